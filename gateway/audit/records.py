@@ -1,0 +1,36 @@
+"""What one audit record says. Kinds and counts, hashes and ids: never content."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class AuditRecord:
+    request_id: str
+    ts: datetime
+    operation: str                     # chat | embeddings | models
+    key_id: str | None = None
+    app: str | None = None
+    role: str | None = None
+    team: str | None = None
+    end_user_hash: str | None = None   # the OpenAI `user` field, hashed: it may be an email
+    model_requested: str | None = None
+    model_used: str | None = None
+    provider: str | None = None
+    stream: bool = False
+    status: int = 0                    # HTTP status sent (200 for a stream even if cut later)
+    outcome: str = "unknown"           # success | blocked | error | client_disconnect | stream_error
+    error_code: str | None = None
+    decision: str | None = None
+    reason_code: str | None = None
+    fired_rules: list[str] = field(default_factory=list)
+    phi_counts: dict[str, int] = field(default_factory=dict)
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    latency_ms: float = 0.0
+    request_hash: str | None = None
+    response_hash: str | None = None
+
+    def as_row(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,126 @@
+"""`medgate …`: the command line (DESIGN.md, "Public contracts")."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from gateway.settings import ConfigError, Settings, load_config
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"medgate: {message}", file=sys.stderr)
+    return code
+
+
+def _serve(args: argparse.Namespace) -> int:
+    # Flags become environment so that every uvicorn worker builds the same app.
+    if args.config:
+        os.environ["MEDGATE_CONFIG"] = str(Path(args.config).resolve())
+    settings = Settings()
+    try:
+        config = load_config(settings.config)
+        from gateway.upstream import Upstream
+        Upstream(config)   # refuse to start on a config the router cannot use
+    except ConfigError as exc:
+        return _fail(f"config error: {exc}")
+    settings.home.mkdir(parents=True, exist_ok=True)
+    os.environ["MEDGATE_HOME"] = str(settings.home.resolve())
+    _, key_source = settings.resolve_master_key()
+    host, port = args.host or settings.host, args.port or settings.port
+    key_ref = "$MEDGATE_MASTER_KEY" if key_source == "MEDGATE_MASTER_KEY" else f"$(cat {key_source})"
+    model = config.model_list[0].model_name
+    print(f"""
+medgate {_version()} — governance gateway for healthcare LLMs
+  API:         http://{host}:{port}/v1   (OpenAI-compatible)
+  config:      {config.source}
+  models:      {', '.join(dict.fromkeys(m.model_name for m in config.model_list))}
+  master key:  {key_source}
+  audit/keys:  {_redact_url(settings.database_url())}
+
+Try it:
+  curl -s http://{host}:{port}/v1/chat/completions \\
+    -H "Authorization: Bearer {key_ref}" -H "Content-Type: application/json" \\
+    -d '{{"model": "{model}", "messages": [{{"role": "user", "content": "Summarize: pt c/o chest pain since Tuesday"}}]}}'
+""", flush=True)
+    import uvicorn
+    uvicorn.run("gateway.app:create_app", factory=True, host=host, port=port, workers=args.workers,
+                log_level=settings.log_level, loop="uvloop", http="httptools", access_log=False)
+    return 0
+
+
+def _redact_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _version() -> str:
+    from gateway import __version__
+    return __version__
+
+
+def _keystore():
+    from gateway.auth import KeyStore
+    from gateway.db import init_schema, make_engine
+    settings = Settings()
+    engine = make_engine(settings.database_url())
+    init_schema(engine)
+    return KeyStore(engine, master_key=None)
+
+
+def _keys(args: argparse.Namespace) -> int:
+    store = _keystore()
+    if args.keys_cmd == "create":
+        models = [m.strip() for m in args.models.split(",") if m.strip()] if args.models else None
+        try:
+            key_id, key = store.create(args.app, args.role, team=args.team, models=models)
+        except ValueError as exc:
+            return _fail(str(exc))
+        print(key)
+        print(f"key id {key_id} (app {args.app}, role {args.role}); the key is shown only once.",
+              file=sys.stderr)
+    elif args.keys_cmd == "list":
+        for k in store.list():
+            state = f"revoked {k.revoked_at:%Y-%m-%d}" if k.revoked_at else "active"
+            models = ",".join(k.allowed_models) if k.allowed_models else "*"
+            print(f"{k.key_id}  {k.role:8s} {k.app:20s} team={k.team or '-':12s} models={models}  {state}")
+    elif args.keys_cmd == "revoke":
+        if not store.revoke(args.key_id):
+            return _fail(f"no active key with id {args.key_id}", 1)
+        print(f"revoked {args.key_id}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="medgate", description="Governance gateway for healthcare LLMs")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+
+    serve = sub.add_parser("serve", help="run the OpenAI-compatible gateway")
+    serve.add_argument("--config", help="YAML config (default: MEDGATE_CONFIG or the embedded default)")
+    serve.add_argument("--host", help="bind address (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default 4000)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    serve.set_defaults(func=_serve)
+
+    keys = sub.add_parser("keys", help="manage API keys")
+    ksub = keys.add_subparsers(dest="keys_cmd", required=True)
+    create = ksub.add_parser("create", help="create a key and print it once")
+    create.add_argument("--app", required=True)
+    create.add_argument("--role", required=True, choices=["app", "auditor", "admin"])
+    create.add_argument("--team")
+    create.add_argument("--models", help="comma-separated model names this key may use (default: all)")
+    ksub.add_parser("list", help="list keys (ids, never secrets)")
+    revoke = ksub.add_parser("revoke", help="revoke a key by id")
+    revoke.add_argument("key_id")
+    keys.set_defaults(func=_keys)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,324 @@
+"""The request's life, stage by stage (DESIGN.md, "The request's life").
+
+    1 authenticate  2 validate  3 detect PHI  4 decide (policy)  5 apply
+    6 call upstream  7 inspect the reply  8 audit  9 trace
+
+Every request gets exactly one audit record and one span tree, written by
+`_finish` whatever happened: in a `finally` for plain replies, and when a stream
+ends, fails, or its client goes away. Anything unexpected fails closed with an
+OpenAI-style error; nothing raw is forwarded and nothing raw is logged.
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+import logging
+import time
+import traceback
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+import anyio
+import orjson
+from opentelemetry.trace import Span
+from pydantic import BaseModel
+
+from gateway import telemetry as tm
+from gateway.audit.records import AuditRecord
+from gateway.audit.store import AuditStore
+from gateway.auth import KeyStore, Principal
+from gateway.errors import GatewayError, bad_request
+from gateway.phi import Detector, Finding, TextSlot, Vault, redact, summarize, text_slots
+from gateway.policy import Decision, PolicyEngine, PolicyInput
+from gateway.schema import ChatRequest, EmbeddingsRequest, validate
+from gateway.settings import GatewayOptions
+from gateway.upstream import Reply, Route, Upstream
+
+log = logging.getLogger("medgate")
+
+CONTENT_KEYS = {"messages", "input", "tools"}   # never handed to policy as "params"
+
+
+@dataclass
+class Exchange:
+    """One request's state as it moves through the stages: what audit and traces read."""
+    operation: str
+    span: Span
+    started: float = field(default_factory=time.perf_counter)
+    ts: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    principal: Principal | None = None
+    model: str | None = None             # as requested
+    stream: bool = False
+    end_user: str | None = None
+    phi: dict[str, int] = field(default_factory=dict)
+    decision: Decision | None = None
+    route: Route | None = None
+    response_model: str | None = None
+    response_id: str | None = None
+    usage: dict | None = None
+    finish_reasons: list[str] = field(default_factory=list)
+    status: int = 200
+    outcome: str = "success"
+    error_code: str | None = None
+    request_hash: str | None = None
+    response_hash: Any = field(default_factory=hashlib.sha256)
+    stream_finishes: bool = False
+    finished: bool = False
+
+
+@dataclass
+class JSONReply:
+    body: dict
+
+
+@dataclass
+class StreamReply:
+    chunks: AsyncIterator[dict]                # rendered as SSE; an {"error": …} item ends it
+    finish: Callable[[], Awaitable[None]]      # idempotent; for a client gone before the first byte
+
+
+class Pipeline:
+    def __init__(self, *, keys: KeyStore, upstream: Upstream, detector: Detector, policy: PolicyEngine,
+                 audit: AuditStore, telemetry: tm.Telemetry, options: GatewayOptions) -> None:
+        self.keys, self.upstream, self.detector, self.policy = keys, upstream, detector, policy
+        self.audit, self.telemetry, self.options = audit, telemetry, options
+
+    # -- POST /v1/chat/completions --------------------------------------------------
+    async def chat(self, authorization: str | None, raw: bytes) -> JSONReply | StreamReply:
+        ex = Exchange("chat", self.telemetry.start_request("chat", None))
+        try:
+            with self._stage(ex, "authenticate"):
+                ex.principal = await self.keys.authenticate(authorization)
+            with self._stage(ex, "validate"):
+                body = self._validate(ex, raw, ChatRequest)
+            with self._stage(ex, "phi.detect") as span:
+                slots, findings = await self._detect(ex, body, span)
+            with self._stage(ex, "policy.decide") as span:
+                decision = self._decide(ex, body, span)
+            with self._stage(ex, "apply"):
+                vault, model = self._apply(ex, body, slots, findings, decision)
+            if ex.stream:
+                wants_usage = bool((body.get("stream_options") or {}).get("include_usage"))
+                body["stream_options"] = {"include_usage": True}   # usage is always audited
+                with self._stage(ex, "upstream") as span:
+                    stream = await self.upstream.chat_stream(model, body)
+                    self._routed(ex, stream.route, span)
+                reply = StreamReply(self._inspect_stream(ex, stream.chunks, vault, wants_usage),
+                                    lambda: self._finish(ex))
+                ex.stream_finishes = True   # from here the stream writes the record
+                return reply
+            with self._stage(ex, "upstream") as span:
+                upstream_reply = await self.upstream.chat(model, body)
+                self._routed(ex, upstream_reply.route, span)
+            with self._stage(ex, "inspect"):
+                return JSONReply(self._inspect(ex, upstream_reply, vault))
+        except BaseException as exc:
+            raise self._failed(ex, exc) from None
+        finally:
+            if not ex.stream_finishes:
+                await self._finish(ex)
+
+    # -- POST /v1/embeddings ----------------------------------------------------------
+    async def embeddings(self, authorization: str | None, raw: bytes) -> JSONReply:
+        ex = Exchange("embeddings", self.telemetry.start_request("embeddings", None))
+        try:
+            with self._stage(ex, "authenticate"):
+                ex.principal = await self.keys.authenticate(authorization)
+            with self._stage(ex, "validate"):
+                body = self._validate(ex, raw, EmbeddingsRequest)
+            with self._stage(ex, "phi.detect") as span:
+                slots, findings = await self._detect(ex, body, span)
+            with self._stage(ex, "policy.decide") as span:
+                decision = self._decide(ex, body, span)
+            with self._stage(ex, "apply"):
+                _vault, model = self._apply(ex, body, slots, findings, decision)
+            with self._stage(ex, "upstream") as span:
+                reply = await self.upstream.embed(model, body)
+                self._routed(ex, reply.route, span)
+            ex.usage = reply.body.get("usage")
+            ex.response_model = reply.body.get("model")
+            ex.response_hash.update(orjson.dumps(reply.body.get("usage")))
+            return JSONReply(reply.body)
+        except BaseException as exc:
+            raise self._failed(ex, exc) from None
+        finally:
+            await self._finish(ex)
+
+    # -- the stages ------------------------------------------------------------------------
+    def _stage(self, ex: Exchange, name: str):
+        return self.telemetry.stage(ex.span, name)
+
+    def _validate(self, ex: Exchange, raw: bytes, schema: type[BaseModel]) -> dict:
+        ex.request_hash = hashlib.sha256(raw).hexdigest()
+        try:
+            body = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            raise bad_request("request body is not valid JSON", code="invalid_json") from None
+        validate(schema, body)
+        ex.model, ex.stream = body["model"], bool(body.get("stream"))
+        ex.span.update_name(f"{ex.operation} {ex.model}")
+        ex.span.set_attribute(tm.REQUEST_MODEL, ex.model)
+        if isinstance(body.get("user"), str):
+            ex.end_user = hashlib.sha256(body["user"].encode()).hexdigest()
+        principal = ex.principal
+        assert principal is not None
+        if principal.role not in ("app", "admin"):
+            raise GatewayError(403, "role_not_allowed", f"role '{principal.role}' may not call models")
+        if not self.upstream.has(ex.model):
+            raise GatewayError(404, "model_not_found", f"model '{ex.model}' is not configured",
+                               param="model")
+        if not principal.may_use(ex.model):
+            raise GatewayError(403, "model_not_allowed", f"this key may not use model '{ex.model}'",
+                               param="model")
+        return copy.deepcopy(body)   # ours to redact in place
+
+    async def _detect(self, ex: Exchange, body: dict, span: Span) -> tuple[list[TextSlot], list[list[Finding]]]:
+        slots = text_slots(body)
+        try:
+            findings = await self.detector.detect([s.text for s in slots])
+        except Exception as exc:
+            log.error("PHI detection failed (%s); request refused", type(exc).__name__)
+            raise GatewayError(503, "phi_detection_unavailable",
+                               "PHI detection failed; the request was not forwarded") from None
+        ex.phi = summarize(findings)
+        span.set_attribute("medgate.phi.kinds", sorted(ex.phi))
+        span.set_attribute("medgate.phi.count", sum(ex.phi.values()))
+        return slots, findings
+
+    def _decide(self, ex: Exchange, body: dict, span: Span) -> Decision:
+        assert ex.principal is not None and ex.model is not None
+        decision = self.policy.decide(PolicyInput(
+            principal=ex.principal, operation=ex.operation, model=ex.model,
+            baa=self.upstream.baa(ex.model), phi=ex.phi,
+            params={k: v for k, v in body.items() if k not in CONTENT_KEYS}))
+        ex.decision = decision
+        span.set_attribute("medgate.policy.action", decision.action)
+        span.set_attribute("medgate.policy.reason_code", decision.reason_code)
+        span.set_attribute("medgate.policy.fired_rules", list(decision.fired_rules))
+        if decision.action == "block":
+            raise GatewayError(403, decision.reason_code,
+                               decision.message or "the request was blocked by policy", type="policy_violation")
+        return decision
+
+    def _apply(self, ex: Exchange, body: dict, slots: list[TextSlot], findings: list[list[Finding]],
+               decision: Decision) -> tuple[Vault, str]:
+        vault = redact(slots, findings, decision.redact)
+        model = decision.route_to or ex.model
+        if not self.upstream.has(model):
+            raise GatewayError(500, "policy_route_invalid", "policy routed to a model that is not configured")
+        if self.telemetry.capture_content:   # opt-in, and only the redacted text
+            ex.span.set_attribute("gen_ai.input.messages", orjson.dumps(body.get("messages")
+                                                                        or body.get("input")).decode())
+        return vault, model
+
+    def _routed(self, ex: Exchange, route: Route, span: Span) -> None:
+        ex.route = route
+        span.set_attribute(tm.PROVIDER, route.provider)
+
+    def _inspect(self, ex: Exchange, reply: Reply, vault: Vault) -> dict:
+        body = reply.body
+        ex.response_model, ex.response_id, ex.usage = body.get("model"), body.get("id"), body.get("usage")
+        for choice in body.get("choices", []):
+            ex.finish_reasons.append(str(choice.get("finish_reason")))
+            message = choice.get("message") or {}
+            if isinstance(message.get("content"), str):
+                message["content"] = vault.restore(message["content"])
+            for call in message.get("tool_calls") or []:
+                fn = call.get("function") or {}
+                if isinstance(fn.get("arguments"), str):
+                    fn["arguments"] = vault.restore(fn["arguments"])
+        ex.response_hash.update(orjson.dumps(body.get("choices")))
+        return body
+
+    async def _inspect_stream(self, ex: Exchange, chunks: AsyncIterator[dict], vault: Vault,
+                              wants_usage: bool) -> AsyncIterator[dict]:
+        try:
+            async for chunk in chunks:
+                ex.response_model = ex.response_model or chunk.get("model")
+                ex.response_id = ex.response_id or chunk.get("id")
+                if chunk.get("usage"):
+                    ex.usage = chunk["usage"]
+                    if not wants_usage:
+                        chunk.pop("usage")
+                        if not chunk.get("choices"):
+                            continue
+                for choice in chunk.get("choices") or []:
+                    if choice.get("finish_reason"):
+                        ex.finish_reasons.append(str(choice["finish_reason"]))
+                    delta = choice.get("delta") or {}
+                    if isinstance(delta.get("content"), str) and vault:
+                        delta["content"] = vault.restore(delta["content"])
+                ex.response_hash.update(orjson.dumps(chunk.get("choices")))
+                yield chunk
+        except GatewayError as exc:
+            ex.outcome, ex.error_code = "stream_error", exc.code
+            yield exc.body()
+        except BaseException as exc:
+            if isinstance(exc, (GeneratorExit, anyio.get_cancelled_exc_class())):
+                ex.outcome, ex.error_code = "client_disconnect", "client_disconnect"
+            else:
+                ex.outcome, ex.error_code = "stream_error", "internal_error"
+                _log_unexpected(exc)
+            raise
+        finally:
+            await self._finish(ex)
+
+    # -- 8 audit, 9 trace ------------------------------------------------------------------
+    def _failed(self, ex: Exchange, exc: BaseException) -> BaseException:
+        if isinstance(exc, GatewayError):
+            ex.status, ex.error_code = exc.status, exc.code
+            ex.outcome = "blocked" if exc.type == "policy_violation" else "error"
+            return exc
+        if isinstance(exc, anyio.get_cancelled_exc_class()):
+            ex.status, ex.outcome, ex.error_code = 499, "client_disconnect", "client_disconnect"
+            return exc
+        _log_unexpected(exc)
+        ex.status, ex.outcome, ex.error_code = 500, "error", "internal_error"
+        return GatewayError(500, "internal_error", "internal error in the gateway")
+
+    async def _finish(self, ex: Exchange) -> None:
+        if ex.finished:
+            return
+        ex.finished = True
+        duration = time.perf_counter() - ex.started
+        p, d, usage = ex.principal, ex.decision, ex.usage or {}
+        record = AuditRecord(
+            request_id=ex.request_id, ts=ex.ts, operation=ex.operation,
+            key_id=p and p.key_id, app=p and p.app, role=p and p.role, team=p and p.team,
+            end_user_hash=ex.end_user, model_requested=ex.model,
+            model_used=ex.response_model or (ex.route and ex.route.deployment.litellm_params.model),
+            provider=ex.route and ex.route.provider, stream=ex.stream, status=ex.status,
+            outcome=ex.outcome, error_code=ex.error_code,
+            decision=d and d.action, reason_code=d and d.reason_code,
+            fired_rules=list(d.fired_rules) if d else [], phi_counts=ex.phi,
+            prompt_tokens=usage.get("prompt_tokens"), completion_tokens=usage.get("completion_tokens"),
+            latency_ms=round(duration * 1000, 3), request_hash=ex.request_hash,
+            response_hash=ex.response_hash.hexdigest() if ex.status == 200 else None)
+        audit_error = None
+        with anyio.CancelScope(shield=True):   # a client that went away must not cancel its record
+            try:
+                await self.audit.write(record)
+            except Exception as exc:
+                log.error("audit write failed (%s)", type(exc).__name__)
+                audit_error = GatewayError(503, "audit_unavailable",
+                                           "the audit trail could not be written; the reply was withheld")
+        self.telemetry.record(ex.span, {
+            tm.OPERATION: ex.operation, tm.REQUEST_MODEL: ex.model,
+            tm.PROVIDER: ex.route and ex.route.provider, tm.RESPONSE_MODEL: ex.response_model,
+            tm.RESPONSE_ID: ex.response_id, tm.INPUT_TOKENS: usage.get("prompt_tokens"),
+            tm.OUTPUT_TOKENS: usage.get("completion_tokens"),
+            tm.FINISH_REASONS: ex.finish_reasons or None, "medgate.request_id": ex.request_id,
+            "medgate.outcome": ex.outcome, "http.response.status_code": ex.status,
+        }, duration, ex.error_code if ex.outcome != "success" else None)
+        if audit_error is not None and not ex.stream:
+            raise audit_error   # fail closed: no reply leaves without its record
+
+
+def _log_unexpected(exc: BaseException) -> None:
+    # The type and the code locations only: an exception's message can quote content.
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    log.error("unexpected %s in the pipeline\n%s", type(exc).__name__, frames)
