@@ -339,6 +339,10 @@ def _clean(obj: dict) -> dict:
                     choice[key] = {k: v for k, v in choice[key].items()
                                    if k in ("role", "content", "tool_calls", "refusal", "function_call")
                                    and not (v is None and k != "content")}
+        # litellm gives the usage-only last chunk an empty choice; OpenAI sends none.
+        if out.get("usage") and all(c.get("finish_reason") is None and not any((c.get("delta") or {}).values())
+                                    for c in out["choices"]) and "delta" in (out["choices"] or [{}])[0]:
+            out["choices"] = []
     return out
 
 
