@@ -22,7 +22,7 @@ from gateway.phi import Detector, NullDetector
 from gateway.pipeline import JSONReply, Pipeline, StreamReply
 from gateway.policy import BaselinePolicy, PolicyEngine
 from gateway.settings import GatewayConfig, Settings, load_config
-from gateway.telemetry import Telemetry
+from gateway.telemetry import Telemetry, quiet_payload_loggers
 from gateway.upstream import Upstream
 
 log = logging.getLogger("medgate")
@@ -74,6 +74,7 @@ def _render(reply: JSONReply | StreamReply) -> Response:
 def create_app(settings: Settings | None = None, config: GatewayConfig | None = None, *,
                telemetry: Telemetry | None = None, detector: Detector | None = None,
                policy: PolicyEngine | None = None) -> FastAPI:
+    quiet_payload_loggers()
     settings = settings or Settings()
     config = config or load_config(settings.config)
     options = config.medgate

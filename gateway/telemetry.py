@@ -9,6 +9,7 @@ unless `capture_content` is on, and then only the redacted text.
 """
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,6 +62,17 @@ def _metric_reader(name: str) -> MetricReader | None:
     if name in ("", "none"):
         return None
     raise ValueError(f"OTEL_METRICS_EXPORTER={name!r} is not supported (none, console, otlp)")
+
+
+# Client libraries that log request bodies at DEBUG.
+PAYLOAD_LOGGERS = ("openai", "LiteLLM", "LiteLLM Router", "LiteLLM Proxy", "litellm", "httpx", "httpcore")
+
+
+def quiet_payload_loggers() -> None:
+    """Keep libraries that would log prompts at DEBUG at WARNING in every worker:
+    raising the gateway's log level must not start logging PHI."""
+    for name in PAYLOAD_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 class Telemetry:

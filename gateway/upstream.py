@@ -6,11 +6,13 @@ Three kinds of deployment:
   pooled aiohttp client, because litellm's SDK costs ~4 ms of CPU per call;
 - everything else (and OpenAI-compatible with `fast_path: false`): litellm's Router.
 
-The fast path keeps the Router's contract: per-deployment timeout, `num_retries`
-on timeouts / connection errors / 408 / 429 / 5xx, then the `fallbacks` groups in
-order; client errors are neither retried nor fallen back from. Streams are retried
-only until their first chunk, which is fetched here, so that a failure before any
-byte reaches the client still gets a proper HTTP status.
+The fast path keeps the Router's contract (litellm 1.106 `should_retry_this_error`):
+per-deployment timeout; `num_retries` more tries on timeouts, connection errors,
+408, 409, 429 and 5xx (401/403 only when the group has other deployments); once a
+group gives up, for any error, the `fallbacks` groups in order. Cooldowns are off
+on both paths, so a request's fate never depends on earlier requests. Streams are
+retried only until their first chunk, which is fetched here, so that a failure
+before any byte reaches the client still gets a proper HTTP status.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ from gateway.local_model import LocalModel
 from gateway.settings import ConfigError, GatewayConfig, ModelEntry
 
 OPENAI_COMPATIBLE = {"openai", "hosted_vllm"}
-RETRYABLE_STATUS = {408, 429, 500, 502, 503, 504}
+RETRYABLE_STATUS = {408, 409, 429}   # and every 5xx
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 T = TypeVar("T")
 
@@ -64,9 +66,11 @@ class _Failure(Exception):
         super().__init__(kind)
         self.kind, self.status, self.code = kind, status, code
 
-    @property
-    def retryable(self) -> bool:
-        return self.kind in ("timeout", "connect") or self.status in RETRYABLE_STATUS
+    def retryable(self, deployments: int) -> bool:
+        if self.kind in ("timeout", "connect"):
+            return True
+        status = self.status or 0
+        return status in RETRYABLE_STATUS or status >= 500 or (status in (401, 403) and deployments > 1)
 
 
 def _error(failure: _Failure) -> GatewayError:
@@ -181,8 +185,8 @@ class Upstream:
                     result = await once(entry, self._timeout(entry, stream))
                 except _Failure as failure:
                     last = failure
-                    if not failure.retryable:
-                        raise _error(failure) from None
+                    if not failure.retryable(len(deployments)):
+                        break   # no retry in this group; the fallbacks may still serve it
                     continue
                 route = Route(group, entry)
                 if stream:
@@ -279,7 +283,7 @@ class Upstream:
         return litellm.Router(model_list=model_list, num_retries=self._rs.num_retries,
                               timeout=self._rs.timeout, stream_timeout=self._rs.stream_timeout,
                               retry_after=int(self._rs.retry_after), fallbacks=self._rs.fallbacks,
-                              set_verbose=False)
+                              disable_cooldowns=True, set_verbose=False)
 
     def _route_of(self, model: str, response: Any) -> Route:
         hidden = getattr(response, "_hidden_params", None) or {}
@@ -297,7 +301,7 @@ class Upstream:
             response = await getattr(self._router, method)(model=model, **params)
         except Exception as exc:   # litellm raises its own exception zoo
             raise _error(_litellm_failure(exc)) from None
-        return Reply(_clean(response.model_dump()), self._route_of(model, response))
+        return Reply(_clean(response.model_dump(warnings=False)), self._route_of(model, response))
 
     async def _router_stream(self, model: str, body: dict) -> Stream:
         params = {k: v for k, v in body.items() if k not in ("model", "stream")}
@@ -311,10 +315,10 @@ class Upstream:
             raise _error(_Failure("invalid"))
 
         async def chunks() -> AsyncIterator[dict]:
-            yield _clean(first.model_dump())
+            yield _clean(first.model_dump(warnings=False))
             try:
                 async for chunk in iterator:
-                    yield _clean(chunk.model_dump())
+                    yield _clean(chunk.model_dump(warnings=False))
             except Exception as exc:
                 raise _error(_litellm_failure(exc)) from None
 
