@@ -32,8 +32,8 @@ def sdk(gw, fresh_upstream):
 def test_fallback_group_serves_when_primary_keeps_failing(sdk, gw, upstream):
     upstream.fail_next(500, times=2)    # primary: first try and its one retry
     reply = sdk.chat.completions.create(model="primary", messages=[{"role": "user", "content": "BP 180/110"}])
-    assert reply.model == "backup-model"
     assert [r.body["model"] for r in upstream.requests] == ["primary-model", "primary-model", "backup-model"]
+    assert reply.model == "backup-model"
     record = gw.audit_records()[0]
     assert record["model_requested"] == "primary" and record["model_used"] == "backup-model"
 
