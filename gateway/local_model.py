@@ -17,6 +17,8 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
+from gateway.schema_example import example_for_schema
+
 LABEL = "[medgate local simulator: deterministic echo, not a medical model]"
 MODEL = "medgate-simulator-1"
 
@@ -26,28 +28,6 @@ def message_text(message: dict) -> str:
     if isinstance(content, list):
         return " ".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
     return content or ""
-
-
-def example_for_schema(schema: dict | None, text: str = "x") -> Any:
-    """A small instance valid against a JSON schema (the common subset)."""
-    schema = schema or {}
-    if "enum" in schema:
-        return schema["enum"][0]
-    if "const" in schema:
-        return schema["const"]
-    for key in ("anyOf", "oneOf"):
-        if schema.get(key):
-            return example_for_schema(schema[key][0], text)
-    kind = schema.get("type", "object")
-    if isinstance(kind, list):
-        kind = next((k for k in kind if k != "null"), "null")
-    if kind == "object":
-        props = schema.get("properties", {})
-        names = schema.get("required", list(props))
-        return {n: example_for_schema(props.get(n, {}), text) for n in names}
-    if kind == "array":
-        return [example_for_schema(schema.get("items", {}), text)]
-    return {"string": text, "integer": 1, "number": 1, "boolean": True, "null": None}.get(kind, text)
 
 
 def _tokens(text: str) -> int:
@@ -120,7 +100,7 @@ class LocalModel:
         tools = body.get("tools") or []
         if tools and last.get("role") != "tool" and body.get("tool_choice") != "none":
             fn = self._chosen_tool(tools, body.get("tool_choice"))
-            args = example_for_schema(fn.get("parameters"), message_text(last))
+            args = example_for_schema(fn.get("parameters") or {}, text=message_text(last))
             call = {"id": f"call_{hashlib.sha256(json.dumps(args).encode()).hexdigest()[:16]}",
                     "type": "function",
                     "function": {"name": fn["name"], "arguments": json.dumps(args)}}
@@ -128,7 +108,7 @@ class LocalModel:
         fmt = body.get("response_format") or {}
         user_text = next((message_text(m) for m in reversed(messages) if m.get("role") == "user"), "")
         if fmt.get("type") == "json_schema":
-            content = json.dumps(example_for_schema(fmt["json_schema"].get("schema"), "simulated"))
+            content = json.dumps(example_for_schema(fmt["json_schema"].get("schema") or {}))
         elif fmt.get("type") == "json_object":
             content = json.dumps({"simulator": LABEL, "received": user_text})
         else:

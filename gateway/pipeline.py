@@ -89,7 +89,7 @@ class Pipeline:
 
     # -- POST /v1/chat/completions --------------------------------------------------
     async def chat(self, authorization: str | None, raw: bytes) -> JSONReply | StreamReply:
-        ex = Exchange("chat", self.telemetry.start_request("chat", None))
+        ex = self._begin("chat", raw)
         try:
             with self._stage(ex, "authenticate"):
                 ex.principal = await self.keys.authenticate(authorization)
@@ -124,7 +124,7 @@ class Pipeline:
 
     # -- POST /v1/embeddings ----------------------------------------------------------
     async def embeddings(self, authorization: str | None, raw: bytes) -> JSONReply:
-        ex = Exchange("embeddings", self.telemetry.start_request("embeddings", None))
+        ex = self._begin("embeddings", raw)
         try:
             with self._stage(ex, "authenticate"):
                 ex.principal = await self.keys.authenticate(authorization)
@@ -149,11 +149,14 @@ class Pipeline:
             await self._finish(ex)
 
     # -- the stages ------------------------------------------------------------------------
+    def _begin(self, operation: str, raw: bytes) -> Exchange:
+        return Exchange(operation, self.telemetry.start_request(operation, None),
+                        request_hash=hashlib.sha256(raw).hexdigest())
+
     def _stage(self, ex: Exchange, name: str):
         return self.telemetry.stage(ex.span, name)
 
     def _validate(self, ex: Exchange, raw: bytes, schema: type[BaseModel]) -> dict:
-        ex.request_hash = hashlib.sha256(raw).hexdigest()
         try:
             body = orjson.loads(raw)
         except orjson.JSONDecodeError:
@@ -265,7 +268,9 @@ class Pipeline:
                 _log_unexpected(exc)
             raise
         finally:
-            await self._finish(ex)
+            with anyio.CancelScope(shield=True):
+                await chunks.aclose()   # release the upstream connection now, not at GC
+                await self._finish(ex)
 
     # -- 8 audit, 9 trace ------------------------------------------------------------------
     def _failed(self, ex: Exchange, exc: BaseException) -> BaseException:

@@ -43,6 +43,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from gateway.schema_example import example_for_schema, resolve_ref
+
 __all__ = ["FakeUpstream", "Received"]
 
 MODEL_ID = "fake-model"
@@ -172,111 +174,6 @@ def _apply_stop(text: str, stop: Any) -> str:
     return text[:cut]
 
 
-def _resolve_ref(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
-    seen = 0
-    while isinstance(schema, dict) and "$ref" in schema and seen < 32:
-        ref = schema["$ref"]
-        if not isinstance(ref, str) or not ref.startswith("#"):
-            return {}
-        target: Any = root
-        for token in [t for t in ref[1:].split("/") if t]:
-            token = token.replace("~1", "/").replace("~0", "~")
-            target = target.get(token, {}) if isinstance(target, dict) else {}
-        schema = target if isinstance(target, dict) else {}
-        seen += 1
-    return schema
-
-
-def example_for_schema(schema: Any, root: Any = None, depth: int = 0) -> Any:
-    """Build a JSON value that validates against ``schema`` (the common subset).
-
-    Objects get every declared property, strings are "x" (or the first enum
-    value / const / a value for common formats), numbers 0 (or the minimum),
-    booleans true, arrays one item (or minItems items).
-    """
-    if root is None:
-        root = schema
-    if not isinstance(schema, dict) or depth > 24:
-        return None
-    schema = _resolve_ref(schema, root)
-    if "const" in schema:
-        return schema["const"]
-    if isinstance(schema.get("enum"), list) and schema["enum"]:
-        return schema["enum"][0]
-    for key in ("anyOf", "oneOf"):
-        options = schema.get(key)
-        if isinstance(options, list) and options:
-            non_null = [o for o in options if not (isinstance(o, dict) and o.get("type") == "null")]
-            return example_for_schema((non_null or options)[0], root, depth + 1)
-    if isinstance(schema.get("allOf"), list) and schema["allOf"]:
-        merged: dict[str, Any] = {k: v for k, v in schema.items() if k != "allOf"}
-        props: dict[str, Any] = dict(merged.get("properties", {}))
-        required: list[str] = list(merged.get("required", []))
-        for sub in schema["allOf"]:
-            sub = _resolve_ref(sub, root) if isinstance(sub, dict) else {}
-            props.update(sub.get("properties", {}))
-            required.extend(sub.get("required", []))
-            for k, v in sub.items():
-                merged.setdefault(k, v)
-        merged["properties"] = props
-        merged["required"] = required
-        return example_for_schema(merged, root, depth + 1)
-
-    typ = schema.get("type")
-    if isinstance(typ, list):
-        non_null_types = [t for t in typ if t != "null"]
-        typ = non_null_types[0] if non_null_types else "null"
-    if typ is None:
-        if "properties" in schema:
-            typ = "object"
-        elif "items" in schema:
-            typ = "array"
-        else:
-            typ = "string"
-
-    if typ == "object":
-        out: dict[str, Any] = {}
-        properties = schema.get("properties") or {}
-        names = list(properties)
-        for req in schema.get("required") or []:
-            if req not in names:
-                names.append(req)
-        for name in names:
-            out[name] = example_for_schema(properties.get(name, {}), root, depth + 1)
-        return out
-    if typ == "array":
-        count = max(1, int(schema.get("minItems", 1) or 1))
-        items = schema.get("items")
-        if isinstance(schema.get("prefixItems"), list):
-            return [example_for_schema(s, root, depth + 1) for s in schema["prefixItems"]]
-        return [example_for_schema(items if isinstance(items, dict) else {}, root, depth + 1)
-                for _ in range(count)]
-    if typ == "string":
-        fmt = schema.get("format")
-        formats = {
-            "date": "2024-01-01",
-            "date-time": "2024-01-01T00:00:00Z",
-            "time": "00:00:00",
-            "email": "x@example.com",
-            "uuid": "00000000-0000-4000-8000-000000000000",
-            "uri": "https://example.com/",
-        }
-        if fmt in formats:
-            return formats[fmt]
-        return "x" * max(1, int(schema.get("minLength", 1) or 1))
-    if typ in ("integer", "number"):
-        if "minimum" in schema:
-            value: float = schema["minimum"]
-        elif "exclusiveMinimum" in schema and not isinstance(schema["exclusiveMinimum"], bool):
-            value = schema["exclusiveMinimum"] + 1
-        else:
-            value = 0
-        return int(value) if typ == "integer" else value
-    if typ == "boolean":
-        return True
-    return None
-
-
 def _tool_arguments(parameters: Any, user_text: str) -> dict[str, Any]:
     """Arguments for a tool: every required property, strings from the user text."""
     if not isinstance(parameters, dict):
@@ -284,7 +181,7 @@ def _tool_arguments(parameters: Any, user_text: str) -> dict[str, Any]:
     properties = parameters.get("properties") or {}
     args: dict[str, Any] = {}
     for name in parameters.get("required") or []:
-        prop = _resolve_ref(properties.get(name, {}), parameters)
+        prop = resolve_ref(properties.get(name, {}), parameters)
         typ = prop.get("type")
         if isinstance(typ, list):
             typ = next((t for t in typ if t != "null"), None)
@@ -360,6 +257,7 @@ class FakeUpstream:
         self._failures: deque[_Failure] = deque()
         self._delays: deque[float] = deque()
         self._cuts: deque[int] = deque()
+        self._chunk_delays: deque[float] = deque()
         self._replies: deque[_Reply] = deque()
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -462,6 +360,11 @@ class FakeUpstream:
         with self._lock:
             self._cuts.append(after_chunks)
 
+    def slow_stream_next(self, chunk_delay: float) -> None:
+        """The next streaming chat response waits ``chunk_delay`` seconds between chunks."""
+        with self._lock:
+            self._chunk_delays.append(chunk_delay)
+
     def reply_next(self, content: str | None = None, tool_calls: list[Any] | None = None,
                    finish_reason: str | None = None) -> None:
         """Script the next chat completion reply exactly (stop/max_tokens/n
@@ -480,6 +383,7 @@ class FakeUpstream:
             self._failures.clear()
             self._delays.clear()
             self._cuts.clear()
+            self._chunk_delays.clear()
             self._replies.clear()
 
     # ---------------------------------------------------------------- internals
@@ -624,8 +528,10 @@ class FakeUpstream:
             stream_options = body.get("stream_options") or {}
             include_usage = bool(isinstance(stream_options, dict) and stream_options.get("include_usage"))
             cut_after = self._pop(self._cuts)
+            chunk_delay = self._pop(self._chunk_delays) or 0.0
             events = self._stream_events(completion_id, created, model, fingerprint, choices,
-                                         usage if include_usage else None, include_usage, cut_after)
+                                         usage if include_usage else None, include_usage, cut_after,
+                                         chunk_delay)
             return _SSEResponse(events, {"x-request-id": _new_id("req_")})
 
         return self._json({
@@ -728,7 +634,8 @@ class FakeUpstream:
 
     async def _stream_events(self, completion_id: str, created: int, model: str, fingerprint: str,
                              choices: list[_Choice], usage: dict[str, Any] | None,
-                             include_usage: bool, cut_after: int | None) -> AsyncIterator[bytes]:
+                             include_usage: bool, cut_after: int | None,
+                             chunk_delay: float = 0.0) -> AsyncIterator[bytes]:
         def chunk(index: int, delta: dict[str, Any], finish: str | None = None) -> bytes:
             obj: dict[str, Any] = {
                 "id": completion_id, "object": "chat.completion.chunk", "created": created,
@@ -761,7 +668,7 @@ class FakeUpstream:
                     raise _StreamCut()
                 yield chunk(index, delta)
                 sent += 1
-                await asyncio.sleep(0)
+                await asyncio.sleep(chunk_delay)
             if cut_after is not None:
                 raise _StreamCut()
             yield chunk(index, {}, choice.finish_reason)
