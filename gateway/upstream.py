@@ -278,22 +278,21 @@ class Upstream:
         litellm.telemetry = False
         model_list = [{"model_name": e.model_name,
                        "litellm_params": e.litellm_params.model_dump(exclude_none=True),
-                       "model_info": e.model_info}
-                      for e in self._config.model_list if self._kinds[id(e)] != "local"]
+                       "model_info": {**e.model_info, "id": f"medgate-{i}"}}
+                      for i, e in enumerate(self._config.model_list) if self._kinds[id(e)] != "local"]
         return litellm.Router(model_list=model_list, num_retries=self._rs.num_retries,
                               timeout=self._rs.timeout, stream_timeout=self._rs.stream_timeout,
                               retry_after=int(self._rs.retry_after), fallbacks=self._rs.fallbacks,
                               disable_cooldowns=True, set_verbose=False)
 
     def _route_of(self, model: str, response: Any) -> Route:
-        hidden = getattr(response, "_hidden_params", None) or {}
-        group = hidden.get("model_group") or model
-        used = hidden.get("litellm_model_name") or hidden.get("model")
-        for g in self._chain(model):
-            for e in self.groups[g]:
-                if used and e.litellm_params.model.endswith(str(used)) and (group == g):
-                    return Route(g, e)
-        return Route(group if group in self.groups else model, self.groups.get(group, self.groups[model])[0])
+        # Each deployment is registered under model_info.id "medgate-<index>", which
+        # litellm reports back for the deployment that actually served the call.
+        model_id = str((getattr(response, "_hidden_params", None) or {}).get("model_id") or "")
+        if model_id.startswith("medgate-") and model_id[8:].isdigit():
+            entry = self._config.model_list[int(model_id[8:])]
+            return Route(entry.model_name, entry)
+        return Route(model, self.groups[model][0])
 
     async def _router_call(self, model: str, method: str, body: dict) -> Reply:
         params = {k: v for k, v in body.items() if k != "model"}

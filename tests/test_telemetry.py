@@ -107,3 +107,50 @@ def test_canary_phi_never_on_spans_logs_audit_or_errors(sdk, traced, caplog, ups
                  json.dumps(exc.value.body), json.dumps(bad.value.body)]:
         for needle in needles:
             assert needle not in text
+
+
+def test_exporters_follow_standard_env(monkeypatch):
+    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+    from opentelemetry.sdk.trace.export import ConsoleSpanExporter
+    from opentelemetry.trace import NoOpTracer
+
+    from gateway import telemetry as tm
+
+    monkeypatch.delenv("OTEL_TRACES_EXPORTER", raising=False)
+    assert isinstance(Telemetry.from_env().tracer, NoOpTracer)          # none by default
+    assert isinstance(tm._span_exporter("console"), ConsoleSpanExporter)
+    assert isinstance(tm._span_exporter("otlp"), OTLPSpanExporter)
+    monkeypatch.setenv("OTEL_TRACES_EXPORTER", "zipkin-of-doom")
+    with pytest.raises(ValueError, match="OTEL_TRACES_EXPORTER"):
+        Telemetry.from_env()
+
+
+def test_console_exporter_prints_spans_of_a_request(upstream, tmp_path):
+    import subprocess
+    import sys
+    code = (
+        "import openai, os\n"
+        "from tests.servers import GatewayServer, upstream_config, MASTER_KEY\n"
+        "from gateway.telemetry import Telemetry\n"
+        f"gw = GatewayServer({str(tmp_path)!r}, upstream_config({upstream.base_url!r}))\n"
+        "gw.app.state.pipeline.telemetry = Telemetry.from_env()\n"
+        "with gw:\n"
+        "    openai.OpenAI(base_url=gw.base_url, api_key=MASTER_KEY).chat.completions.create(\n"
+        "        model='clinical-gpt', messages=[{'role': 'user', 'content': 'troponin 0.9'}])\n"
+        "gw.app.state.pipeline.telemetry.shutdown()\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "OTEL_TRACES_EXPORTER": "console"})
+    assert out.returncode == 0, out.stderr
+    assert '"name": "chat clinical-gpt"' in out.stdout and '"name": "medgate.upstream"' in out.stdout
+    assert "troponin" not in out.stdout
+
+
+def test_content_capture_is_opt_in(upstream, tmp_path):
+    spans = InMemorySpanExporter()
+    gw = GatewayServer(tmp_path, upstream_config(upstream.base_url, capture_content=True))
+    gw.app.state.pipeline.telemetry = Telemetry(spans, batch=False, capture_content=True)
+    with gw:
+        openai.OpenAI(base_url=gw.base_url, api_key=MASTER_KEY).chat.completions.create(
+            model="clinical-gpt", messages=[{"role": "user", "content": "creatinine 2.3"}])
+    root = _root(spans.get_finished_spans())
+    assert json.loads(root.attributes["gen_ai.input.messages"]) == [{"role": "user", "content": "creatinine 2.3"}]

@@ -36,6 +36,8 @@ def test_fallback_group_serves_when_primary_keeps_failing(sdk, gw, upstream):
     assert reply.model == "backup-model"
     record = gw.audit_records()[0]
     assert record["model_requested"] == "primary" and record["model_used"] == "backup-model"
+    root = next(s for s in gw.spans.get_finished_spans() if s.parent is None and s.name == "chat primary")
+    assert root.attributes["gen_ai.provider.name"] == "openai"
 
 
 def test_timeout_everywhere_is_504(sdk, gw, upstream):
