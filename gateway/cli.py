@@ -28,6 +28,10 @@ def _serve(args: argparse.Namespace) -> int:
     settings.home.mkdir(parents=True, exist_ok=True)
     os.environ["MEDGATE_HOME"] = str(settings.home.resolve())
     _, key_source = settings.resolve_master_key()
+    from gateway.db import init_schema, make_engine
+    engine = make_engine(settings.database_url())
+    init_schema(engine)   # once, before the workers: they would race to create tables
+    engine.dispose()
     host, port = args.host or settings.host, args.port or settings.port
     key_ref = "$MEDGATE_MASTER_KEY" if key_source == "MEDGATE_MASTER_KEY" else f"$(cat {key_source})"
     model = config.model_list[0].model_name
