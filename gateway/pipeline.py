@@ -87,20 +87,28 @@ class Pipeline:
         self.keys, self.upstream, self.detector, self.policy = keys, upstream, detector, policy
         self.audit, self.telemetry, self.options = audit, telemetry, options
 
-    # -- POST /v1/chat/completions --------------------------------------------------
+    # -- stages 1-5, the same for every operation ------------------------------------
+    async def _admit(self, ex: Exchange, authorization: str | None, raw: bytes,
+                     schema: type[BaseModel]) -> tuple[dict, Vault, str]:
+        """Authenticate, validate, detect PHI, decide, apply: the outbound body (redacted,
+        ours to send), the request's vault, and the model_name to call."""
+        with self._stage(ex, "authenticate"):
+            ex.principal = await self.keys.authenticate(authorization)
+        with self._stage(ex, "validate"):
+            body = self._validate(ex, raw, schema)
+        with self._stage(ex, "phi.detect") as span:
+            slots, findings = await self._detect(ex, body, span)
+        with self._stage(ex, "policy.decide") as span:
+            decision = self._decide(ex, body, span)
+        with self._stage(ex, "apply"):
+            vault, model = self._apply(ex, body, slots, findings, decision)
+        return body, vault, model
+
+    # -- POST /v1/chat/completions: 1-5, 6 upstream, 7 inspect, 8-9 finish --------------
     async def chat(self, authorization: str | None, raw: bytes) -> JSONReply | StreamReply:
         ex = self._begin("chat", raw)
         try:
-            with self._stage(ex, "authenticate"):
-                ex.principal = await self.keys.authenticate(authorization)
-            with self._stage(ex, "validate"):
-                body = self._validate(ex, raw, ChatRequest)
-            with self._stage(ex, "phi.detect") as span:
-                slots, findings = await self._detect(ex, body, span)
-            with self._stage(ex, "policy.decide") as span:
-                decision = self._decide(ex, body, span)
-            with self._stage(ex, "apply"):
-                vault, model = self._apply(ex, body, slots, findings, decision)
+            body, vault, model = await self._admit(ex, authorization, raw, ChatRequest)
             if ex.stream:
                 wants_usage = bool((body.get("stream_options") or {}).get("include_usage"))
                 body["stream_options"] = {"include_usage": True}   # usage is always audited
@@ -122,20 +130,11 @@ class Pipeline:
             if not ex.stream_finishes:
                 await self._finish(ex)
 
-    # -- POST /v1/embeddings ----------------------------------------------------------
+    # -- POST /v1/embeddings: 1-5, 6 upstream, 8-9 finish ---------------------------------
     async def embeddings(self, authorization: str | None, raw: bytes) -> JSONReply:
         ex = self._begin("embeddings", raw)
         try:
-            with self._stage(ex, "authenticate"):
-                ex.principal = await self.keys.authenticate(authorization)
-            with self._stage(ex, "validate"):
-                body = self._validate(ex, raw, EmbeddingsRequest)
-            with self._stage(ex, "phi.detect") as span:
-                slots, findings = await self._detect(ex, body, span)
-            with self._stage(ex, "policy.decide") as span:
-                decision = self._decide(ex, body, span)
-            with self._stage(ex, "apply"):
-                _vault, model = self._apply(ex, body, slots, findings, decision)
+            body, _vault, model = await self._admit(ex, authorization, raw, EmbeddingsRequest)
             with self._stage(ex, "upstream") as span:
                 reply = await self.upstream.embed(model, body)
                 self._routed(ex, reply.route, span)
