@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,14 +23,14 @@ from gateway.errors import GatewayError
 from gateway.phi import Detector, NullDetector
 from gateway.pipeline import JSONReply, Pipeline, StreamReply
 from gateway.policy import BaselinePolicy, PolicyEngine
-from gateway.settings import GatewayConfig, Settings, load_config
+from gateway.settings import GatewayConfig, PhiOptions, Settings, load_config
 from gateway.telemetry import Telemetry, quiet_payload_loggers
 from gateway.upstream import Upstream
 
 log = logging.getLogger("medgate")
 
 
-def _json(body: dict, status: int = 200) -> Response:
+def _json(body: dict | list, status: int = 200) -> Response:
     return Response(orjson.dumps(body), status_code=status, media_type="application/json")
 
 
@@ -71,6 +73,14 @@ def _render(reply: JSONReply | StreamReply) -> Response:
     return _sse(reply) if isinstance(reply, StreamReply) else _json(reply.body)
 
 
+def build_detector(options: PhiOptions) -> Detector:
+    if options.detector == "none":
+        log.warning("PHI detection is off (medgate.phi.detector: none): requests are forwarded unredacted")
+        return NullDetector()
+    from gateway.phi.engine import PresidioDetector, build_analyzer
+    return PresidioDetector(build_analyzer(options.model), options.score_threshold, options.timeout_seconds)
+
+
 def create_app(settings: Settings | None = None, config: GatewayConfig | None = None, *,
                telemetry: Telemetry | None = None, detector: Detector | None = None,
                policy: PolicyEngine | None = None) -> FastAPI:
@@ -81,12 +91,13 @@ def create_app(settings: Settings | None = None, config: GatewayConfig | None = 
     engine = make_engine(settings.database_url())
     init_schema(engine)
     master_key, _ = settings.resolve_master_key()
+    hash_key = hmac.new(master_key.encode(), b"medgate phi hash v1", hashlib.sha256).digest()
     keys = KeyStore(engine, master_key, options.key_cache_seconds)
     upstream = Upstream(config)
     telemetry = telemetry or Telemetry.from_env(capture_content=options.capture_content)
-    pipeline = Pipeline(keys=keys, upstream=upstream, detector=detector or NullDetector(),
-                        policy=policy or BaselinePolicy(), audit=AuditStore(engine),
-                        telemetry=telemetry, options=options)
+    pipeline = Pipeline(keys=keys, upstream=upstream, detector=detector or build_detector(options.phi),
+                        policy=policy or BaselinePolicy(options.phi.mode_of(), options.phi.scan_output),
+                        audit=AuditStore(engine), telemetry=telemetry, options=options, hash_key=hash_key)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -130,6 +141,12 @@ def create_app(settings: Settings | None = None, config: GatewayConfig | None = 
         app.add_api_route(f"{prefix}/chat/completions", chat, methods=["POST"], include_in_schema=prefix == "/v1")
         app.add_api_route(f"{prefix}/embeddings", embeddings, methods=["POST"], include_in_schema=prefix == "/v1")
         app.add_api_route(f"{prefix}/models", models, methods=["GET"], include_in_schema=prefix == "/v1")
+
+    async def phi_analyze(request: Request) -> Response:
+        raw = await _read_body(request, options.max_body_bytes)
+        return _render(await pipeline.analyze(request.headers.get("authorization"), raw))
+
+    app.add_api_route("/v1/phi/analyze", phi_analyze, methods=["POST"])
 
     @app.get("/healthz")
     async def healthz() -> Response:

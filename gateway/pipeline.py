@@ -32,8 +32,9 @@ from gateway.audit.store import AuditStore
 from gateway.auth import KeyStore, Principal
 from gateway.errors import GatewayError, bad_request
 from gateway.phi import Detector, Finding, TextSlot, Vault, redact, summarize, text_slots
+from gateway.phi.redact import StreamRestorer
 from gateway.policy import Decision, PolicyEngine, PolicyInput
-from gateway.schema import ChatRequest, EmbeddingsRequest, validate
+from gateway.schema import AnalyzeRequest, ChatRequest, EmbeddingsRequest, validate
 from gateway.settings import GatewayOptions
 from gateway.upstream import Reply, Route, Upstream
 
@@ -55,6 +56,7 @@ class Exchange:
     stream: bool = False
     end_user: str | None = None
     phi: dict[str, int] = field(default_factory=dict)
+    output_phi: dict[str, int] = field(default_factory=dict)
     decision: Decision | None = None
     route: Route | None = None
     response_model: str | None = None
@@ -72,7 +74,7 @@ class Exchange:
 
 @dataclass
 class JSONReply:
-    body: dict
+    body: dict | list
 
 
 @dataclass
@@ -83,9 +85,11 @@ class StreamReply:
 
 class Pipeline:
     def __init__(self, *, keys: KeyStore, upstream: Upstream, detector: Detector, policy: PolicyEngine,
-                 audit: AuditStore, telemetry: tm.Telemetry, options: GatewayOptions) -> None:
+                 audit: AuditStore, telemetry: tm.Telemetry, options: GatewayOptions,
+                 hash_key: bytes = b"") -> None:
         self.keys, self.upstream, self.detector, self.policy = keys, upstream, detector, policy
         self.audit, self.telemetry, self.options = audit, telemetry, options
+        self.hash_key = hash_key   # for the `hash` redaction mode
 
     # -- stages 1-5, the same for every operation ------------------------------------
     async def _admit(self, ex: Exchange, authorization: str | None, raw: bytes,
@@ -122,8 +126,8 @@ class Pipeline:
             with self._stage(ex, "upstream") as span:
                 upstream_reply = await self.upstream.chat(model, body)
                 self._routed(ex, upstream_reply.route, span)
-            with self._stage(ex, "inspect"):
-                return JSONReply(self._inspect(ex, upstream_reply, vault))
+            with self._stage(ex, "inspect") as span:
+                return JSONReply(await self._inspect(ex, upstream_reply, vault, span))
         except BaseException as exc:
             raise self._failed(ex, exc) from None
         finally:
@@ -142,6 +146,34 @@ class Pipeline:
             ex.response_model = reply.body.get("model")
             ex.response_hash.update(orjson.dumps(reply.body.get("usage")))
             return JSONReply(reply.body)
+        except BaseException as exc:
+            raise self._failed(ex, exc) from None
+        finally:
+            await self._finish(ex)
+
+    # -- POST /v1/phi/analyze: 1 authenticate, 2 validate, 3 detect, 8-9 finish ------------
+    async def analyze(self, authorization: str | None, raw: bytes) -> JSONReply:
+        """Presidio's analyzer API over medgate's detector: where the PHI is, not what."""
+        ex = self._begin("phi.analyze", raw)
+        try:
+            with self._stage(ex, "authenticate"):
+                ex.principal = await self.keys.authenticate(authorization)
+            with self._stage(ex, "validate"):
+                try:
+                    body = orjson.loads(raw)
+                except orjson.JSONDecodeError:
+                    raise bad_request("request body is not valid JSON", code="invalid_json") from None
+                request = validate(AnalyzeRequest, body)
+                if ex.principal.role not in ("app", "admin"):
+                    raise GatewayError(403, "role_not_allowed", f"role '{ex.principal.role}' may not analyze text")
+            with self._stage(ex, "phi.detect") as span:
+                slots = [TextSlot("text", body, "text")]
+                _, (findings,) = await self._detect(ex, body, span, slots)
+            wanted = set(request.entities or []) or None
+            threshold = request.score_threshold or 0.0
+            return JSONReply([{"entity_type": f.type, "start": f.start, "end": f.end, "score": round(f.score, 4),
+                               "analysis_explanation": None, "recognition_metadata": None}
+                              for f in findings if (wanted is None or f.type in wanted) and f.score >= threshold])
         except BaseException as exc:
             raise self._failed(ex, exc) from None
         finally:
@@ -178,8 +210,9 @@ class Pipeline:
                                param="model")
         return copy.deepcopy(body)   # ours to redact in place
 
-    async def _detect(self, ex: Exchange, body: dict, span: Span) -> tuple[list[TextSlot], list[list[Finding]]]:
-        slots = text_slots(body)
+    async def _detect(self, ex: Exchange, body: dict, span: Span,
+                      slots: list[TextSlot] | None = None) -> tuple[list[TextSlot], list[list[Finding]]]:
+        slots = text_slots(body) if slots is None else slots
         try:
             findings = await self.detector.detect([s.text for s in slots])
         except Exception as exc:
@@ -208,7 +241,7 @@ class Pipeline:
 
     def _apply(self, ex: Exchange, body: dict, slots: list[TextSlot], findings: list[list[Finding]],
                decision: Decision) -> tuple[Vault, str]:
-        vault = redact(slots, findings, decision.redact)
+        vault = redact(slots, findings, decision.redact, self.hash_key)
         model = decision.route_to or ex.model
         if not self.upstream.has(model):
             raise GatewayError(500, "policy_route_invalid", "policy routed to a model that is not configured")
@@ -221,23 +254,53 @@ class Pipeline:
         ex.route = route
         span.set_attribute(tm.PROVIDER, route.provider)
 
-    def _inspect(self, ex: Exchange, reply: Reply, vault: Vault) -> dict:
+    async def _inspect(self, ex: Exchange, reply: Reply, vault: Vault, span: Span) -> dict:
         body = reply.body
         ex.response_model, ex.response_id, ex.usage = body.get("model"), body.get("id"), body.get("usage")
+        produced: list[str] = []
         for choice in body.get("choices", []):
             ex.finish_reasons.append(str(choice.get("finish_reason")))
             message = choice.get("message") or {}
             if isinstance(message.get("content"), str):
+                produced.append(message["content"])
                 message["content"] = vault.restore(message["content"])
             for call in message.get("tool_calls") or []:
                 fn = call.get("function") or {}
                 if isinstance(fn.get("arguments"), str):
-                    fn["arguments"] = vault.restore(fn["arguments"])
+                    produced.append(fn["arguments"])
+                    fn["arguments"] = vault.restore(fn["arguments"], json_string=True)
         ex.response_hash.update(orjson.dumps(body.get("choices")))
+        await self._scan_output(ex, produced, span)
         return body
+
+    async def _scan_output(self, ex: Exchange, produced: list[str], span: Span) -> None:
+        """PHI in what the model wrote, before restoration: identifiers the client sent
+        are placeholders there, so whatever is found, the model introduced."""
+        if "scan_output" not in (ex.decision.obligations if ex.decision else ()) or not produced:
+            return
+        try:
+            findings = await self.detector.detect(produced)
+        except Exception as exc:   # the reply is already paid for; record that it went unscanned
+            log.error("output PHI scan failed (%s)", type(exc).__name__)
+            span.set_attribute("medgate.output_phi.scan_failed", True)
+            return
+        ex.output_phi = summarize(findings)
+        span.set_attribute("medgate.output_phi.kinds", sorted(ex.output_phi))
+        span.set_attribute("medgate.output_phi.count", sum(ex.output_phi.values()))
 
     async def _inspect_stream(self, ex: Exchange, chunks: AsyncIterator[dict], vault: Vault,
                               wants_usage: bool) -> AsyncIterator[dict]:
+        restorers: dict[tuple, StreamRestorer] = {}
+        produced: dict[tuple, list[str]] = {}
+
+        def restored(key: tuple, piece: str, json_string: bool = False) -> str:
+            produced.setdefault(key, []).append(piece)
+            if not vault:
+                return piece
+            if key not in restorers:
+                restorers[key] = StreamRestorer(vault, json_string)
+            return restorers[key].feed(piece)
+
         try:
             async for chunk in chunks:
                 ex.response_model = ex.response_model or chunk.get("model")
@@ -249,13 +312,23 @@ class Pipeline:
                         if not chunk.get("choices"):
                             continue
                 for choice in chunk.get("choices") or []:
+                    index = choice.get("index", 0)
+                    delta = choice.get("delta") or {}
+                    if isinstance(delta.get("content"), str):
+                        delta["content"] = restored(("content", index), delta["content"])
+                    for call in delta.get("tool_calls") or []:
+                        fn = call.get("function") or {}
+                        if isinstance(fn.get("arguments"), str):
+                            key = ("tool", index, call.get("index", 0))
+                            fn["arguments"] = restored(key, fn["arguments"], json_string=True)
                     if choice.get("finish_reason"):
                         ex.finish_reasons.append(str(choice["finish_reason"]))
-                    delta = choice.get("delta") or {}
-                    if isinstance(delta.get("content"), str) and vault:
-                        delta["content"] = vault.restore(delta["content"])
+                        self._flush_into(delta, index, restorers)
+                        choice["delta"] = delta
                 ex.response_hash.update(orjson.dumps(chunk.get("choices")))
                 yield chunk
+            with self._stage(ex, "inspect") as span:
+                await self._scan_output(ex, ["".join(parts) for parts in produced.values()], span)
         except GatewayError as exc:
             ex.outcome, ex.error_code = "stream_error", exc.code
             yield exc.body()
@@ -270,6 +343,19 @@ class Pipeline:
             with anyio.CancelScope(shield=True):
                 await chunks.aclose()   # release the upstream connection now, not at GC
                 await self._finish(ex)
+
+    @staticmethod
+    def _flush_into(delta: dict, index: int, restorers: dict[tuple, StreamRestorer]) -> None:
+        """A choice is finishing: what its restorers held back goes out with this chunk."""
+        content = restorers.pop(("content", index), None)
+        if content is not None:
+            tail = content.flush()
+            if tail:
+                delta["content"] = tail + (delta.get("content") or "")
+        for key in [k for k in restorers if k[0] == "tool" and k[1] == index]:
+            tail = restorers.pop(key).flush()
+            if tail:
+                delta.setdefault("tool_calls", []).append({"index": key[2], "function": {"arguments": tail}})
 
     # -- 8 audit, 9 trace ------------------------------------------------------------------
     def _failed(self, ex: Exchange, exc: BaseException) -> BaseException:
@@ -298,7 +384,7 @@ class Pipeline:
             provider=ex.route and ex.route.provider, stream=ex.stream, status=ex.status,
             outcome=ex.outcome, error_code=ex.error_code,
             decision=d and d.action, reason_code=d and d.reason_code,
-            fired_rules=list(d.fired_rules) if d else [], phi_counts=ex.phi,
+            fired_rules=list(d.fired_rules) if d else [], phi_counts=ex.phi, output_phi_counts=ex.output_phi,
             prompt_tokens=usage.get("prompt_tokens"), completion_tokens=usage.get("completion_tokens"),
             latency_ms=round(duration * 1000, 3), request_hash=ex.request_hash,
             response_hash=ex.response_hash.hexdigest() if ex.status == 200 else None)

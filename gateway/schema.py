@@ -119,6 +119,15 @@ class EmbeddingsRequest(_Open):
     user: str | None = None
 
 
+class AnalyzeRequest(_Open):
+    """Presidio analyzer's request shape (POST /analyze)."""
+    text: str
+    language: Literal["en"] = "en"
+    entities: list[str] | None = None
+    score_threshold: float | None = Field(None, ge=0, le=1)
+    return_decision_process: bool | None = None
+
+
 def _path(loc: tuple) -> str:
     out = ""
     for part in loc:

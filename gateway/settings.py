@@ -61,9 +61,37 @@ class RouterSettings(BaseModel):
     fallbacks: list[dict[str, list[str]]] = Field(default_factory=list)
 
 
+PhiMode = Literal["pseudonymize", "mask", "hash", "block"]
+
+
+class PhiOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    detector: Literal["presidio", "none"] = "none"   # TEMPORARY until the NER model ships; then presidio
+    model: str | None = None          # spaCy package or path; default: the shipped clinical NER
+    score_threshold: float = Field(0.4, ge=0, le=1)
+    timeout_seconds: float = Field(5.0, gt=0)   # detection slower than this fails closed
+    default_mode: PhiMode = "pseudonymize"
+    modes: dict[str, PhiMode] = Field(default_factory=dict)   # per kind, over default_mode
+    scan_output: bool = True          # look for PHI the model itself introduced
+
+    @field_validator("modes")
+    @classmethod
+    def _known_kinds(cls, v: dict[str, str]) -> dict[str, str]:
+        from gateway.phi.kinds import KINDS
+        unknown = sorted(set(v) - set(KINDS))
+        if unknown:
+            raise ValueError(f"unknown PHI kind(s) {', '.join(unknown)}; known: {', '.join(KINDS)}")
+        return v
+
+    def mode_of(self) -> dict[str, str]:
+        from gateway.phi.kinds import KINDS
+        return {kind: self.modes.get(kind, self.default_mode) for kind in KINDS}
+
+
 class GatewayOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_body_bytes: int = Field(1_048_576, gt=0)
+    phi: PhiOptions = Field(default_factory=PhiOptions)
     fast_path: bool = True
     key_cache_seconds: float = Field(5.0, ge=0)   # how long a revoked key may still pass
     capture_content: bool = False   # put (redacted) message content on spans

@@ -26,6 +26,7 @@ class AuditRecord:
     reason_code: str | None = None
     fired_rules: list[str] = field(default_factory=list)
     phi_counts: dict[str, int] = field(default_factory=dict)
+    output_phi_counts: dict[str, int] = field(default_factory=dict)   # PHI the model introduced
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
     latency_ms: float = 0.0

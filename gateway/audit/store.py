@@ -31,6 +31,7 @@ audit_log = Table(
     Column("reason_code", String(64)),
     Column("fired_rules", JSON),
     Column("phi_counts", JSON),
+    Column("output_phi_counts", JSON),
     Column("prompt_tokens", Integer),
     Column("completion_tokens", Integer),
     Column("latency_ms", Float),

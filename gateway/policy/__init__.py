@@ -38,11 +38,19 @@ class PolicyEngine(Protocol):
 
 
 class BaselinePolicy:
-    """Pseudonymize every PHI kind found before any provider sees it."""
+    """The built-in policy: each PHI kind found gets its configured mode (default:
+    pseudonymize) before any provider sees it; a kind configured `block` refuses the
+    request; replies are scanned for PHI the model introduced."""
+
+    def __init__(self, modes: dict[str, str] | None = None, scan_output: bool = True) -> None:
+        self._modes = modes or {}
+        self._obligations = ("scan_output",) if scan_output else ()
 
     def decide(self, request: PolicyInput) -> Decision:
-        if not request.phi:
-            return Decision(fired_rules=("baseline",))
-        return Decision(reason_code="phi_pseudonymized",
-                        redact={kind: "pseudonymize" for kind in request.phi},
-                        fired_rules=("baseline",))
+        modes = {kind: self._modes.get(kind, "pseudonymize") for kind in request.phi}
+        blocked = sorted(kind for kind, mode in modes.items() if mode == "block")
+        if blocked:
+            return Decision(action="block", reason_code="phi_blocked", fired_rules=("baseline",),
+                            message=f"this gateway does not forward {', '.join(blocked)} identifiers")
+        return Decision(reason_code="phi_redacted" if modes else "allowed", redact=modes,
+                        obligations=self._obligations, fired_rules=("baseline",))

@@ -1,0 +1,113 @@
+"""The default PHI detector: Presidio's AnalyzerEngine, built explicitly and offline.
+
+NLP: a spaCy pipeline loaded from a path (the compact clinical NER model shipped in
+gateway/phi/model, reproducible with `python -m gateway.phi.training.train`), or any
+installed spaCy package a site has (e.g. en_core_web_lg) via `phi.model`. Presidio's
+SpacyRecognizer turns its PERSON / LOCATION / ORGANIZATION entities into findings;
+gateway/phi/recognizers adds the pattern kinds. Never `AnalyzerEngine()` bare: it
+would try to download a model and exit.
+"""
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from gateway.phi.detector import Finding
+from gateway.phi.kinds import KINDS
+from gateway.phi.normalize import normalize
+
+MODEL_DIR = Path(__file__).parent / "model"
+NER_KINDS = ("PERSON", "LOCATION", "ORGANIZATION")
+# Labels of common spaCy models, so a site's en_core_web_lg plugs in unchanged.
+NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "LOCATION": "LOCATION", "LOC": "LOCATION",
+              "GPE": "LOCATION", "FAC": "LOCATION", "ORGANIZATION": "ORGANIZATION", "ORG": "ORGANIZATION"}
+
+
+class PhiModelMissing(RuntimeError):
+    pass
+
+
+def build_nlp_engine(model: str | Path | None = None) -> SpacyNlpEngine:
+    name = str(model) if model else str(MODEL_DIR)
+    if model is None and not (MODEL_DIR / "meta.json").exists():
+        raise PhiModelMissing(f"the PHI NER model is missing at {MODEL_DIR}; "
+                              "rebuild it with `python -m gateway.phi.training.train`")
+    import spacy.util
+    if not (spacy.util.is_package(name) or Path(name).exists()):
+        # SpacyNlpEngine.load() would try to download it; this environment may not.
+        raise PhiModelMissing(f"spaCy model {name!r} is neither an installed package nor a path")
+    engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": name}],
+                            ner_model_configuration=NerModelConfiguration(
+                                model_to_presidio_entity_mapping=NER_LABELS,
+                                labels_to_ignore=[], default_score=0.85))
+    engine.load()
+    return engine
+
+
+def build_analyzer(model: str | Path | None = None) -> AnalyzerEngine:
+    from gateway.phi.recognizers import load_recognizers
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.add_recognizer(SpacyRecognizer(supported_language="en", supported_entities=list(NER_KINDS)))
+    for recognizer in load_recognizers():
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(nlp_engine=build_nlp_engine(model), registry=registry, supported_languages=["en"])
+
+
+class PresidioDetector:
+    name = "presidio"
+
+    def __init__(self, analyzer: AnalyzerEngine, score_threshold: float = 0.4,
+                 timeout_seconds: float = 5.0) -> None:
+        self._analyzer = analyzer
+        self._threshold = score_threshold
+        self._timeout = timeout_seconds
+        self._entities = list(KINDS)
+
+    def analyze(self, text: str) -> list[Finding]:
+        """Findings in `text`, overlaps merged, offsets into `text` as given."""
+        if not text.strip():
+            return []
+        norm = normalize(text)
+        results = self._analyzer.analyze(norm.text, language="en", entities=self._entities,
+                                         score_threshold=self._threshold)
+        return merge([Finding(r.entity_type, *norm.span(r.start, r.end), r.score) for r in results])
+
+    async def detect(self, texts: list[str]) -> list[list[Finding]]:
+        """All texts of a request analysed as one document (joined by newlines), so an
+        identifier split across messages or content parts is still found; findings
+        are then cut back to each text."""
+        if not any(t.strip() for t in texts):
+            return [[] for _ in texts]
+        joined = "\n".join(texts)
+        async with asyncio.timeout(self._timeout):
+            findings = await asyncio.to_thread(self.analyze, joined)
+        return split(findings, [len(t) for t in texts])
+
+
+def merge(findings: list[Finding]) -> list[Finding]:
+    """Union overlapping findings; the merged span keeps the kind of its best-scoring part."""
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if out and f.start < out[-1].end:
+            last = out[-1]
+            best = last if last.score >= f.score else f
+            out[-1] = Finding(best.type, last.start, max(last.end, f.end), max(last.score, f.score))
+        else:
+            out.append(f)
+    return out
+
+
+def split(findings: list[Finding], lengths: list[int]) -> list[list[Finding]]:
+    per_text: list[list[Finding]] = [[] for _ in lengths]
+    offset = 0
+    for i, n in enumerate(lengths):
+        for f in findings:
+            s, e = max(f.start, offset), min(f.end, offset + n)
+            if s < e:
+                per_text[i].append(Finding(f.type, s - offset, e - offset, f.score))
+        offset += n + 1   # the joining newline
+    return per_text

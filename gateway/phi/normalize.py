@@ -1,0 +1,73 @@
+"""Undo the usual ways identifiers are disguised, keeping a map back to the original.
+
+Detection runs on the normalized text; findings are mapped back to offsets in the
+text the client sent, so redaction covers the disguised characters too:
+- format characters (zero-width space/joiners, word joiner, BOM, soft hyphen) are dropped;
+- compatibility forms (full-width digits and letters, superscripts) become ASCII (NFKC);
+- Cyrillic and Greek look-alikes inside words that also contain Latin letters become
+  Latin ("Mаry" with a Cyrillic а); words written wholly in another script are left alone.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+
+HOMOGLYPHS = str.maketrans({
+    # Cyrillic
+    "а": "a", "в": "B", "е": "e", "к": "k", "м": "M", "н": "H", "о": "o", "р": "p", "с": "c",
+    "т": "T", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
+    # Greek
+    "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
+    "χ": "x", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+})
+_WORD = re.compile(r"\w+")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    _back: list[int] | None      # normalized index -> original index; None: identical
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of normalized [start, end)."""
+        if self._back is None:
+            return start, end
+        return self._back[start], self._back[end - 1] + 1 if end > start else self._back[start]
+
+
+    def forward(self, original: int) -> int:
+        """Normalized offset of an original offset (a dropped character maps to the next kept one)."""
+        return original if self._back is None else bisect_left(self._back, original)
+
+
+def normalize(text: str) -> Normalized:
+    if text.isascii():      # the common case costs one scan
+        return Normalized(text, None)
+    out: list[str] = []
+    back: list[int] = []
+    for i, ch in enumerate(text):
+        if unicodedata.category(ch) == "Cf":
+            continue
+        if ord(ch) > 127:
+            folded = unicodedata.normalize("NFKC", ch)
+            if len(folded) == 1:
+                ch = folded
+        out.append(ch)
+        back.append(i)
+    folded_text = "".join(out)
+    folded_text = _WORD.sub(_latinize_mixed, folded_text)   # same length: maps are unchanged
+    back.append(len(text))
+    return Normalized(folded_text, back)
+
+
+def _latinize_mixed(match: re.Match) -> str:
+    word = match.group(0)
+    if word.isascii() or not _LATIN.search(word):
+        return word
+    return word.translate(HOMOGLYPHS)

@@ -1,0 +1,98 @@
+"""Rebuild the shipped PHI NER model (gateway/phi/model) from scratch.
+
+    python -m gateway.phi.training.train [--docs 12000] [--seed 1] [--out gateway/phi/model]
+
+Trains spaCy's NER (config: ner.cfg beside this file) on the project's synthetic
+clinical corpus (synth.py, "train" split only: the "test" split stays unseen for the
+benchmark), on text normalized exactly as the detector normalizes it, with case
+augmentation so ALL CAPS notes and lowercase portal messages are not a surprise.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import tempfile
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+
+from gateway.phi.engine import MODEL_DIR, NER_KINDS
+from gateway.phi.normalize import normalize
+from gateway.phi.training import synth
+
+CONFIG = Path(__file__).with_name("ner.cfg")
+
+
+def to_normalized(doc: dict) -> tuple[str, list[tuple[int, int, str]]]:
+    """The text as the detector sees it, and the NER spans moved onto it."""
+    norm = normalize(doc["text"])
+    spans = []
+    for s in doc["spans"]:
+        if s["type"] not in NER_KINDS:
+            continue
+        start, end = norm.forward(s["start"]), norm.forward(s["end"])
+        if end > start:
+            spans.append((start, end, s["type"]))
+    return norm.text, spans
+
+
+def recase(text: str, rng: random.Random) -> str:
+    roll = rng.random()
+    changed = text.upper() if roll < 0.2 else text.lower() if roll < 0.3 else text
+    return changed if len(changed) == len(text) else text   # offsets must survive
+
+
+def docbin(nlp, docs: list[dict], rng: random.Random, augment: bool) -> DocBin:
+    out = DocBin()
+    for raw in docs:
+        text, spans = to_normalized(raw)
+        if augment:
+            text = recase(text, rng)
+        doc = nlp.make_doc(text)
+        ents, taken = [], set()
+        for start, end, label in spans:
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is None or taken & set(range(span.start, span.end)):
+                continue
+            taken |= set(range(span.start, span.end))
+            ents.append(span)
+        doc.ents = sorted(ents, key=lambda s: s.start)
+        out.add(doc)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=12000)
+    ap.add_argument("--dev-docs", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--max-steps", type=int, default=None)
+    ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    args = ap.parse_args(argv)
+
+    from spacy.cli.train import train
+    rng = random.Random(args.seed)
+    nlp = spacy.blank("en")
+    train_docs = list(synth.generate(args.docs, seed=args.seed, split="train"))
+    dev_docs = list(synth.generate(args.dev_docs, seed=args.seed + 1000, split="train"))
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        docbin(nlp, train_docs, rng, augment=True).to_disk(tmp_path / "train.spacy")
+        docbin(nlp, dev_docs, rng, augment=True).to_disk(tmp_path / "dev.spacy")
+        overrides = {"paths.train": str(tmp_path / "train.spacy"), "paths.dev": str(tmp_path / "dev.spacy"),
+                     "system.seed": args.seed}
+        if args.max_steps:
+            overrides["training.max_steps"] = args.max_steps
+        train(CONFIG, tmp_path / "out", overrides=overrides)
+        best = tmp_path / "out" / "model-best"
+        if args.out.exists():
+            shutil.rmtree(args.out)
+        shutil.copytree(best, args.out)
+    print(f"model written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

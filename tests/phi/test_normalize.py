@@ -1,0 +1,38 @@
+from gateway.phi.normalize import normalize
+
+
+def _orig(text: str, needle: str) -> str:
+    n = normalize(text)
+    start = n.text.index(needle)
+    a, b = n.span(start, start + len(needle))
+    return text[a:b]
+
+
+def test_ascii_is_untouched():
+    n = normalize("PT ALERT, DR SMITH AWARE")
+    assert n.text == "PT ALERT, DR SMITH AWARE" and n.span(3, 8) == (3, 8)
+
+
+def test_zero_width_and_format_characters_are_dropped_and_mapped_back():
+    text = "call 6\u200b17-555\u200d-01\u206023 or \ufeffsoft\u00adhyphen"
+    n = normalize(text)
+    assert "617-555-0123" in n.text and "softhyphen" in n.text
+    assert _orig(text, "617-555-0123") == "6\u200b17-555\u200d-01\u206023"
+
+
+def test_full_width_digits_and_letters():
+    text = "SSN \uff11\uff12\uff13-\uff14\uff15-\uff16\uff17\uff18\uff19, MRN \uff21\uff11\uff12"
+    assert normalize(text).text == "SSN 123-45-6789, MRN A12"
+    assert _orig(text, "123-45-6789") == text[4:15]
+
+
+def test_homoglyphs_in_mixed_words_only():
+    assert normalize("M\u0430ry S\u043cith").text == "Mary SMith"          # Cyrillic а, м inside Latin words
+    assert normalize("\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432").text == "Иван Петров"   # wholly Cyrillic: left
+    assert normalize("Dr. \u03a1\u03bfss").text == "Dr. Poss"               # Greek Ρ, ο
+
+
+def test_forward_maps_original_offsets():
+    text = "a\u200bb c"
+    n = normalize(text)
+    assert n.text == "ab c" and n.forward(2) == 1 and n.forward(4) == 3
