@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.medgate-installed
 
-.PHONY: run test bench bench-gateway lock venv clean
+.PHONY: run test bench bench-gateway bench-phi phi-model lock venv clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -24,7 +24,14 @@ test: $(STAMP)
 bench-gateway: $(STAMP)
 	$(BIN)/python benchmarks/gateway/run.py
 
-bench: bench-gateway
+bench-phi: $(STAMP)
+	$(BIN)/python benchmarks/phi/run.py --corpus all
+
+bench: bench-gateway bench-phi
+
+# Rebuild the shipped PHI NER model from the synthetic corpus (see gateway/phi/training).
+phi-model: $(STAMP)
+	$(BIN)/python -m gateway.phi.training.train
 
 # Re-resolve pinned dependencies after editing pyproject.toml.
 lock:

@@ -96,6 +96,66 @@ def _keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def _phi_detector(config_path: str | None):
+    from gateway.app import build_detector
+    settings = Settings()
+    options = load_config(config_path or settings.config).medgate.phi
+    return build_detector(options.model_copy(update={"detector": "presidio"}))
+
+
+def _read_jsonl(stream) -> list[dict]:
+    """Every line checked before any output: bad input loses nothing and prints nothing."""
+    import json
+    items = []
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"line {number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("text"), str):
+            raise ValueError(f'line {number}: expected an object {{"id": string, "text": string}}')
+        items.append(item)
+    return items
+
+
+def _phi(args: argparse.Namespace) -> int:
+    import json
+    try:
+        if args.phi_cmd == "detect":
+            items = _read_jsonl(sys.stdin)
+        else:
+            items = [{"id": "-", "text": Path(args.file).read_text() if args.file and args.file != "-"
+                      else sys.stdin.read()}]
+    except (ValueError, OSError) as exc:
+        return _fail(str(exc))
+    try:
+        detector = _phi_detector(args.config)
+    except Exception as exc:
+        return _fail(f"cannot start the PHI detector: {exc}")
+    if args.phi_cmd == "detect":
+        out = sys.stdout
+        for item in items:
+            entities = [{"type": f.type, "start": f.start, "end": f.end, "score": round(f.score, 4)}
+                        for f in detector.analyze(item["text"])]
+            out.write(json.dumps({"id": item["id"], "entities": entities}) + "\n")
+        return 0
+    from gateway.phi import redact, text_slots
+    from gateway.phi.kinds import KINDS
+    body = {"input": items[0]["text"]}
+    slots = text_slots(body)
+    key = b""
+    if args.mode == "hash":
+        import hashlib
+        import hmac
+        master, _ = Settings().resolve_master_key()
+        key = hmac.new(master.encode(), b"medgate phi hash v1", hashlib.sha256).digest()
+    redact(slots, [detector.analyze(slots[0].text)], {k: args.mode for k in KINDS}, key)
+    sys.stdout.write(body["input"])
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="medgate", description="Governance gateway for healthcare LLMs")
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -118,6 +178,16 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = ksub.add_parser("revoke", help="revoke a key by id")
     revoke.add_argument("key_id")
     keys.set_defaults(func=_keys)
+
+    phi = sub.add_parser("phi", help="detect or redact PHI offline")
+    psub = phi.add_subparsers(dest="phi_cmd", required=True)
+    detect = psub.add_parser("detect", help='JSON Lines {"id","text"} on stdin -> {"id","entities"} on stdout')
+    detect.add_argument("--config", help="YAML config whose medgate.phi section to use")
+    red = psub.add_parser("redact", help="print a file (or stdin) with its PHI replaced")
+    red.add_argument("file", nargs="?", help="text file (default: stdin)")
+    red.add_argument("--mode", choices=["pseudonymize", "mask", "hash"], default="pseudonymize")
+    red.add_argument("--config", help="YAML config whose medgate.phi section to use")
+    phi.set_defaults(func=_phi)
     return parser
 
 
