@@ -66,7 +66,7 @@ PhiMode = Literal["pseudonymize", "mask", "hash", "block"]
 
 class PhiOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    detector: Literal["presidio", "none"] = "none"   # TEMPORARY until the NER model ships; then presidio
+    detector: Literal["presidio", "none"] = "presidio"   # none: no detection at all (not for PHI)
     model: str | None = None          # spaCy package or path; default: the shipped clinical NER
     score_threshold: float = Field(0.4, ge=0, le=1)
     timeout_seconds: float = Field(5.0, gt=0)   # detection slower than this fails closed

@@ -5,7 +5,9 @@ text the client sent, so redaction covers the disguised characters too:
 - format characters (zero-width space/joiners, word joiner, BOM, soft hyphen) are dropped;
 - compatibility forms (full-width digits and letters, superscripts) become ASCII (NFKC);
 - Cyrillic and Greek look-alikes inside words that also contain Latin letters become
-  Latin ("Mаry" with a Cyrillic а); words written wholly in another script are left alone.
+  Latin ("Mаry" with a Cyrillic а); words written wholly in another script are left alone;
+- a line break inside a number ("617-555-⏎0123", "123-45⏎-6789", also where a request's
+  messages or content parts meet) or after a hyphen inside a word ("Kowal-⏎czyk") is dropped.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ HOMOGLYPHS = str.maketrans({
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 })
 _WORD = re.compile(r"\w+")
+_BROKEN = re.compile(r"(?<=[0-9-])[ \t]*\r?\n[ \t]*(?=[0-9-])|(?<=[A-Za-z]-)[ \t]*\r?\n[ \t]*(?=[A-Za-z])")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -47,12 +50,13 @@ class Normalized:
 
 
 def normalize(text: str) -> Normalized:
-    if text.isascii():      # the common case costs one scan
+    broken = {i for m in _BROKEN.finditer(text) for i in range(m.start(), m.end())}
+    if text.isascii() and not broken:   # the common case costs two scans
         return Normalized(text, None)
     out: list[str] = []
     back: list[int] = []
     for i, ch in enumerate(text):
-        if unicodedata.category(ch) == "Cf":
+        if i in broken or unicodedata.category(ch) == "Cf":
             continue
         if ord(ch) > 127:
             folded = unicodedata.normalize("NFKC", ch)

@@ -36,3 +36,12 @@ def test_forward_maps_original_offsets():
     text = "a\u200bb c"
     n = normalize(text)
     assert n.text == "ab c" and n.forward(2) == 1 and n.forward(4) == 3
+
+
+def test_line_breaks_inside_numbers_and_hyphenated_words():
+    text = "SSN 123-45\n-6789; call 617-555-\n  0123; pt Kowal-\nczyk; BP 120\n80 stays two lines? no: digits join"
+    n = normalize(text)
+    assert "123-45-6789" in n.text and "617-555-0123" in n.text and "Kowalczyk" not in n.text
+    assert "Kowal-czyk" in n.text
+    assert _orig(text, "617-555-0123") == "617-555-\n  0123"
+    assert normalize("line one.\nLine two").text == "line one.\nLine two"   # ordinary breaks stay

@@ -1,0 +1,387 @@
+"""Validators for pattern recognizers: small pure functions over the matched value.
+
+Each takes the text a recognizer is about to report and returns
+  True   the value is plausible (keep the pattern score),
+  False  the value cannot be the identifier (drop the match),
+  None   no opinion,
+  float  a score adjustment added to the pattern score (e.g. -0.2).
+
+They are registered by name in VALIDATORS, which is what `validator:` in
+patterns.yaml refers to. They never see surrounding text: context is the
+recognizer's job.
+"""
+from __future__ import annotations
+
+import calendar
+import ipaddress
+import re
+from typing import Callable
+
+Validator = Callable[[str], "bool | float | None"]
+
+VALIDATORS: dict[str, Validator] = {}
+
+
+def validator(name: str) -> Callable[[Validator], Validator]:
+    def register(fn: Validator) -> Validator:
+        if name in VALIDATORS:
+            raise ValueError(f"validator {name!r} registered twice")
+        VALIDATORS[name] = fn
+        return fn
+    return register
+
+
+def _digits(value: str) -> str:
+    return "".join(c for c in value if c.isdigit())
+
+
+def _alnum_upper(value: str) -> str:
+    return "".join(c for c in value if c.isalnum()).upper()
+
+
+def luhn_ok(number: str) -> bool:
+    """Luhn (mod 10) check over a string of digits, check digit last."""
+    if not number or not number.isdigit():
+        return False
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+# --- licenses -----------------------------------------------------------------
+
+@validator("npi")
+def npi(value: str) -> bool:
+    """National Provider Identifier: 10 digits starting 1 or 2; Luhn over the
+    ISO card prefix 80840 followed by the 10 digits (check digit last)."""
+    d = _digits(value)
+    return len(d) == 10 and d[0] in "12" and luhn_ok("80840" + d)
+
+
+DEA_REGISTRANT_TYPES = frozenset("ABCDEFGHJKLMPRSTUX")
+
+
+@validator("dea")
+def dea(value: str) -> bool:
+    """DEA registration: registrant-type letter, a letter (last-name initial) or 9,
+    seven digits; (d1+d3+d5) + 2*(d2+d4+d6) ends in the seventh digit."""
+    v = _alnum_upper(value)
+    if len(v) != 9 or v[0] not in DEA_REGISTRANT_TYPES:
+        return False
+    if not (v[1].isalpha() or v[1] == "9") or not v[2:].isdigit():
+        return False
+    d = [int(c) for c in v[2:]]
+    check = (d[0] + d[2] + d[4]) + 2 * (d[1] + d[3] + d[5])
+    return check % 10 == d[6]
+
+
+# --- vehicles -------------------------------------------------------------------
+
+_VIN_VALUES = {**{str(i): i for i in range(10)},
+               **dict(zip("ABCDEFGH", range(1, 9))),
+               **dict(zip("JKLMN", range(1, 6))), "P": 7, "R": 9,
+               **dict(zip("STUVWXYZ", range(2, 10)))}
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def vin_check_digit(vin: str) -> str:
+    total = sum(_VIN_VALUES[c] * w for c, w in zip(vin.upper(), _VIN_WEIGHTS))
+    r = total % 11
+    return "X" if r == 10 else str(r)
+
+
+@validator("vin")
+def vin(value: str) -> bool:
+    """ISO 3779 / 49 CFR 565 VIN: 17 characters without I, O, Q; check digit at 9."""
+    v = value.upper()
+    if len(v) != 17 or any(c not in _VIN_VALUES for c in v):
+        return False
+    if v.isdigit() or v.isalpha() or sum(c.isdigit() for c in v) < 4:
+        return False
+    return v[8] == vin_check_digit(v)
+
+
+@validator("license_plate")
+def license_plate(value: str) -> bool:
+    v = _alnum_upper(value)
+    return 2 <= len(v) <= 8 and any(c.isdigit() for c in v) and any(c.isalpha() for c in v)
+
+
+# --- SSN ------------------------------------------------------------------------
+
+@validator("ssn")
+def ssn(value: str) -> bool:
+    """SSA rules: area not 000, 666 or 900-999; group not 00; serial not 0000."""
+    d = _digits(value)
+    if len(d) != 9:
+        return False
+    area, group, serial = d[:3], d[3:5], d[5:]
+    return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+
+
+@validator("ssn_last4")
+def ssn_last4(value: str) -> bool:
+    d = _digits(value)
+    return len(d) == 4 and d != "0000"
+
+
+# --- dates ----------------------------------------------------------------------
+
+def valid_ymd(year: int | None, month: int, day: int) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    if year is None:
+        return day <= (29 if month == 2 else calendar.monthrange(2001, month)[1])
+    if not 1850 <= year <= 2150:
+        return False
+    return day <= calendar.monthrange(year, month)[1]
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    if len(text) == 2:
+        return 2000 + y if y <= 50 else 1900 + y
+    return y
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,4})[/.\-](\d{1,2})(?:[/.\-](\d{2}|\d{4}))?")
+
+
+@validator("calendar_date")
+def calendar_date(value: str) -> bool:
+    """A numeric date that exists: M/D/Y (or D/M/Y as a fallback), Y-M-D, or M/D
+    without a year. Rejects 13/45/2020, 2/30, 0002-8215-01."""
+    m = _NUMERIC_DATE.fullmatch(value.strip())
+    if not m:
+        return False
+    a, b, c = m.groups()
+    if len(a) == 4:                                     # Y-M-D
+        return c is not None and len(c) <= 2 and valid_ymd(int(a), int(b), int(c))
+    if len(a) == 3:
+        return False
+    year = _year(c) if c else None
+    if c is not None and len(c) not in (2, 4):
+        return False
+    return valid_ymd(year, int(a), int(b)) or valid_ymd(year, int(b), int(a))
+
+
+_MONTHS = {name: i for i, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
+_WORD = re.compile(r"[a-z]+")
+_NUM = re.compile(r"(?<![\d'])(\d{1,4})(?:st|nd|rd|th)?(?!\d)")
+
+
+@validator("textual_date")
+def textual_date(value: str) -> bool:
+    """A date with a month name: the day (if any) must exist in that month,
+    e.g. 'Feb 30' is rejected, 'March 14th, 2024' and '14-Mar-2024' accepted."""
+    low = value.lower()
+    month = next((_MONTHS[w] for w in _WORD.findall(low) if w in _MONTHS), None)
+    if month is None:
+        return False
+    day = year = None
+    for n in _NUM.findall(low):
+        if len(n) == 4 or day is not None:
+            if year is not None or len(n) == 3:
+                return False
+            year = _year(n) if len(n) in (2, 4) else -1
+        else:
+            day = int(n)
+    quoted = re.search(r"'(\d{2})\b", low)                 # Mar '24
+    if quoted and year is None:
+        year = _year(quoted.group(1))
+    if year == -1:
+        return False
+    if day is None:
+        return year is None or 1850 <= year <= 2150
+    return valid_ymd(year, month, day)
+
+
+@validator("compact_date")
+def compact_date(value: str) -> bool:
+    """YYYYMMDD, MMDDYYYY or MMDDYY without separators."""
+    d = value.strip()
+    if not d.isdigit():
+        return False
+    if len(d) == 8:
+        return (valid_ymd(int(d[:4]), int(d[4:6]), int(d[6:]))
+                or valid_ymd(int(d[4:]), int(d[:2]), int(d[2:4])))
+    if len(d) == 6:
+        return valid_ymd(_year(d[4:]), int(d[:2]), int(d[2:4]))
+    return False
+
+
+@validator("day_of_month")
+def day_of_month(value: str) -> bool:
+    d = _digits(value)
+    return bool(d) and 1 <= int(d) <= 31
+
+
+# --- ages -----------------------------------------------------------------------
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+
+
+def words_to_int(text: str) -> int | None:
+    """'ninety-two' -> 92, 'one hundred and one' -> 101; None if not a number."""
+    total = 0
+    seen = False
+    for w in re.split(r"[\s\-]+", text.lower().strip()):
+        if not w or w == "and":
+            continue
+        if w in _UNITS:
+            total += _UNITS[w]
+        elif w in _TENS:
+            total += _TENS[w]
+        elif w == "hundred":
+            total = (total or 1) * 100
+        else:
+            return None
+        seen = True
+    return total if seen else None
+
+
+@validator("age_90_plus")
+def age_90_plus(value: str) -> bool:
+    """Ages of 90 and over (and at most 125) are PHI; younger ages are not."""
+    v = value.strip()
+    n = int(v) if v.isdigit() else words_to_int(v)
+    return n is not None and 90 <= n <= 125
+
+
+# --- health plans -----------------------------------------------------------------
+
+_MBI_ALPHA = set("ACDEFGHJKMNPQRTUVWXY")          # A-Z without S, L, O, I, B, Z
+_MBI_CLASSES = "NAPNAPNAANN"                      # N numeric, A alpha, P either
+
+
+@validator("mbi")
+def mbi(value: str) -> bool:
+    """CMS Medicare Beneficiary Identifier: 11 characters; position 1 is 1-9,
+    2/5/8/9 letters, 4/7/10/11 digits, 3/6 either; no S, L, O, I, B, Z."""
+    v = value.replace("-", "").replace(" ", "").upper()
+    if len(v) != 11 or v[0] == "0":
+        return False
+    for c, cls in zip(v, _MBI_CLASSES):
+        if cls == "N" and not c.isdigit():
+            return False
+        if cls == "A" and c not in _MBI_ALPHA:
+            return False
+        if cls == "P" and not (c.isdigit() or c in _MBI_ALPHA):
+            return False
+    return True
+
+
+# --- network ----------------------------------------------------------------------
+
+@validator("ipv4")
+def ipv4(value: str) -> bool:
+    parts = value.split("/")[0].split(".")
+    if len(parts) != 4 or not all(p.isdigit() and len(p) <= 3 for p in parts):
+        return False
+    octets = [int(p) for p in parts]
+    return all(o <= 255 for o in octets)
+
+
+@validator("ipv6")
+def ipv6(value: str) -> bool:
+    v = value.split("%")[0]
+    if sum(c in "0123456789abcdefABCDEF" for c in v) < 1 or len(v) < 3:
+        return False
+    try:
+        ipaddress.IPv6Address(v)
+    except ValueError:
+        return False
+    return True
+
+
+_FILE_EXTENSIONS = frozenset(
+    "png jpg jpeg gif bmp tif tiff pdf doc docx xls xlsx ppt pptx txt csv json xml zip gz exe dll "
+    "js py html htm svg mp3 mp4 wav mov avi".split())
+
+
+@validator("email")
+def email(value: str) -> bool:
+    """Shape check (no network, no public-suffix download): one @, a dotted domain
+    whose last label is 2-24 letters and not a file extension."""
+    if value.count("@") != 1:
+        return False
+    local, domain = value.split("@")
+    if not local or local.startswith(".") or ".." in value:
+        return False
+    labels = domain.split(".")
+    if len(labels) < 2 or any(not lbl or lbl.startswith("-") or lbl.endswith("-") for lbl in labels):
+        return False
+    tld = labels[-1]
+    return tld.isalpha() and 2 <= len(tld) <= 24 and tld.lower() not in _FILE_EXTENSIONS
+
+
+@validator("phone_digits")
+def phone_digits(value: str) -> bool:
+    """International numbers: 8 to 15 digits (E.164 allows at most 15)."""
+    return 8 <= len(_digits(value)) <= 15
+
+
+# --- devices ----------------------------------------------------------------------
+
+def gs1_check_digit_ok(digits: str) -> bool:
+    """GS1 mod-10: weights 3,1,3,... from the rightmost data digit; check digit last."""
+    if not digits.isdigit() or len(digits) < 2:
+        return False
+    body, check = digits[:-1], int(digits[-1])
+    total = sum(int(c) * (3 if i % 2 == 0 else 1) for i, c in enumerate(reversed(body)))
+    return (10 - total % 10) % 10 == check
+
+
+_GTIN_AFTER_AI01 = re.compile(r"^\s*(?:\(01\)\s?|01)(\d{14})")
+
+
+@validator("gs1_udi")
+def gs1_udi(value: str) -> bool:
+    """A GS1 UDI: the GTIN in the (01) element must carry a valid check digit."""
+    m = _GTIN_AFTER_AI01.match(value)
+    return bool(m) and gs1_check_digit_ok(m.group(1))
+
+
+@validator("serial_value")
+def serial_value(value: str) -> bool:
+    """A serial number: at least 4 characters, at least 2 digits."""
+    v = _alnum_upper(value)
+    return len(v) >= 4 and sum(c.isdigit() for c in v) >= 2
+
+
+# --- generic identifiers ------------------------------------------------------------
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+@validator("id_value")
+def id_value(value: str) -> bool:
+    """A record/account/order number after a label: at least 4 digits, and not
+    merely a year ('ACC 2013 guidelines')."""
+    v = value.strip().strip("-")
+    d = _digits(v)
+    if len(d) < 4:
+        return False
+    if _YEAR.fullmatch(v):
+        return False
+    return True
+
+
+@validator("id_value_short")
+def id_value_short(value: str) -> bool:
+    """Like id_value but 3 digits suffice (group numbers, short plan codes)."""
+    v = value.strip().strip("-")
+    return len(_digits(v)) >= 3 and not _YEAR.fullmatch(v)

@@ -1,0 +1,945 @@
+"""The pattern recognizers (gateway/phi/recognizers), run through a real Presidio
+AnalyzerEngine built offline (spacy.blank("en"), only our recognizers)."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from gateway.phi.kinds import KINDS
+from gateway.phi.recognizers import (
+    DEFAULT_PATTERNS,
+    VALIDATORS,
+    ContextPatternRecognizer,
+    RecognizerConfigError,
+    blank_analyzer,
+    build_recognizers,
+    load_recognizers,
+)
+from gateway.phi.recognizers import validators as V
+
+THRESHOLD = 0.4          # PresidioDetector's default score threshold
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return blank_analyzer()
+
+
+def findings(analyzer, text: str, threshold: float = THRESHOLD) -> list[tuple[str, str]]:
+    results = analyzer.analyze(text, language="en", score_threshold=threshold)
+    return sorted((r.entity_type, text[r.start:r.end]) for r in results)
+
+
+def _ids(cases):
+    return [f"{c[0]}:{c[1][:48]}" for c in cases]
+
+
+# ------------------------------------------------------------------ positives
+# (kind, text, the exact value that must be reported as that kind)
+POSITIVE = [
+    # DATE
+    ("DATE", "DOB 03/14/2024, seen today", "03/14/2024"),
+    ("DATE", "Seen in clinic 3/14/24 for f/u", "3/14/24"),
+    ("DATE", "ADMITTED 3-14-2024 VIA ED", "3-14-2024"),
+    ("DATE", "PT TRANS TO GH 7/23 FOR CATH", "7/23"),
+    ("DATE", "labs drawn 3/14 were unremarkable", "3/14"),
+    ("DATE", "she was admitted on 3/4 with cellulitis", "3/4"),
+    ("DATE", "Monday 3/14 pt will return", "3/14"),
+    ("DATE", "f/u appt 1/2 at 10am", "1/2"),
+    ("DATE", "Specimen collected 14-Mar-2024", "14-Mar-2024"),
+    ("DATE", "Discharged 14 Mar 2024 to home", "14 Mar 2024"),
+    ("DATE", "CT HEAD 14MAR2024 NEG", "14MAR2024"),
+    ("DATE", "Surgery scheduled for March 14.", "March 14"),
+    ("DATE", "She was born on March 14th, 2024 at 0300", "March 14th, 2024"),
+    ("DATE", "seen Mar. 14 by ortho", "Mar. 14"),
+    ("DATE", "on the 14th of March, 2024 she fell", "14th of March, 2024"),
+    ("DATE", "Echo 2024-03-14 showed EF 35%", "2024-03-14"),
+    ("DATE", "Timestamp 2024-03-14T10:22:01Z", "2024-03-14"),
+    ("DATE", "date of service: 20240314", "20240314"),
+    ("DATE", "DOB 010248", "010248"),
+    ("DATE", "she was admitted on the 14th and improved", "14th"),
+    ("DATE", "diagnosed in March 2019 with DM2", "March 2019"),
+    ("DATE", "i'll be there may 14th for my appointment", "may 14th"),
+    ("DATE", "SEEN MAY 3 FOR WOUND CHECK", "MAY 3"),
+    ("DATE", "dob: 12/25/1931", "12/25/1931"),
+    ("DATE", "last seen 13/03/2024 (d/m/y)", "13/03/2024"),
+    ("DATE", "Sept. 9, 2023 colonoscopy", "Sept. 9, 2023"),
+    ("DATE", "NSG NOTE 5/1 19:45: pt resting", "5/1"),
+    ("DATE", "productive cough since 4-9, worse at night", "4-9"),
+    ("DATE", "Last filled 7-19 at CVS", "7-19"),
+    ("DATE", "a bill for my visit on may 20 but i paid", "may 20"),
+    ("DATE", "this is horacio (dob 30-may-1952)", "30-may-1952"),
+    ("DATE", "COMPARISON: 01/2021", "01/2021"),
+    ("DATE", "EGD performed the 25th.", "25th"),
+    ("DATE", "New Rx sent 7-Jan 2:15am", "7-Jan"),
+    ("DATE", "results of your urine test on 07062024", "07062024"),
+    ("DATE", "DOB: Sat, Dec 25, 1971", "Dec 25, 1971"),
+    ("DATE", "Transferred 1-4 from BMC", "1-4"),
+    ("DATE", "chest pain since 1/11, worse today", "1/11"),
+    # AGE
+    ("AGE", "92 yo female with CHF", "92"),
+    ("AGE", "Pt is a 92 y/o M", "92"),
+    ("AGE", "A 92-year-old woman presents", "92"),
+    ("AGE", "92 YR OLD MALE FOUND DOWN", "92"),
+    ("AGE", "age 95, lives alone", "95"),
+    ("AGE", "aged 101 and independent", "101"),
+    ("AGE", "a ninety-two year old man", "ninety-two"),
+    ("AGE", "93F with dementia", "93"),
+    ("AGE", "94 M presents with SOB", "94"),
+    ("AGE", "pt is 97 years of age", "97"),
+    ("AGE", "PT IS A 99YOF", "99"),
+    ("AGE", "AGE: 90", "90"),
+    ("AGE", "died at home on 4/28 at age 99.", "99"),
+    # PHONE
+    ("PHONE", "Call (617) 555-0123 with results", "(617) 555-0123"),
+    ("PHONE", "cell 617-555-0123", "617-555-0123"),
+    ("PHONE", "home 617.555.0123", "617.555.0123"),
+    ("PHONE", "reach me at 617 555 0123", "617 555 0123"),
+    ("PHONE", "daughter +1 617 555 0123", "+1 617 555 0123"),
+    ("PHONE", "OFFICE 1-800-555-0199 X1234", "1-800-555-0199 X1234"),
+    ("PHONE", "fax: 617-555-0199", "617-555-0199"),
+    ("PHONE", "call 555-0123 after 5", "555-0123"),
+    ("PHONE", "her phone is 6 1 7 5 5 5 0 1 2 3", "6 1 7 5 5 5 0 1 2 3"),
+    ("PHONE", "call back at 617-555-\n0123 please", "617-555-\n0123"),
+    ("PHONE", "pt cell 6175550123", "6175550123"),
+    ("PHONE", "PAGER 4-1234", "4-1234"),
+    ("PHONE", "UK number +44 20 7946 0958", "+44 20 7946 0958"),
+    ("PHONE", "(617)555-0123", "(617)555-0123"),
+    ("PHONE", "SON NOTIFIED @ 6153993173. INCIDENT REPORT FILED", "6153993173"),
+    ("PHONE", "best, samuel lloyd (8042485097)", "8042485097"),
+    ("PHONE", "Tax ID on file | fax 7819009233", "7819009233"),
+    ("PHONE", "Northgate Cardiology Group, 5122278472.", "5122278472"),
+    # EMAIL
+    ("EMAIL", "email ann.lee@gmail.com for records", "ann.lee@gmail.com"),
+    ("EMAIL", "Contact: J.Smith+mgh@partners.org.", "J.Smith+mgh@partners.org"),
+    ("EMAIL", "EMAIL: ANNLEE77@YAHOO.COM", "ANNLEE77@YAHOO.COM"),
+    ("EMAIL", "send to a_b-c@mail.example.co.uk", "a_b-c@mail.example.co.uk"),
+    ("EMAIL", "(bob.jones@hospital.org)", "bob.jones@hospital.org"),
+    ("EMAIL", "my email is annlee at gmail dot com", "annlee at gmail dot com"),
+    ("EMAIL", "mailto:pat@clinic.health", "pat@clinic.health"),
+    ("EMAIL", "reply to x.y@sub.domain.edu;", "x.y@sub.domain.edu"),
+    # URL
+    ("URL", "see https://mychart.partners.org/visit?id=3.", "https://mychart.partners.org/visit?id=3"),
+    ("URL", "Portal: http://www.example.org/pt/123", "http://www.example.org/pt/123"),
+    ("URL", "www.annlee-photos.com has pics", "www.annlee-photos.com"),
+    ("URL", "her page facebook.com/ann.lee is public", "facebook.com/ann.lee"),
+    ("URL", "(https://example.com/a)", "https://example.com/a"),
+    ("URL", "GOFUNDME.COM/F/HELP-ANN", "GOFUNDME.COM/F/HELP-ANN"),
+    ("URL", "blog at annlee.net", "annlee.net"),
+    ("URL", "ftp://files.example.org/scan.dcm", "ftp://files.example.org/scan.dcm"),
+    # IP_ADDRESS
+    ("IP_ADDRESS", "login from 192.168.1.20 at 0300", "192.168.1.20"),
+    ("IP_ADDRESS", "IP: 10.0.0.1", "10.0.0.1"),
+    ("IP_ADDRESS", "host 255.255.255.0", "255.255.255.0"),
+    ("IP_ADDRESS", "ipv6 fe80::1ff:fe23:4567:890a seen", "fe80::1ff:fe23:4567:890a"),
+    ("IP_ADDRESS", "addr 2001:0db8:85a3:0000:0000:8a2e:0370:7334", "2001:0db8:85a3:0000:0000:8a2e:0370:7334"),
+    ("IP_ADDRESS", "loopback ::1 only", "::1"),
+    ("IP_ADDRESS", "mapped ::ffff:192.0.2.128", "::ffff:192.0.2.128"),
+    ("IP_ADDRESS", "VPN 172.16.254.1.", "172.16.254.1"),
+    ("IP_ADDRESS", "too many attempts from 2601:8291:3ad1::ad51:8ad1:b968. my", "2601:8291:3ad1::ad51:8ad1:b968"),
+    # SSN
+    ("SSN", "SSN 123-45-6789", "123-45-6789"),
+    ("SSN", "social security number 123 45 6789", "123 45 6789"),
+    ("SSN", "ssn: 123456789", "123456789"),
+    ("SSN", "last 4 of SSN: 6789", "6789"),
+    ("SSN", "SS# xxx-xx-6789", "6789"),
+    ("SSN", "SSN ***-**-6789 on file", "6789"),
+    ("SSN", "SSN ending in 6789", "6789"),
+    ("SSN", "verified last four 6789 of her social", "6789"),
+    ("SSN", "pt ssn is 078-05-1120", "078-05-1120"),
+    ("SSN", "my ssn lst 4 is 0937. - katherine", "0937"),
+    ("SSN", "my ssn 2 4 9 2 4 6 3 6 1.", "2 4 9 2 4 6 3 6 1"),
+    ("SSN", "Her SSN is 123-45\n-6789, please verify.", "123-45\n-6789"),
+    # MRN
+    ("MRN", "MRN: 00458231", "00458231"),
+    ("MRN", "MR# 4582-31", "4582-31"),
+    ("MRN", "Med Rec No. A1234567", "A1234567"),
+    ("MRN", "medical record number 4582319", "4582319"),
+    ("MRN", "record #4582319", "4582319"),
+    ("MRN", "Unit No 123-45-67", "123-45-67"),
+    ("MRN", "mrn 4582319 verified", "4582319"),
+    ("MRN", "the MRN for this patient is #4582319", "4582319"),
+    ("MRN", "PATIENT ID: E1234567", "E1234567"),
+    ("MRN", "Cámara, Silvia (84 YO F) -- CMRN 00992287", "00992287"),
+    ("MRN", "de Bláca, Trevor -- EMPI 5354745", "5354745"),
+    ("MRN", "offered a bed for Ms Nicoletti (453573749) for 4/8", "453573749"),
+    ("MRN", "NSG NOTE 07/25 12:50: RAMOS #407-71-83 92 y/o female", "407-71-83"),
+    ("MRN", "Pt: Olson, James | E209774398 | 5/4/1973", "E209774398"),
+    ("MRN", "END OF SHIFT: STAFFAN FORSBERG (1868-92). ABD SOFT", "1868-92"),
+    ("MRN", "Pt: ANNE ROBLES / 45117751 / 71yoF", "45117751"),
+    ("MRN", "MRN: 3703-\n25 on file", "3703-\n25"),
+    # HEALTH_PLAN
+    ("HEALTH_PLAN", "Medicare 1EG4-TE5-MK73", "1EG4-TE5-MK73"),
+    ("HEALTH_PLAN", "MBI 1EG4TE5MK73 verified", "1EG4TE5MK73"),
+    ("HEALTH_PLAN", "Member ID: XJH123456789", "XJH123456789"),
+    ("HEALTH_PLAN", "BCBS ID ABC123456789", "ABC123456789"),
+    ("HEALTH_PLAN", "Group # 00123", "00123"),
+    ("HEALTH_PLAN", "policy number ABC-123456", "ABC-123456"),
+    ("HEALTH_PLAN", "MEDICAID ID 100234567", "100234567"),
+    ("HEALTH_PLAN", "subscriber id w123456789", "w123456789"),
+    ("HEALTH_PLAN", "medicare claim number 123-45-6789A", "123-45-6789A"),
+    ("HEALTH_PLAN", "they want a prior auth. my anthem id is w450229176.", "w450229176"),
+    ("HEALTH_PLAN", "Insurance: Humana, ID PEY211743070.", "PEY211743070"),
+    ("HEALTH_PLAN", "cigna (member id sbda1086009701, group 846897-769)", "846897-769"),
+    ("HEALTH_PLAN", "CSN 4981152783 | Aetna | W460457885", "W460457885"),
+    ("HEALTH_PLAN", "Secondary: Tufts Health Plan BEKB6910033101", "BEKB6910033101"),
+    # ACCOUNT
+    ("ACCOUNT", "Acct # 12345678", "12345678"),
+    ("ACCOUNT", "account number 55512345", "55512345"),
+    ("ACCOUNT", "FIN 987654321", "987654321"),
+    ("ACCOUNT", "CSN: 1234567890", "1234567890"),
+    ("ACCOUNT", "HAR 44556677", "44556677"),
+    ("ACCOUNT", "encounter 55512345", "55512345"),
+    ("ACCOUNT", "visit # V00123456", "V00123456"),
+    ("ACCOUNT", "billing acct: 9988-7766", "9988-7766"),
+    ("ACCOUNT", "Pt: Osorio, Julio   Enc: ENC35121242   Admit 10/3", "ENC35121242"),
+    ("ACCOUNT", "FL 3a PAT CNTL #: 934674617276", "934674617276"),
+    # LICENSE
+    ("LICENSE", "DEA# AB1234563", "AB1234563"),
+    ("LICENSE", "prescriber DEA: BJ6125341", "BJ6125341"),
+    ("LICENSE", "NPI 1234567893", "1234567893"),
+    ("LICENSE", "provider npi: 1245319599", "1245319599"),
+    ("LICENSE", "MA RN License 123456", "123456"),
+    ("LICENSE", "Lic# 12345", "12345"),
+    ("LICENSE", "DL# S12345678", "S12345678"),
+    ("LICENSE", "driver's license 123-456-789", "123-456-789"),
+    ("LICENSE", "license no. RN-2234567", "RN-2234567"),
+    ("LICENSE", "NPI 1479155073\nVA MD 492817", "492817"),
+    ("LICENSE", "ID from wallet: DL 22009025, address", "22009025"),
+    ("LICENSE", "driver's license 204 667 765, address", "204 667 765"),
+    ("LICENSE", "ID from wallet: Lic # Z156-696-42-726-2", "Z156-696-42-726-2"),
+    ("LICENSE", "WALLET WITH LICENSE 254 041 144 GIVEN TO SON", "254 041 144"),
+    # VEHICLE
+    ("VEHICLE", "VIN 1HGCM82633A004352", "1HGCM82633A004352"),
+    ("VEHICLE", "car vin: 1m8gdm9axkp042788", "1m8gdm9axkp042788"),
+    ("VEHICLE", "plate 7ABC123", "7ABC123"),
+    ("VEHICLE", "license plate MA 123-XYZ", "123-XYZ"),
+    ("VEHICLE", "LICENSE PLATE: 4KPL22", "4KPL22"),
+    ("VEHICLE", "tag # ABC1234 on the truck", "ABC1234"),
+    ("VEHICLE", "the car with plate 8XYZ22 hit her", "8XYZ22"),
+    ("VEHICLE", "registration plate ZX9 44Q", "ZX9 44Q"),
+    # DEVICE
+    ("DEVICE", "pacemaker serial PJN123456S", "PJN123456S"),
+    ("DEVICE", "S/N: 12345-ABC", "12345-ABC"),
+    ("DEVICE", "UDI (01)00884521000011(17)250101(21)SN12345", "(01)00884521000011(17)250101(21)SN12345"),
+    ("DEVICE", "barcode 0100884521000011172501012112345", "0100884521000011172501012112345"),
+    ("DEVICE", "implant UDI +H123ABC456789/$$3201", "+H123ABC456789/$$3201"),
+    ("DEVICE", "ICD SERIAL NO. ABC987654", "ABC987654"),
+    ("DEVICE", "device ID: 7788-1234-AB", "7788-1234-AB"),
+    ("DEVICE", "insulin pump sn 123A456B", "123A456B"),
+    ("DEVICE", "MAC 00:1A:2B:3C:4D:5E", "00:1A:2B:3C:4D:5E"),
+    # ID
+    ("ID", "Accession #: RAD-2024-001234", "RAD-2024-001234"),
+    ("ID", "ACC 12345678", "12345678"),
+    ("ID", "path S24-12345 benign", "S24-12345"),
+    ("ID", "Specimen ID: 24-S-0012", "24-S-0012"),
+    ("ID", "claim # 99887766", "99887766"),
+    ("ID", "order #12345678 placed", "12345678"),
+    ("ID", "REQ NO 4455667", "4455667"),
+    ("ID", "Rx #1234567 filled", "1234567"),
+    ("ID", "lab no: L2024-55512", "L2024-55512"),
+    ("ID", "SURGICAL PATH CASE SP-24-012345", "SP-24-012345"),
+    ("ID", "Claim CLM-86543918 for DOS 5/7/2020 denied", "CLM-86543918"),
+    ("ID", "Accession S20-84016 / case C4061256, procedure TAVR", "C4061256"),
+    ("ID", "Aetna auth 8537542536 is pending", "8537542536"),
+    ("ID", "K 4.9. Order LAB5215863. Repeat sent", "LAB5215863"),
+    # LOCATION
+    ("LOCATION", "lives at 1200 Commonwealth Ave, Apt 4B", "1200 Commonwealth Ave, Apt 4B"),
+    ("LOCATION", "55 Fruit St. Boston", "55 Fruit St."),
+    ("LOCATION", "ADDRESS: 12 ELM STREET", "12 ELM STREET"),
+    ("LOCATION", "moved to 250 5th Ave last month", "250 5th Ave"),
+    ("LOCATION", "PO Box 1234", "PO Box 1234"),
+    ("LOCATION", "P.O. BOX 99", "P.O. BOX 99"),
+    ("LOCATION", "Boston, MA 02118", "02118"),
+    ("LOCATION", "boston, ma 02118-1234", "02118-1234"),
+    ("LOCATION", "zip 02118", "02118"),
+    ("LOCATION", "Springfield, Massachusetts 01103", "01103"),
+    ("LOCATION", "i live at 12 elm st in town", "12 elm st"),
+    ("LOCATION", "home: 77 Mass Ave #5", "77 Mass Ave #5"),
+    ("LOCATION", "Portland, OR 97201", "97201"),
+    ("LOCATION", "MA 02118", "02118"),
+    ("LOCATION", "599 Blue Hill Street\nCambridge, MA 09002", "Cambridge"),
+    ("LOCATION", "she lives with her son (Brian) in Tacoma. Family history", "Tacoma"),
+    ("LOCATION", "i moved to durham, can you send it", "durham"),
+    ("LOCATION", "Service area: Worcester County. Orders signed", "Worcester County"),
+    ("LOCATION", "restrained driver in MVC at Adams Street and Forest Street, Omaha", "Adams Street"),
+    ("LOCATION", "restrained driver in MVC at Adams Street and Forest Street, Omaha", "Forest Street"),
+    ("LOCATION", "Omaha NE  63902-3530", "63902-3530"),
+    ("LOCATION", "Arrived via EMS from home, 37 Timothy Manor, Apt 26.", "37 Timothy Manor, Apt 26"),
+    ("LOCATION", "Pt visiting from Baltimore, MD. BP 111/102", "Baltimore"),
+    ("LOCATION", "LIVES W/ SON STERLING IN RIVERSIDE. A: FALL PRECAUTIONS", "RIVERSIDE"),
+    # PERSON
+    ("PERSON", "Discussed with Dr. Okafor today", "Okafor"),
+    ("PERSON", "DR OKAFOR AWARE OF K 3.2", "OKAFOR"),
+    ("PERSON", "Mrs. Lee is anxious", "Lee"),
+    ("PERSON", "consulted Dr. de la Cruz (GI)", "de la Cruz"),
+    ("PERSON", "Patient: SMITH, JOHN", "SMITH, JOHN"),
+    ("PERSON", "SMITH, JOHN  MRN 00458231", "SMITH, JOHN"),
+    ("PERSON", "report called to J. SMITH RN at 1400", "J. SMITH"),
+    ("PERSON", "wife Mary at bedside", "Mary"),
+    ("PERSON", "pt name: john smith", "john smith"),
+    ("PERSON", "Attending: Okafor, Chidi", "Okafor, Chidi"),
+    ("PERSON", "Mary Jones, MD", "Mary Jones"),
+    ("PERSON", "PER DR SMITH CONTINUE HEPARIN", "SMITH"),
+    ("PERSON", "HUSBAND JOHN CALLED", "JOHN"),
+    ("PERSON", "daughter, Sarah Lee, is HCP", "Sarah Lee"),
+    ("PERSON", "Electronically signed by: Chidi Okafor", "Chidi Okafor"),
+    ("PERSON", "MS. LEE AMBULATING", "LEE"),
+    ("PERSON", "Dr. J. Smith reviewed", "J. Smith"),
+    ("PERSON", "hi dr smith, i feel dizzy", "smith"),
+    ("PERSON", "Sarah Lee (daughter) called", "Sarah Lee"),
+    ("PERSON", "Dr. O'Brien and Dr. McDonald agree", "O'Brien"),
+    ("PERSON", "Dr. O'Brien and Dr. McDonald agree", "McDonald"),
+    ("PERSON", "NOTE BY: K. NGUYEN, RN\n", "K. NGUYEN"),
+    ("PERSON", "Can I use CVS instead?  Thank you, Juan Lloyd", "Juan Lloyd"),
+    ("PERSON", "Hi Wade, your labs from 2/27 are back", "Wade"),
+    ("PERSON", "this is lisa adams, dob 4/19/67. i got a bill", "lisa adams"),
+    ("PERSON", "PATHOLOGY -- Stark, Mark (68 yo M) -- Medical Record", "Stark, Mark"),
+    ("PERSON", "PA request -- Pt Duong, Tuan, DOB 1946-06-27", "Duong, Tuan"),
+    ("PERSON", "Notify Dr Dương ((978)691-4289) of results", "Dương"),
+    ("PERSON", "Simple cyst.\n\nJohn van Houten, MD, 8/21 2:00am", "John van Houten"),
+    ("PERSON", "guarantor O'Connor, Paul called re: balance", "O'Connor, Paul"),
+    ("PERSON", "Findings discussed with dr. Gareth Floinn by phone", "Gareth Floinn"),
+]
+
+
+@pytest.mark.parametrize("kind,text,value", POSITIVE, ids=_ids(POSITIVE))
+def test_detects(analyzer, kind, text, value):
+    got = findings(analyzer, text)
+    assert (kind, value) in got, f"expected {kind} {value!r} in {text!r}; got {got}"
+
+
+# ------------------------------------------------------------------ negatives
+# (kind, text): nothing of that kind may be reported
+NEGATIVE = [
+    # DATE
+    ("DATE", "history of MI in 2019"),
+    ("DATE", "MI 92, CABG 05"),
+    ("DATE", "symptoms started in March"),
+    ("DATE", "meds given at 0800 and 14:30"),
+    ("DATE", "tylenol 650 mg q4h prn, oxycodone q4-6h"),
+    ("DATE", "BP 120/80, HR 88"),
+    ("DATE", "take 1/2 tab at bedtime"),
+    ("DATE", "3/4 strength feeds"),
+    ("DATE", "given 2/2 tabs"),
+    ("DATE", "5/5 strength bilateral upper extremities"),
+    ("DATE", "+2/4 pulses DP/PT"),
+    ("DATE", "D5 1/2 NS at 75/hr"),
+    ("DATE", "Apgar 8/9"),
+    ("DATE", "pain 7/10, 2/6 SEM at LUSB"),
+    ("DATE", "invalid 13/45/2020 and 2/30"),
+    ("DATE", "may 2 tabs q6h prn"),
+    ("DATE", "O2 DEC 2L NC, HGB DEC 2 FROM 10"),
+    ("DATE", "after the 2nd dose; 5th ICS MCL"),
+    ("DATE", "G2P1, 24/7 supervision, 4/4 strength"),
+    ("DATE", "NDC 0002-8215-01"),
+    ("DATE", "EF 55-60%, glucose 120-140"),
+    ("DATE", "BCx 2/2 positive for GPC"),
+    ("DATE", "Apgars 8/9 at 1 and 5 min"),
+    ("DATE", "grade 3/6 holosystolic murmur"),
+    ("DATE", "O2 SAT 88% ON 4L NC. MINI-COG 3/5. GIVEN LASIX 20 MG"),
+    ("DATE", "increased from 2-3 L, walks 1-2 blocks, q2-4h prn"),
+    ("DATE", "ANA titer 1/2048"),
+    ("DATE", "seen on 2-3 occasions"),
+    ("DATE", "on 1/2 tab daily"),
+    # AGE
+    ("AGE", "58 yo male"),
+    ("AGE", "67M with CP"),
+    ("AGE", "ASA 90 mg daily"),
+    ("AGE", "95% sat on RA"),
+    ("AGE", "HR 100 bpm"),
+    ("AGE", "T 101F overnight"),
+    ("AGE", "HR 94 M"),
+    ("AGE", "89 yo female"),
+    ("AGE", "temp 99F, febrile to 101 F"),
+    ("AGE", "infant 92 days old"),
+    ("AGE", "age 45, aged 9"),
+    ("AGE", "126 yo (typo)"),
+    # PHONE
+    ("PHONE", "K 3.8, Cr 1.2, Na 140"),
+    ("PHONE", "NDC 0002-8215-01"),
+    ("PHONE", "CPT 99214, 93000"),
+    ("PHONE", "MRN 4582319"),
+    ("PHONE", "DOB 03/14/2024"),
+    ("PHONE", "SSN 123-45-6789"),
+    ("PHONE", "I/O 800 600 1200"),
+    ("PHONE", "LOINC 4548-4, 2345-7"),
+    ("PHONE", "acct 6175550123"),
+    ("PHONE", "plt 150-450, WBC 4.5-11.0"),
+    ("PHONE", "room 412-0123"),
+    ("PHONE", "MRN 617-555-0123"),
+    ("PHONE", "Coder: J. Carey, CCS, ext. 5908"),
+    ("PHONE", "telehealth https://x.zoom.us/j/14892820035?pwd=6avh"),
+    # EMAIL
+    ("EMAIL", "e.g. foo and bar"),
+    ("EMAIL", "icon image@2x.png"),
+    ("EMAIL", "twitter @dr_smith"),
+    ("EMAIL", "user@localhost"),
+    ("EMAIL", "glucose 120 mg/dL"),
+    ("EMAIL", "x@y.z"),
+    ("EMAIL", "meet at gmail office"),
+    ("EMAIL", "ratio 2@3"),
+    # URL
+    ("URL", "e.g. furosemide, i.e. lasix"),
+    ("URL", "glucose 120 mg/dL"),
+    ("URL", "q.d. p.o. a.m."),
+    ("URL", "St.Louis and Dr.Smith"),
+    ("URL", "N/A and/or"),
+    ("URL", "see report.pdf"),
+    ("URL", "lisinopril 10mg/day"),
+    ("URL", "vs.the patient"),
+    # IP_ADDRESS
+    ("IP_ADDRESS", "Version 1.2.3.4"),
+    ("IP_ADDRESS", "999.1.1.1"),
+    ("IP_ADDRESS", "at 10:30:45"),
+    ("IP_ADDRESS", "ratio 1:1:1"),
+    ("IP_ADDRESS", "ICD-10 1.2.3"),
+    ("IP_ADDRESS", "I:E 1:2"),
+    ("IP_ADDRESS", "Note:: see below"),
+    ("IP_ADDRESS", "12:30:45:10"),
+    # SSN
+    ("SSN", "NDC 0002-8215-01"),
+    ("SSN", "phone 617-555-0123"),
+    ("SSN", "000-12-3456"),
+    ("SSN", "666-12-3456"),
+    ("SSN", "900-12-3456"),
+    ("SSN", "123-00-4567"),
+    ("SSN", "123-45-0000"),
+    ("SSN", "MRN 123456789"),
+    ("SSN", "social history: smoked since 1990"),
+    ("SSN", "last 4 weeks, 1234 steps"),
+    ("SSN", "CPT 99214"),
+    # MRN
+    ("MRN", "MRN pending"),
+    ("MRN", "record 2 readings"),
+    ("MRN", "medical record reviewed"),
+    ("MRN", "chart reviewed in 2019"),
+    ("MRN", "room 412, bed 3"),
+    ("MRN", "Medical record: see above"),
+    ("MRN", "CPT 99214"),
+    ("MRN", "K 3.8"),
+    ("MRN", "unit no 4"),
+    ("MRN", "EMS RUN REPORT -- Medic 2\nIncident # 22-2950   08/13/2022"),
+    ("MRN", "Home med list per HCP Dominic (1-412-269-4960)"),
+    ("MRN", "Office visit CPT (99214) billed"),
+    # HEALTH_PLAN
+    ("HEALTH_PLAN", "Medicare part A"),
+    ("HEALTH_PLAN", "insurance: Medicaid"),
+    ("HEALTH_PLAN", "group therapy 3x/week"),
+    ("HEALTH_PLAN", "plan: continue lasix 40"),
+    ("HEALTH_PLAN", "member of the team"),
+    ("HEALTH_PLAN", "policy reviewed 2023"),
+    ("HEALTH_PLAN", "BCBS PPO"),
+    ("HEALTH_PLAN", "Medicare 2024"),
+    ("HEALTH_PLAN", "MEDICARE AND MEDICAID"),
+    # ACCOUNT
+    ("ACCOUNT", "account for fluid losses"),
+    ("ACCOUNT", "encounter for immunization"),
+    ("ACCOUNT", "visit 2"),
+    ("ACCOUNT", "billing code 99214"),
+    ("ACCOUNT", "encounter diagnosis E11.9"),
+    ("ACCOUNT", "acct pending"),
+    ("ACCOUNT", "FIN pending"),
+    ("ACCOUNT", "on account of pain 8/10"),
+    ("ACCOUNT", "link: https://catherines.org/records/harrison-69383"),
+    ("ACCOUNT", "Admission: 03-14-2024"),
+    # LICENSE
+    ("LICENSE", "license plate 7ABC123"),
+    ("LICENSE", "DEA number pending"),
+    ("LICENSE", "NPI 1234567890"),
+    ("LICENSE", "called 1234567893"),
+    ("LICENSE", "DEA AB1234567"),
+    ("LICENSE", "board certified 2010"),
+    ("LICENSE", "licensed in 2019"),
+    ("LICENSE", "LDL 130 mg/dL 12345"),
+    ("LICENSE", "cert pending"),
+    ("LICENSE", "suggested Cipro. Rx# RX2150504. Routed"),
+    # VEHICLE
+    ("VEHICLE", "ORIF with 3.5 mm locking plate 8 hole"),
+    ("VEHICLE", "growth plate fracture"),
+    ("VEHICLE", "VIN 1HGCM82633A004353"),
+    ("VEHICLE", "code ABCDEFGHJKLMNPRST"),
+    ("VEHICLE", "platelets 150"),
+    ("VEHICLE", "cribriform plate intact"),
+    ("VEHICLE", "end plate changes at L4"),
+    ("VEHICLE", "blood agar plate 2A"),
+    # DEVICE
+    ("DEVICE", "serial troponins"),
+    ("DEVICE", "serial exams q2h"),
+    ("DEVICE", "serial 2 views"),
+    ("DEVICE", "serial EKGs q8h"),
+    ("DEVICE", "model 5076 lead"),
+    ("DEVICE", "(01) chest pain"),
+    ("DEVICE", "code +H123ABC456789"),
+    ("DEVICE", "UDI (01)00884521000012(17)250101"),
+    ("DEVICE", "at 10:30:45:10:20"),
+    # ID
+    ("ID", "ACC/AHA 2013 guidelines"),
+    ("ID", "ACC 2013 guidelines"),
+    ("ID", "order set"),
+    ("ID", "case 1"),
+    ("ID", "lab 2 days ago"),
+    ("ID", "COVID-19 negative"),
+    ("ID", "claim denied"),
+    ("ID", "Rx for 30 days"),
+    ("ID", "ICD-10 S72-001 hip fx"),
+    # LOCATION
+    ("LOCATION", "2 MM ST ELEVATION IN V2-V4"),
+    ("LOCATION", "3 CHEST CT"),
+    ("LOCATION", "12 LEAD EKG"),
+    ("LOCATION", "room 412"),
+    ("LOCATION", "bed 3"),
+    ("LOCATION", "CPT 99214"),
+    ("LOCATION", "ref 02118 only"),
+    ("LOCATION", "walked 200 ft"),
+    ("LOCATION", "4 West step-down"),
+    ("LOCATION", "METOPROLOL 25 MG PO DR"),
+    ("LOCATION", "i live at home with my wife"),
+    ("LOCATION", "OR 12345 case"),
+    ("LOCATION", "HEPARIN IN 25000 UNITS"),
+    ("LOCATION", "Originally from El Salvador."),
+    ("LOCATION", "HGB 15.7 G/DL, VIT D 28 NG/ML, CA 10.5, TSH 4.78"),
+    ("LOCATION", "Repeat sent the 29th 5:50 PM.  Informed Dr Batista"),
+    ("LOCATION", "Report called to Rodney Washington RN at 5:20pm."),
+    ("LOCATION", "Robin Heinrichs, RN\nCase Management, Massachusetts General Hospital"),
+    # PERSON
+    ("PERSON", "Parkinson's disease, Babinski sign negative"),
+    ("PERSON", "Glasgow Coma Scale 15"),
+    ("PERSON", "Keflex 500 mg, Lasix 40 mg"),
+    ("PERSON", "METOPROLOL DR 50 MG, DEPAKOTE DR TABS"),
+    ("PERSON", "MS CONTIN 15 MG, MR 2+ ON ECHO"),
+    ("PERSON", "PAGED MD RE BP. MD AWARE. NOTIFIED NP."),
+    ("PERSON", "WIFE AT BEDSIDE. SON CALLED, UPDATED."),
+    ("PERSON", "FATHER HX MI. MOTHER: BREAST CA."),
+    ("PERSON", "Patient: Alert and oriented"),
+    ("PERSON", "Name: unknown"),
+    ("PERSON", "Drug name: Lasix"),
+    ("PERSON", "the dr said to call back"),
+    ("PERSON", "LABS DRAWN, MD AWARE"),
+    ("PERSON", "PT IN BED, MD AWARE"),
+    ("PERSON", "NAUSEA, VOMITING\nPT REFUSED"),
+    ("PERSON", "pt unable to do ADLs"),
+    ("PERSON", "Dr. appointment next week"),
+    ("PERSON", "WIFE VISITING, DAUGHTER UPDATED"),
+    ("PERSON", "NURSE TRIAGE LINE -- 7/21 0230"),
+    ("PERSON", "GRANDSON AWAY AT SUMMER CAMP"),
+    ("PERSON", "PT RESTING COMFORTABLY. DNR/DNI, AAOX3, PT ALERT, +BS, TELE: AFIB 90S"),
+    ("PERSON", "Pt visiting from Baltimore, MD. BP 111/102"),
+    ("PERSON", "Address: 49 Dr. Martin Luther King Jr Ave"),
+    ("PERSON", "Implant: Medtronic Azure XT DR MRI SureScan"),
+    ("PERSON", "To: Oakwood Hospice intake"),
+    ("PERSON", "Address: 19 Magnolia Dr Durham, NC 29234"),
+    ("PERSON", "DOB: Fri, Apr 15, 1927"),
+    ("PERSON", "RA, FALL PRECAUTIONS, DIMINISHED BASES"),
+    ("PERSON", "thanks, see you soon"),
+    ("PERSON", "i am worried about my mom."),
+]
+
+
+@pytest.mark.parametrize("kind,text", NEGATIVE, ids=_ids(NEGATIVE))
+def test_does_not_flag(analyzer, kind, text):
+    got = [f for f in findings(analyzer, text) if f[0] == kind]
+    assert not got, f"{text!r} should have no {kind}; got {got}"
+
+
+# Clinical text without identifiers: no finding of any kind.
+CLEAN = [
+    "metformin 500 mg PO BID, heparin 900 U/hr, Keflex, Lasix 40 mg",
+    "Parkinson's, Babinski, Glasgow Coma Scale 15, Apgar 8/9",
+    "K 3.8, Cr 1.2, HbA1c 7.9%, PTT 119, INR 2.3",
+    "BP 120/80, HR 88, SpO2 96%, T 98.6",
+    "E11.9, I50.23, Z79.4, CPT 99214, 93000, LOINC 4548-4, 2345-7, NDC 0002-8215-01",
+    "in 2019, 58 yo, 0800, q4-6h, 1/2 tab, 3/4 strength, 5/5 strength, 2+ edema, room 412, bed 3",
+    "PT ALERT AND ORIENTED X3. DR AWARE. ORDERED 40 MEQ KCL PO. WIFE AT BEDSIDE.",
+    "pt c/o cp x 2 days, took 2 tabs of tylenol. may 2 tabs q6h prn.",
+    "ORIF with 3.5 mm locking plate 8 hole; serial troponins negative x3",
+    "The TSH was 2.3. Ca 9.4, Mg 2.0. WBC 12.3. Plt 250. ALT 45 AST 38. EF 55-60%. QTc 450.",
+    "i have been feeling dizzy since monday. my bp was 150/90 this morning. can i take 2 tylenol?",
+    "I/O 800/1200. UOP 450 ML. GCS 15. 2/6 SEM. G2P1.",
+    "NEURO: PERRLA, MAE X4, 5/5 STRENGTH. CV: RRR, +2/4 PULSES. RESP: CTA B/L.",
+    "Continue ASA 81, atorva 80, metoprolol 25 BID. F/u in 2 weeks.",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_clinical_text_has_no_findings(analyzer, text):
+    assert findings(analyzer, text) == []
+
+
+def test_all_caps_and_lowercase_note(analyzer):
+    caps = ("92 YO F ADMITTED 3/14 FROM HOME. DR OKAFOR AWARE. HUSBAND JOHN (617) 555-0123. "
+            "MRN 00458231. DISCHARGED 3/16/2024.")
+    got = findings(analyzer, caps)
+    for expected in [("AGE", "92"), ("DATE", "3/14"), ("PERSON", "OKAFOR"), ("PERSON", "JOHN"),
+                     ("PHONE", "(617) 555-0123"), ("MRN", "00458231"), ("DATE", "3/16/2024")]:
+        assert expected in got, (expected, got)
+    lower = ("hi dr okafor, my mom is 93 years old. her mrn is 00458231 and my cell is "
+             "617-555-0123. email me at ann.lee@gmail.com. we live at 12 elm st, boston, ma 02118.")
+    got = findings(analyzer, lower)
+    for expected in [("PERSON", "okafor"), ("AGE", "93"), ("MRN", "00458231"), ("PHONE", "617-555-0123"),
+                     ("EMAIL", "ann.lee@gmail.com"), ("LOCATION", "12 elm st"), ("LOCATION", "02118")]:
+        assert expected in got, (expected, got)
+
+
+# ------------------------------------------------------------------ validators
+
+def _with_luhn_npi(nine: str) -> str:
+    return next(nine + str(d) for d in range(10) if V.npi(nine + str(d)))
+
+
+def _with_dea_check(prefix: str, six: str) -> str:
+    d = [int(c) for c in six]
+    check = ((d[0] + d[2] + d[4]) + 2 * (d[1] + d[3] + d[5])) % 10
+    return f"{prefix}{six}{check}"
+
+
+def _with_vin_check(vin: str) -> str:
+    return vin[:8] + V.vin_check_digit(vin) + vin[9:]
+
+
+def _with_gs1_check(body: str) -> str:
+    return next(body + str(d) for d in range(10) if V.gs1_check_digit_ok(body + str(d)))
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("1234567893", True), ("1245319599", True), (_with_luhn_npi("198765432"), True),
+    ("1234567890", False), ("0234567893", False), ("3234567893", False), ("123456789", False),
+])
+def test_npi(value, ok):
+    assert V.npi(value) is ok
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("AB1234563", True), ("BJ6125341", True), (_with_dea_check("F9", "424242"), True),
+    ("ab1234563", True), ("AB1234567", False), ("IB1234563", False), ("A11234563", False),
+    ("AB123456", False), ("ZB1234563", False),
+])
+def test_dea(value, ok):
+    assert V.dea(value) is ok
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("1HGCM82633A004352", True), ("1M8GDM9AXKP042788", True), (_with_vin_check("5YJ3E1EA0KF317000"), True),
+    ("1HGCM82633A004353", False), ("1HGCM82633A00435", False), ("1HGCM82I33A004352", False),
+    ("11111111111111111", False), ("ABCDEFGHJKLMNPRST", False),
+])
+def test_vin(value, ok):
+    assert V.vin(value) is ok
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("123-45-6789", True), ("078-05-1120", True), ("123456789", True), ("000-12-3456", False),
+    ("666-12-3456", False), ("900-12-3456", False), ("999-12-3456", False), ("123-00-4567", False),
+    ("123-45-0000", False), ("12-345-678", False),
+])
+def test_ssn(value, ok):
+    assert V.ssn(value) is ok
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("03/14/2024", True), ("3/14/24", True), ("2/29/2024", True), ("2024-03-14", True), ("7/23", True),
+    ("2/29", True), ("13/03/2024", True), ("13/45/2020", False), ("2/30", False), ("2/29/2023", False),
+    ("0/12/2020", False), ("0002-8215-01", False), ("4/31", False), ("12/25/1931", True),
+])
+def test_calendar_date(value, ok):
+    assert V.calendar_date(value) is ok
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("March 14", True), ("March 14th, 2024", True), ("14-Mar-2024", True), ("Feb 30", False),
+    ("Feb 29, 2023", False), ("14th of March", True), ("Mar '24", True), ("Sept. 9, 2023", True),
+    ("Apr 31", False), ("March 2024", True),
+])
+def test_textual_date(value, ok):
+    assert V.textual_date(value) is ok
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("20240314", True), ("03142024", True), ("010248", True), ("20241314", False), ("131248", False),
+    ("1234", False), ("2024031", False),
+])
+def test_compact_date(value, ok):
+    assert V.compact_date(value) is ok
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("90", True), ("92", True), ("125", True), ("89", False), ("126", False), ("ninety-two", True),
+    ("one hundred and one", True), ("eighty-nine", False), ("ninety", True), ("banana", False),
+])
+def test_age_90_plus(value, ok):
+    assert V.age_90_plus(value) is ok
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("1EG4-TE5-MK73", True), ("1EG4TE5MK73", True), ("9AA0A00AA00", True), ("1eg4te5mk73", True),
+    ("0EG4TE5MK73", False), ("1SG4TE5MK73", False), ("1EG4TE5MK7", False), ("1EGATE5MK73", False),
+    ("1EG4TE5ML73", False), ("1EG4TB5MK73", False),
+])
+def test_mbi(value, ok):
+    assert V.mbi(value) is ok
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("192.168.1.20", True), ("255.255.255.255", True), ("0.0.0.0", True),
+    ("256.1.1.1", False), ("1.2.3", False), ("1.2.3.4.5", False),
+])
+def test_ipv4(value, ok):
+    assert V.ipv4(value) is ok
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("fe80::1ff:fe23:4567:890a", True), ("::1", True), ("2001:db8::", True), ("::ffff:192.0.2.128", True),
+    ("10:30:45", False), ("1:1:1", False), ("::", False), ("12345::1", False),
+])
+def test_ipv6(value, ok):
+    assert V.ipv6(value) is ok
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("(01)00884521000011(17)250101", True), ("0100884521000011", True),
+    (f"(01){_with_gs1_check('1234567890123')}(21)A1", True),
+    ("(01)00884521000012(17)250101", False), ("(17)250101", False),
+])
+def test_gs1_udi(value, ok):
+    assert V.gs1_udi(value) is ok
+
+
+def test_gs1_check_digit_matches_gs1_reference_example():
+    assert V.gs1_check_digit_ok("6291041500213")          # GS1's worked GTIN-13 example
+    assert V.gs1_check_digit_ok("036000291452")           # a UPC-A
+    assert not V.gs1_check_digit_ok("036000291453")
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("ann.lee@gmail.com", True), ("a@b.co", True), ("image@2x.png", False), ("user@localhost", False),
+    ("a@@b.com", False), ("a@b.c", False), ("a..b@c.com", False),
+])
+def test_email_shape(value, ok):
+    assert V.email(value) is ok
+
+
+def test_words_to_int():
+    assert V.words_to_int("ninety-two") == 92
+    assert V.words_to_int("one hundred and five") == 105
+    assert V.words_to_int("a hundred") is None or V.words_to_int("hundred") == 100
+
+
+def test_validators_registry_names_the_yaml_uses():
+    used = {r.validator_name for r in load_recognizers() if r.validator_name}
+    assert used <= set(VALIDATORS)
+
+
+# ------------------------------------------------------------------ loader
+
+def test_all_recognizers_load_and_cover_the_pattern_kinds():
+    recs = load_recognizers()
+    assert all(isinstance(r, ContextPatternRecognizer) for r in recs)
+    names = [r.name for r in recs]
+    assert len(names) == len(set(names))
+    kinds = {r.entity for r in recs}
+    assert kinds <= set(KINDS)
+    assert set(KINDS) - kinds == {"ORGANIZATION"}       # organizations are the NER model's job
+
+
+def test_blank_analyzer_has_only_our_recognizers():
+    recs = load_recognizers()
+    a = blank_analyzer(recs)
+    assert {r.name for r in a.get_recognizers()} == {r.name for r in recs}
+    with pytest.raises(ValueError):
+        blank_analyzer([])
+
+
+def _doc(**overrides):
+    rec = {"name": "demo", "entity": "MRN",
+           "patterns": [{"name": "p", "regex": r"\b(?P<phi>\d{6})\b", "score": 0.5}]}
+    rec.update(overrides)
+    return {"recognizers": [rec]}
+
+
+def _write(tmp_path: Path, doc) -> Path:
+    p = tmp_path / "patterns.yaml"
+    p.write_text(yaml.safe_dump(doc))
+    return p
+
+
+@pytest.mark.parametrize("overrides,field,needle", [
+    ({"patterns": [{"name": "p", "regex": r"(\d+", "score": 0.5}]}, "patterns[0].regex", "invalid regex"),
+    ({"validator": "luhn_magic"}, "validator", "unknown validator"),
+    ({"entity": "PHONE_NUMBER"}, "entity", "unknown KIND"),
+    ({"colour": "blue"}, "colour", "unknown field"),
+    ({"patterns": [{"name": "p", "regex": r"{{NOPE}}\d", "score": 0.5}]}, "patterns[0].regex", "unknown macro"),
+    ({"patterns": [{"name": "p", "regex": r"\d", "score": 1.5}]}, "patterns[0].score", "(0, 1]"),
+    ({"context_required": True}, "context", "needs context"),
+    ({"flags": ["CASELESS"]}, "flags", "unknown flag"),
+    ({"deny": ["[a-"]}, "deny[0]", "invalid regex"),
+    ({"patterns": []}, "patterns", "non-empty"),
+    ({"context_window": -1, "context": ["mrn"]}, "context_window", "non-negative"),
+    ({"patterns": [{"name": "p", "regex": r"\d", "score": 0.5, "anchor": "(x"}]}, "patterns[0].anchor", "invalid regex"),
+])
+def test_yaml_errors_name_recognizer_and_field(tmp_path, overrides, field, needle):
+    with pytest.raises(RecognizerConfigError) as e:
+        load_recognizers(_write(tmp_path, _doc(**overrides)))
+    assert e.value.recognizer == "demo" and e.value.field == field
+    assert "'demo'" in str(e.value) and repr(field) in str(e.value) and needle in str(e.value)
+
+
+def test_id_label_does_not_swallow_the_next_identifier(analyzer):
+    got = findings(analyzer, "DOB: 06/16/1993   MRN: 00810756\nOrder # 937955055   Specimen S19-50361")
+    assert ("MRN", "00810756") in got and ("ID", "937955055") in got
+    assert ("MRN", "937955055") not in got
+
+
+def test_word_list_macros_become_a_trie():
+    from gateway.phi.recognizers.loader import word_alternation
+    import regex
+    rx = regex.compile(word_alternation(["and", "an", "a", "at", "n/a", "on-call"]) + "$")
+    assert all(rx.match(w) for w in ["and", "an", "a", "at", "n/a", "on-call"])
+    assert not any(rx.match(w) for w in ["ann", "n", "", "on"])
+    [rec] = build_recognizers({"macros": {"STOP": ["mrn", "dob"]}, "recognizers": [
+        {"name": "demo", "entity": "ID", "patterns": [{"name": "p", "regex": r"\b(?!{{STOP}})[a-z]{3}\d{3}", "score": 0.5}]}]})
+    assert [r.start for r in rec.analyze("mrn123 abc123", ["ID"])] == [7]
+
+
+def test_macro_must_be_regex_or_word_list():
+    with pytest.raises(RecognizerConfigError, match="macros.X"):
+        build_recognizers({"macros": {"X": 5}, "recognizers": []})
+
+
+def test_negative_context_after_only_looks_after():
+    rec = _one(negative_context_after=["tabs"], negative_context_after_window=8)
+    assert _spans(rec, "tabs 123456") == [("123456", 0.5)]
+    assert _spans(rec, "123456 tabs") == []
+
+
+def test_duplicate_recognizer_names_are_rejected():
+    doc = _doc()
+    doc["recognizers"].append(doc["recognizers"][0])
+    with pytest.raises(RecognizerConfigError, match="duplicate"):
+        build_recognizers(doc)
+
+
+def test_invalid_yaml_is_a_config_error(tmp_path):
+    p = tmp_path / "bad.yaml"
+    p.write_text("recognizers: [\n  - name: x\n")
+    with pytest.raises(RecognizerConfigError, match="not valid YAML"):
+        load_recognizers(p)
+
+
+def test_default_patterns_file_is_valid_yaml():
+    doc = yaml.safe_load(DEFAULT_PATTERNS.read_text())
+    assert doc["version"] == 1 and len(doc["recognizers"]) == len(load_recognizers())
+
+
+# ------------------------------------------------------------------ context semantics
+
+def _one(**spec):
+    base = {"name": "demo", "entity": "MRN",
+            "patterns": [{"name": "p", "regex": r"(?<!\d)(?P<phi>\d{6})(?!\d)", "score": 0.5}]}
+    base.update(spec)
+    [rec] = build_recognizers({"recognizers": [base]})
+    return rec
+
+
+def _spans(rec, text):
+    return [(text[r.start:r.end], round(r.score, 2)) for r in rec.analyze(text, [rec.entity])]
+
+
+def test_context_required_drops_matches_without_context():
+    rec = _one(context=["mrn", "chart"], context_required=True, context_window=20)
+    assert _spans(rec, "MRN 123456") == [("123456", 0.5)]
+    assert _spans(rec, "ref 123456") == []
+    assert _spans(rec, "mrn" + " " * 30 + "123456") == []          # outside the window
+    assert _spans(rec, "smrna 123456") == []                         # whole words only
+    assert _spans(rec, "Chart\n 123456") == [("123456", 0.5)]        # case-insensitive, across lines
+
+
+def test_context_after_window():
+    rec = _one(context=["dob"], context_required=True, context_window=0, context_window_after=10)
+    assert _spans(rec, "123456 (dob)") == [("123456", 0.5)]
+    assert _spans(rec, "dob 123456") == []
+
+
+def test_context_boosts_when_not_required():
+    rec = _one(context=["medical record"], context_boost=0.3)
+    assert _spans(rec, "ref 123456") == [("123456", 0.5)]
+    assert _spans(rec, "medical   record 123456") == [("123456", 0.8)]
+    capped = _one(context=["mrn"], patterns=[{"name": "p", "regex": r"\d{6}", "score": 0.9}])
+    assert _spans(capped, "mrn 123456") == [("123456", 1.0)]
+
+
+def test_symbol_context_words_need_no_boundary():
+    rec = _one(context=["#"], context_required=True, context_window=3)
+    assert _spans(rec, "#123456") == [("123456", 0.5)]
+
+
+def test_negative_context_and_deny():
+    rec = _one(negative_context=["cpt"], negative_context_window=10, deny=[r"0+\d*"])
+    assert _spans(rec, "cpt 123456") == []
+    assert _spans(rec, "id 012345") == []
+    assert _spans(rec, "id 123456") == [("123456", 0.5)]
+
+
+def test_validator_and_phi_group():
+    rec = _one(patterns=[{"name": "p", "regex": r"NPI[ :]*(?P<phi>\d{10})", "score": 0.6}],
+               validator="npi", flags=[])
+    assert _spans(rec, "NPI: 1234567893") == [("1234567893", 0.6)]
+    assert _spans(rec, "NPI: 1234567890") == []
+    assert _spans(rec, "npi: 1234567893") == []                       # flags: [] is case-sensitive
+    assert rec.validate_result("1234567893") is True
+    assert rec.invalidate_result("1234567893") is None
+
+
+def test_per_pattern_context_required():
+    rec = _one(patterns=[{"name": "loose", "regex": r"A(?P<phi>\d{6})", "score": 0.5},
+                         {"name": "strict", "regex": r"B(?P<phi>\d{6})", "score": 0.5, "context_required": True}],
+               context=["mrn"])
+    assert _spans(rec, "A123456") == [("123456", 0.5)]
+    assert _spans(rec, "B123456") == []
+    assert _spans(rec, "mrn B123456") == [("123456", 0.5)]
+
+
+def test_anchor_limits_where_a_pattern_runs():
+    rec = _one(patterns=[{"name": "p", "regex": r"(?<!\d)(?P<phi>\d{6})(?!\d)", "score": 0.5,
+                          "anchor": "mrn", "anchor_before": 5, "anchor_after": 12}])
+    text = "123456 " + "x" * 50 + " mrn 654321"
+    assert _spans(rec, text) == [("654321", 0.5)]
+
+
+def test_results_are_marked_context_enhanced_for_presidio():
+    from presidio_analyzer import RecognizerResult
+    rec = _one(context=["mrn"])
+    [r] = rec.analyze("mrn 123456", ["MRN"])
+    assert r.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] is True
+    assert r.analysis_explanation.supportive_context_word.lower() == "mrn"
+    assert rec.analyze("mrn 123456", ["PHONE"]) == []                 # not asked for
+
+
+# ------------------------------------------------------------------ speed (sanity, generous)
+
+def _note() -> str:
+    lines = [t for _, t, _ in POSITIVE] + [t for _, t in NEGATIVE] + CLEAN
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(None, id="clinical-50KB"),
+    pytest.param("1" * 50_000, id="digits-50KB"),
+    pytest.param("Ab1-" * 12_500, id="alnum-dash-50KB"),
+    pytest.param(("SMITH JONES, " * 4_000)[:50_000], id="caps-names-50KB"),
+    pytest.param(("a." * 25_000), id="dots-50KB"),
+    pytest.param(("x@" * 25_000), id="ats-50KB"),
+    pytest.param(("1:" * 25_000), id="colons-50KB"),
+])
+def test_no_catastrophic_backtracking(text):
+    recs = load_recognizers()
+    if text is None:
+        base = _note()
+        text = (base * (50_000 // len(base) + 1))[:50_000]
+    start = time.perf_counter()
+    for r in recs:
+        r.analyze(text, [r.entity])
+    elapsed = time.perf_counter() - start
+    assert elapsed < 5.0, f"{elapsed:.2f}s for 50 KB"         # ~0.1-0.3 s here; catastrophic = minutes
