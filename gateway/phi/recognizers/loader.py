@@ -23,6 +23,15 @@ Each YAML entry becomes one `ContextPatternRecognizer` (a Presidio
   our NLP pipeline lacks); results are marked as already context-enhanced so
   that enhancer leaves them alone.
 
+* anchor (per pattern, optional): a cheap regex; the pattern then only runs in
+  windows around the anchor's matches (anchor_before / anchor_after characters,
+  extended to the end of the line). For patterns that start with a name word,
+  which would otherwise be tried, with their stop-word checks, at every word.
+
+Macros: `{{NAME}}` in a regex expands to the macro, wrapped as `(?x:...)` (so macros
+may span lines). A macro given as a list of words becomes a trie-shaped literal
+alternation, which the `regex` module matches far faster than a flat one.
+
 Errors in the YAML (unknown field, KIND, validator, flag or macro; a regex that
 does not compile; a score out of range) raise RecognizerConfigError naming the
 recognizer and the field, at load time.
