@@ -20,10 +20,11 @@ from gateway.audit.store import AuditStore
 from gateway.auth import KeyStore
 from gateway.db import init_schema, make_engine
 from gateway.errors import GatewayError
-from gateway.phi import Detector, NullDetector
+from gateway.phi import Detector
+from gateway.phi.engine import build_detector
 from gateway.pipeline import JSONReply, Pipeline, StreamReply
 from gateway.policy import BaselinePolicy, PolicyEngine
-from gateway.settings import GatewayConfig, PhiOptions, Settings, load_config
+from gateway.settings import GatewayConfig, Settings, load_config
 from gateway.telemetry import Telemetry, quiet_payload_loggers
 from gateway.upstream import Upstream
 
@@ -71,14 +72,6 @@ def _sse(reply: StreamReply) -> StreamingResponse:
 
 def _render(reply: JSONReply | StreamReply) -> Response:
     return _sse(reply) if isinstance(reply, StreamReply) else _json(reply.body)
-
-
-def build_detector(options: PhiOptions) -> Detector:
-    if options.detector == "none":
-        log.warning("PHI detection is off (medgate.phi.detector: none): requests are forwarded unredacted")
-        return NullDetector()
-    from gateway.phi.engine import PresidioDetector, build_analyzer
-    return PresidioDetector(build_analyzer(options.model), options.score_threshold, options.timeout_seconds)
 
 
 def create_app(settings: Settings | None = None, config: GatewayConfig | None = None, *,

@@ -97,7 +97,7 @@ def _keys(args: argparse.Namespace) -> int:
 
 
 def _phi_detector(config_path: str | None):
-    from gateway.app import build_detector
+    from gateway.phi.engine import build_detector
     settings = Settings()
     options = load_config(config_path or settings.config).medgate.phi
     return build_detector(options.model_copy(update={"detector": "presidio"}))

@@ -78,6 +78,18 @@ def build_analyzer(model: str | Path | None = None) -> AnalyzerEngine:
     return _Analyzer(nlp_engine=build_nlp_engine(model), registry=registry, supported_languages=["en"])
 
 
+def build_detector(options: "PhiOptions | None" = None):
+    """The detector a config asks for (default: Presidio with the shipped model)."""
+    from gateway.phi.detector import NullDetector
+    from gateway.settings import PhiOptions
+    options = options or PhiOptions()
+    if options.detector == "none":
+        logging.getLogger("medgate").warning(
+            "PHI detection is off (medgate.phi.detector: none): requests are forwarded unredacted")
+        return NullDetector()
+    return PresidioDetector(build_analyzer(options.model), options.score_threshold, options.timeout_seconds)
+
+
 class PresidioDetector:
     name = "presidio"
 

@@ -101,6 +101,9 @@ POSITIVE = [
     ("PHONE", "daughter +1 617 555 0123", "+1 617 555 0123"),
     ("PHONE", "OFFICE 1-800-555-0199 X1234", "1-800-555-0199 X1234"),
     ("PHONE", "fax: 617-555-0199", "617-555-0199"),
+    # not NANP-valid (area code / exchange starting with 0 or 1), still someone's number
+    ("PHONE", "WIFE CAN BE REACHED AT (123) 156-7890", "(123) 156-7890"),
+    ("PHONE", "PCP OFFICE 111-555-0123 AWARE", "111-555-0123"),
     ("PHONE", "call 555-0123 after 5", "555-0123"),
     ("PHONE", "her phone is 6 1 7 5 5 5 0 1 2 3", "6 1 7 5 5 5 0 1 2 3"),
     ("PHONE", "call back at 617-555-\n0123 please", "617-555-\n0123"),
