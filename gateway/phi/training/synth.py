@@ -10,8 +10,16 @@ clinical text" benchmark of the PHI detector, and in tests. Nothing here comes f
 real patients: names are drawn from Faker's bundled per-locale lists and hand-written
 lists, everything else is generated.
 
-    generate(n, seed, split="train") -> Iterator[dict]
+    generate(n, seed, split="train", styles=None) -> Iterator[dict]
     python -m gateway.phi.training.synth --split test --n 2000 --seed 7 --out test.jsonl
+
+Unlabelled language. Besides the PHI, documents carry a large hand-written bank of
+clinical language (`synth_data.clinical`: ICU / nursing systems review, events,
+respiratory care, progress-note sentences, patients' own words in portal messages and
+letters; >= 1,500 phrases, >= 2,500 distinct words), so that a model trained on the
+corpus meets ordinary clinical words (REMAINS, RESP CARE, CAREVUE, OSH, PEEP...) in ALL
+CAPS as often as it meets names, and does not learn "unfamiliar capitalised word = name".
+Nothing from the bank is ever labelled.
 
 Each document: {"id", "text", "style", "family", "evasion", "spans"}; a span is
 {"type", "start", "end", "text"} with Python str offsets, end exclusive, sorted and
@@ -83,6 +91,7 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from gateway.phi.kinds import KINDS
+from gateway.phi.training.synth_data import clinical as C
 from gateway.phi.training.synth_data import lexicon as L
 from gateway.phi.training.synth_data.templates import FAMILIES, STYLE_WEIGHTS, Family
 
@@ -1909,6 +1918,119 @@ def _s_nursing_abbrevs(ctx, arg):
     ctx.lit(", ".join(ctx.rng.sample(L.NURSING_ABBREVS, ctx.rng.randint(3, 7))))
 
 
+# --------------------------------------------------------------------------- phrase bank (never labelled)
+#
+# `synth_data.clinical` holds a large hand-written bank of unlabelled clinical language
+# (systems review, ICU / nursing events, respiratory care, progress-note sentences,
+# patients' own words). Phrases are themselves templates ({n:..}, {dec:..}, {t:..}, {a|b});
+# the training split never renders the bank's held-out share.
+
+@lru_cache(maxsize=None)
+def _bank(name: str, split: str) -> tuple[str, ...]:
+    return C.split_view(C.BANKS[name], split)
+
+
+@lru_cache(maxsize=None)
+def _terms(name: str, split: str) -> tuple[str, ...]:
+    return C.split_view(C.TERMS[name], split)
+
+
+@lru_cache(maxsize=None)
+def _labels(key: str) -> tuple[str, ...]:
+    for k, labels in C.SYSTEM_LABELS:
+        if k == key:
+            return labels
+    raise KeyError(key)
+
+
+def _phrases(ctx: Ctx, bank: str, k: int) -> list[str]:
+    view = _bank(bank, ctx.split)
+    return [view[i] for i in ctx.rng.sample(range(len(view)), min(k, len(view)))]
+
+
+def _render_joined(ctx: Ctx, phrases: list[str], sep: str) -> None:
+    for j, ph in enumerate(phrases):
+        if j:
+            ctx.lit(sep)
+        ctx.render(ph)
+
+
+@slot("t")
+def _s_t(ctx, arg):
+    """A clinical term of a category ({t:pressor}); may itself be a template."""
+    ctx.render(ctx.pick(_terms(arg, ctx.split)))
+
+
+@slot("dec")
+def _s_dec(ctx, arg):
+    """A decimal number in lo-hi, with as many decimals as lo has (at least one)."""
+    lo, _, hi = arg.partition("-")
+    places = max(1, len(lo.partition(".")[2]))
+    ctx.lit(f"{ctx.rng.uniform(float(lo), float(hi)):.{places}f}")
+
+
+@slot("cl")
+def _s_cl(ctx, arg):
+    """One phrase of a bank ({cl:resp})."""
+    ctx.render(ctx.pick(_bank(arg, ctx.split)))
+
+
+@slot("cls")
+def _s_cls(ctx, arg):
+    """2-4 distinct phrases of a bank joined with commas ({cls:plan}, {cls:events:1-3})."""
+    bank, _, rng_ = arg.partition(":")
+    lo, _, hi = (rng_ or "2-4").partition("-")
+    _render_joined(ctx, _phrases(ctx, bank, ctx.rng.randint(int(lo), int(hi))), ctx.pick((", ", ", ", ", ", "; ")))
+
+
+@slot("sys")
+def _s_sys(ctx, arg):
+    """A systems-review line: "RESP: LS COARSE UPPER LOBES, SX FOR THICK YELLOW SECRETIONS, ..." ."""
+    key, _, n = arg.partition(":")
+    ctx.lit(ctx.pick(_labels(key)) + ctx.pick((": ", ": ", ": ", " - ", "- ", ":  ", "; ")))
+    lo, _, hi = (n or "2-5").partition("-")
+    _render_joined(ctx, _phrases(ctx, key, ctx.rng.randint(int(lo), int(hi))), ctx.pick((", ", ", ", ", ", "; ", ". ")))
+
+
+_NARR_BANKS = ("events", "events", "events", "neuro", "cv", "resp", "gi", "gu", "id", "skin", "pain", "activity",
+               "psych", "lines", "plan", "general")
+
+
+@slot("narr")
+def _s_narr(ctx, arg):
+    """A run of telegraphic sentences ({narr:3-6}), each of 1-3 phrases, mostly events."""
+    lo, _, hi = (arg or "3-6").partition("-")
+    n = ctx.rng.randint(int(lo), int(hi))
+    used: list[str] = []
+    for j in range(n):
+        if j:
+            ctx.lit(ctx.pick((". ", ". ", ". ", ", ", ".  ", ". ", "; ")))
+        bank = ctx.pick(_NARR_BANKS)
+        picked = [p for p in _phrases(ctx, bank, ctx.rng.randint(1, 3)) if p not in used]
+        if not picked:
+            picked = _phrases(ctx, "events", 1)
+        used.extend(picked)
+        _render_joined(ctx, picked, ", ")
+    ctx.lit(".")
+
+
+@slot("caps")
+def _s_caps(ctx, arg):
+    """No text: the probability that the nursing style upper-cases this document."""
+    ctx.memo["caps_p"] = float(arg)
+
+
+@slot("pt_says")
+def _s_pt_says(ctx, arg):
+    """A sentence in a patient's own words ("My back still hurts when I bend.")."""
+    ctx.render(ctx.pick(_bank("pt_words", ctx.split)))
+
+
+@slot("letter_line")
+def _s_letter_line(ctx, arg):
+    ctx.render(ctx.pick(_bank("letter", ctx.split)))
+
+
 # --------------------------------------------------------------------------- nesting
 
 def families(split: str, style: str | None = None) -> list[Family]:
@@ -1964,7 +2086,8 @@ def _typos(rng: random.Random, text: str, rate: float) -> str:
 
 def apply_style(ctx: Ctx, style: str, segs: list) -> list:
     rng = ctx.rng
-    if style == "nursing_note" and rng.random() < 0.85 or style == "ed_triage" and rng.random() < 0.25:
+    caps_p = ctx.memo.pop("caps_p", 0.85)
+    if style == "nursing_note" and rng.random() < caps_p or style == "ed_triage" and rng.random() < 0.25:
         return [(t.upper(), k) for t, k in segs]
     if style == "portal_message":
         lower_all = rng.random() < 0.45
@@ -2112,13 +2235,17 @@ def _check_split(split: str) -> None:
         raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
 
 
-def generate_one(i: int, seed: int, split: str = "train", evasion_rate: float | None = None) -> dict:
+def generate_one(i: int, seed: int, split: str = "train", evasion_rate: float | None = None,
+                 styles: tuple[str, ...] | None = None) -> dict:
+    """Document i. `styles` restricts the choice of style (e.g. ("nursing_note",)); None: all."""
     _check_split(split)
     rate = DEFAULT_EVASION_RATE[split] if evasion_rate is None else evasion_rate
     rng = random.Random(f"medgate-synth|{seed}|{split}|{i}")
     by_style = _families_by_style(split)
-    styles = [s for s, _ in STYLE_WEIGHTS if s in by_style]
-    style = rng.choices(styles, weights=[w for s, w in STYLE_WEIGHTS if s in by_style], k=1)[0]
+    allowed = [(s, w) for s, w in STYLE_WEIGHTS if s in by_style and (styles is None or s in styles)]
+    if not allowed:
+        raise ValueError(f"no template family for styles {styles!r} in split {split!r}")
+    style = rng.choices([s for s, _ in allowed], weights=[w for _, w in allowed], k=1)[0]
     fam = rng.choice(by_style[style])
     fake = _faker()
     fake.seed_instance(rng.getrandbits(32))
@@ -2134,14 +2261,16 @@ def generate_one(i: int, seed: int, split: str = "train", evasion_rate: float | 
             "evasion": used, "spans": spans}
 
 
-def generate(n: int, seed: int, split: str = "train", evasion_rate: float | None = None) -> Iterator[dict]:
+def generate(n: int, seed: int, split: str = "train", evasion_rate: float | None = None,
+             styles: tuple[str, ...] | None = None) -> Iterator[dict]:
     """n documents: {"id": str, "text": str, "style": str, "family": str, "evasion": [str],
     "spans": [{"type": KIND, "start": int, "end": int, "text": str}]}. Offsets are Python
     str indices, end exclusive, text[start:end] == span["text"]; spans sorted,
-    non-overlapping. `evasion_rate` defaults to 3% for train and 5% for test."""
+    non-overlapping. `evasion_rate` defaults to 3% for train and 5% for test; `styles`
+    restricts the styles drawn (documents then differ from the unrestricted corpus)."""
     _check_split(split)
     for i in range(n):
-        yield generate_one(i, seed, split, evasion_rate)
+        yield generate_one(i, seed, split, evasion_rate, styles)
 
 
 def main(argv: list[str] | None = None) -> int:

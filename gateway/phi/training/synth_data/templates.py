@@ -27,7 +27,7 @@ class Family:
 STYLE_WEIGHTS = (
     ("chat_prompt", 14), ("portal_message", 12), ("discharge_summary", 7), ("referral_letter", 5),
     ("prior_auth", 4), ("radiology_report", 5), ("pathology_report", 4), ("billing_claim", 6),
-    ("nursing_note", 8), ("ed_triage", 7), ("medication_list", 5), ("lab_result_message", 6),
+    ("nursing_note", 13), ("ed_triage", 7), ("medication_list", 5), ("lab_result_message", 6),
     ("telephone_encounter", 7), ("care_coordination_email", 6),
 )
 
@@ -93,7 +93,7 @@ family("chat_prompt", "chat.extract", "test",
 
 family("chat_prompt", "chat.letters", "test",
        "Write a letter to {pt_formal}'s landlord at {addr} supporting a request for a first-floor unit. "
-       "{Pronoun:He} has {dx} and {eponym:dx}. {wordneg}. Sign it from {drn:pcp}, {clinic}, {cphone}.",
+       "{Pronoun:He} has {dx} and {eponym:dx}. {wordneg}. {?{Pronoun:He} told me \"{pt_says}\" }Sign it from {drn:pcp}, {clinic}, {cphone}.",
        "Compose an appeal to {payer} for {pt_full} (member {plan_id}, DOB {dob}). They denied {drug} on {date_y:denial}, "
        "claim {claim_no}. {Pronoun:He} failed {drug} and {drug} in {yr}.",
        "I need a school note for {pt_first_last} at {school}: out {date_ny:onset} to {date_ny:fu} for {dx}. Parent is {rel}, "
@@ -106,7 +106,7 @@ family("chat_prompt", "chat.letters", "test",
 # =========================================================================== patient portal messages
 
 family("portal_message", "portal.refill", "train",
-       "hi dr {dr_last:pcp}, this is {pt} {?(dob {dob})}. i ran out of my {drug} and {pharmacy} says they need a new script. "
+       "hi dr {dr_last:pcp}, this is {pt} {?(dob {dob})}. {?{pt_says} }i ran out of my {drug} and {pharmacy} says they need a new script. "
        "can you send it {?today}? my number is {phone} {?if you need me}. thanks {?so much}\n{?- {pt_first}|{pt_first}}",
        "Hello, I need a refill on {med}. I usually use {pharmacy} {?on {street_only}} but I moved to {city}, can you send it to "
        "{pharmacy_short} near me instead? {?Also my {drug} is almost out too.} Thank you, {pt_full}",
@@ -115,41 +115,41 @@ family("portal_message", "portal.refill", "train",
        )
 
 family("portal_message", "portal.symptom", "train",
-       "Hi, I have been having {cc} since {date_ny:onset}. {?It was also bad {month:in}.} My {rel} thinks I should come in {?but I don't want to go to {facility}}. "
+       "Hi, I have been having {cc} since {date_ny:onset}. {pt_says} {?{pt_says} }{?It was also bad {month:in}.} My {rel} thinks I should come in {?but I don't want to go to {facility}}. "
        "{?I took {drug} and it didnt help.} You can reach me at {phone} or {email}.\n- {pt_first}",
-       "hi its {pt_first_last}. the {drug} is making me dizzy and i fell {?last night|yesterday} in the kitchen. "
+       "hi its {pt_first_last}. {?{pt_says} }the {drug} is making me dizzy and i fell {?last night|yesterday} in the kitchen. "
        "im ok but my {rel_word} {rel_name} wants me to ask. {?we hope to avoid the er.} {?my cell is {phone}}",
-       "Dear Dr. {dr_last:pcp}, since my visit on {date:prev} my {cc} is {worse|about the same|a little better}. "
+       "Dear Dr. {dr_last:pcp}, since my visit on {date:prev} my {cc} is {worse|about the same|a little better}. {pt_says} {?{pt_says} }"
        "{?My sugars have been 180s-200s.} Should I keep taking {med}? {?I will be in {state} until {date_ny:fu}.} "
        "Best, {pt_full} {?({phone})}",
        )
 
 family("portal_message", "portal.admin", "train",
-       "need to reschedule my appt on {date:appt} with {drl:pcp}. {?i work at {employer} now and cant get off.} "
+       "need to reschedule my appt on {date:appt} with {drl:pcp}. {?{pt_says} }{?i work at {employer} now and cant get off.} "
        "also my address changed to {addr}. {?i moved out of {county} so do i need a new pcp?} thx {pt_first}",
        "Hello, please update my records. New phone {phone}, new email {email}. My insurance changed to {payer} "
        "(member ID {member_id}, group {group_no}). {?I also need a copy of my records from {yr}.} {pt_lf}",
        "hi, i keep getting locked out of the portal, it says too many attempts from {ip}. my username is {email} and dob "
        "{dob}. {?i posted about it on {social} lol.} can someone reset it? {pt_first}",
-       "This is {pt_full}, DOB {dob}. I got a bill for {money} for my visit on {date:service} but I already paid. "
+       "This is {pt_full}, DOB {dob}. {?{pt_says} }I got a bill for {money} for my visit on {date:service} but I already paid. "
        "Account {acct}. {?Please call me at {phone}.}",
        )
 
 family("portal_message", "portal.caregiver", "test",
        "Hi, this is {rel_name}, {pt_first}'s {rel_word}. {Pronoun:He} is {age} and has been {more confused|sleeping a lot|not eating} "
        "since {date_ny:onset}. {?{Pronoun:He} was fine {month:in}.} {?We live in {hood} and} {?the VNA nurse from {homehealth} came {date_ny:prev}.} "
-       "Can someone call me at {phone:rel}? {?My email is {rel_email}.}",
+       "{?{Pronoun:He} says \"{pt_says}\" }Can someone call me at {phone:rel}? {?My email is {rel_email}.}",
        "Good morning. I am writing for my {rel_word} {pt_full} (DOB {dob}). {?{Pronoun:He} has lived in {county} since {yr}.} {Pronoun:He} was discharged from {hosp} "
-       "on {date:dc} and the paperwork says follow up with Dr. {dr_last:pcp} but nobody called. {?Our address is {addr}.} "
+       "on {date:dc} {?and told me \"{pt_says}\" }and the paperwork says follow up with Dr. {dr_last:pcp} but nobody called. {?Our address is {addr}.} "
        "Thanks, {rel_full}",
        "hello my {rel_word} {pt_first} is {old_age} and {pronoun:he} keeps asking about the {drug}. i will bring {pronoun:him} "
        "{date_ny:appt}. {?is there parking at {clinic}?}",
        )
 
 family("portal_message", "portal.forms", "test",
-       "can you fill out the FMLA form for my job at {employer}? hr fax is {fax}. i was out from {date_ny:onset} "
+       "{?{pt_says} }can you fill out the FMLA form for my job at {employer}? hr fax is {fax}. i was out from {date_ny:onset} "
        "to {date_ny:fu}. {?my ssn last 4 is {ssn4}.} - {pt_first}",
-       "Hi {dr_first:pcp}, the disability paperwork needs my driver's license # {dl} and my SSN {ssn}. {?Is it safe to send "
+       "Hi {dr_first:pcp}, {?{pt_says} }the disability paperwork needs my driver's license # {dl} and my SSN {ssn}. {?Is it safe to send "
        "here?} I can drop it at {clinic} {?on {street_only}} {date_ny:appt}. {pt_full}",
        "{peds}Please send my {age_adj} child's immunization record ({vaccine}, {vaccine}) to {school}. Their email is {demail:staff}. "
        "Child: {pt_full}, DOB {dob}. Thank you! {rel_name}",
@@ -227,13 +227,13 @@ family("discharge_summary", "dc.transfer", "test",
 family("referral_letter", "ref.letter", "train",
        "{clinic}\n{org_addr:clinic}\nTel {cphone}  Fax {fax}\n\n{date_y:visit}\n\nDear Dr. {dr_last:specialist},\n\n"
        "Thank you for seeing {pt_full} (DOB {dob}), a {age_adj} {pronoun:man} whom I am referring for evaluation of {dx}. "
-       "{Pronoun:He} has {pmh}. {?{Pronoun:His} symptoms began {month:in}.} Recent labs: {labs}. {?{imaging}}\n\n"
+       "{Pronoun:He} has {pmh}. {?{Pronoun:His} symptoms began {month:in}.} {?In {pronoun:his} words, \"{pt_says}\" }{letter_line} Recent labs: {labs}. {?{imaging}}\n\n"
        "Current medications include {meds:comma}. Allergies: {allergy}.\n\n"
        "{Pronoun:He} can be reached at {phone}{?; {pronoun:his} {rel} may accompany {pronoun:him}}. Insurance: {payer}, ID {plan_id}.\n\n"
        "Sincerely,\n\n{drn:pcp}\n{?NPI {npi:pcp}}",
        "Re: {pt_lf}, DOB {dob}, {mrn_l}\n\nDear {drl:specialist},\nI'd appreciate your opinion on my patient {pt_formal}, "
        "{age}, with {cc} and a positive {eponym:sign} on exam. {?Workup so far: {labs}.} {Pronoun:He} prefers appointments after "
-       "{n:1-4} pm and speaks {Spanish|Portuguese|Haitian Creole|Vietnamese|English}. {?An interpreter may be needed.}\n\n"
+       "{n:1-4} pm{? ({pronoun:he} tells me \"{pt_says}\")} and speaks {Spanish|Portuguese|Haitian Creole|Vietnamese|English}. {?An interpreter may be needed.}\n\n"
        "Regards,\n{drn:pcp}\n{clinic} | {cphone} | fax {fax}",
        )
 
@@ -250,7 +250,7 @@ family("referral_letter", "ref.form", "train",
 family("referral_letter", "ref.consult_reply", "test",
        "{clinic2}\n{org_addr:c2}\n\n{date_y:visit}\n\n{drn:pcp}\n{clinic}\n\nRE: {pt_full}\nDOB: {dob}\n\n"
        "Dear {drl:pcp},\n\nI had the pleasure of seeing your patient {pt_formal} today in {specialty} consultation for {dx}. "
-       "As you know, {pronoun:he} is a {age_adj} {pronoun:gentleman} with {pmh}. {Pronoun:He} was accompanied by {pronoun:his} {rel}.\n\n"
+       "As you know, {pronoun:he} is a {age_adj} {pronoun:gentleman} with {pmh}. {Pronoun:He} was accompanied by {pronoun:his} {rel}. {?{Pronoun:He} reports, \"{pt_says}\" }{letter_line}\n\n"
        "On exam, {vitals}. {finding}. {?{finding}.} Data reviewed: {labs}.\n\nImpression: {dx}. {?Rule out {eponym:dx}.}\n"
        "Recommendations:\n1. {plan}\n2. {med}\n3. Return in {n:2-12} weeks{?, sooner on {date_ny:next}}.\n\n"
        "Thank you for this referral.\n\n{drn:specialist}\n{?DEA {dea:specialist}, }NPI {npi:specialist}",
@@ -272,7 +272,7 @@ family("prior_auth", "pa.letter", "train",
        "{date_y:visit}\n\nTo whom it may concern,\n\nI am writing to request coverage of {drug} for my patient {pt_full}, "
        "{payer} ID {plan_id}, date of birth {dob}. {Pronoun:He} has {dx} ({icd}) {?diagnosed in {yr}} and has failed {drug} "
        "and {drug}. Without {drug}, {pronoun:he} is at high risk of {readmission|falls|a COPD flare|progression}.\n\n"
-       "Relevant data: {labs}. {?{eponym:dx}.}\n\nPlease contact my office at {cphone} or fax {fax} with questions.\n\n"
+       "Relevant data: {labs}. {?{eponym:dx}.} {letter_line} {?{letter_line}}\n\nPlease contact my office at {cphone} or fax {fax} with questions.\n\n"
        "{drn:prescriber}\nNPI {npi:prescriber}\n{lic:prescriber}",
        )
 
@@ -280,7 +280,7 @@ family("prior_auth", "pa.appeal", "test",
        "RE: Level {1|2} appeal of adverse determination\nMember: {pt_lf}\nMember ID: {plan_id}\nClaim #: {claim_no}\n"
        "Reference #: {auth_no}\nDate of denial: {date_y:denial}\nService: {procedure} ({cpt})\n\n"
        "The request was denied as not medically necessary. {pt_formal} is {age} with {dx}; {pronoun:he} {?failed conservative "
-       "therapy {month:in} and} remains symptomatic. {wordneg}. Imaging on {date:imaging} showed: {imaging}\n\nI respectfully request "
+       "therapy {month:in} and} remains symptomatic. {wordneg}. Imaging on {date:imaging} showed: {imaging}\n\n{letter_line} {?{letter_line} }I respectfully request "
        "reconsideration. Peer-to-peer: {drn:surgeon}, {cphone}, {demail:surgeon}.\n\n{clinic} | Tax ID on file | fax {fax}",
        )
 
@@ -391,16 +391,42 @@ family("billing_claim", "bill.ub04", "test",
        )
 
 
+
+# Fragments shared by the ICU / nursing families: unlabelled bank lines ({sys:..}, {cls:..}, {narr:..})
+# with PHI sprinkled in family / clinician / transfer / sign-off lines.
+_FAM = ("{{rel} in to visit {t:time}, updated by {drl:attending}|{rel_word} {rel_name} called{? at {time}}, updated on plan of care, "
+        "# {phone:rel}|family meeting with {drl:attending} and {dr:sw}{? planned for {date_ny:fu}}|lives with {rel} in {city}; {cl:social}|"
+        "HCP is {rel}, cell {phone:rel}; {cl:social}|{cl:social}; {rel} {?({phone:rel}) }aware of plan|"
+        "{rel_word} {rel_name} at bedside most of {t:time}, {cl:social}|{cl:social}, {rel_word} ({rel_name}) to call in AM{? at {phone:rel}}|"
+        "{rel} visiting from {other_city}, {cl:social}|{cl:social}. {cl:social}. {rel} updated by phone}")
+_MD = ("{{dr:attending} aware|MD ({drl:resident}) notified, {cl:plan}|{t:consult} following, {drl:consultant} saw pt {t:time}|"
+       "{drl:resident} at bedside {t:time}, {cl:plan}|discussed with {drl:attending} on rounds, {cl:plan}|"
+       "{t:consult} consult called, {dr:consultant} to see|NP {drl:np} aware of {t:lab} {dec:1.0-9.9}}")
+_OSH = ("{transferred from {hosp} (OSH) {t:time}|pt transferred from OSH ({hosp}) {?on {date_ny:admit} }for {t:procedure}|"
+        "arrived from {hosp_short} {via ambulance|via med flight|by ALS} {t:time}|OSH: {hosp}, records with pt|"
+        "admitted {date_ny:admit} via ED, {cl:history}|transferred from {hosp} for higher level of care, {cl:history}|"
+        "d/c planning: screening for {snf}|plan to transfer back to {hosp2} when stable}")
+_EXTRA_A = ("{PCP {drl:pcp}{?, {clinic}}|home pharmacy {pharmacy}, meds reconciled|lives {alone|with {rel}} at {addr1}, {city}|"
+            "report given to {staff}, RN{? at {time}}|admitted {date:admit}{? from {hosp}}|HCP {rel_full}, {phone:rel}|"
+            "{drl:attending} and {drl:resident} updated {t:time}|{rel_word} {rel_name} works at {employer}, will visit after work}")
+_EXTRA_B = ("{care assumed from {staff} RN at {time}|{rel} called {?from {other_city} }for update, # {phone:rel}|seen by {dr:therapist} {t:time}|"
+            "{t:consult} ({drl:consultant}, pager {cphone:cons}) following|CM {dr:cm} working on screening for {snf}|"
+            "{rel_name} to bring in home meds from {pharmacy}|spoke with {dr:pcp} re: home regimen|"
+            "{cl:social}; {rel} {phone:rel}|OSH d/c summary from {hosp} faxed{? ({fax:osh})}|MRN {mrn}, acct {acct}}")
+_EXTRA = "{" + _EXTRA_A + "|" + _EXTRA_B + "}"
+_ID = "{{pt_caps_lf}|{pt_last}|{pt_lf}|{pt_caps_full}}{? MRN {mrn}| #{mrn}| ({mrn})}{? {age_sex}}"
+_SIG = "{-- {dr:nurse}|{dr:nurse}|RN: {dr:nurse}|{dr_lf:nurse}|{dr:nurse} ({n:7-19}00)}"
+
 # =========================================================================== nursing notes (ALL CAPS telegraphic)
 
 family("nursing_note", "nurse.shift", "train",
        "{0700-1900|1900-0700|0700-1500}: PT ALERT, {OOB TO CHAIR|AMB W/ WALKER X1 ASSIST|BEDREST}, {rel} IN TO VISIT, "
-       "{dr:attending} AWARE. {nursing_abbrevs}. {vitals}. {?{med} GIVEN @ {time}.} {?FOLEY D/C'D, DTV BY {time}.} "
+       "{dr:attending} AWARE. {nursing_abbrevs}. {?{narr:1-3} }{vitals}. {?{med} GIVEN @ {time}.} {?FOLEY D/C'D, DTV BY {time}.} "
        "{?{wordneg}.} {?DAUGHTER ASKING RE D/C PLAN, CM {dr:cm} PAGED.} WILL CONT TO MONITOR. -- {dr:nurse}",
        "NSG NOTE {date_ny:visit} {time}: {pt_last} {?#{mrn} }{age_sex} {room}. {nursing_abbrevs}. C/O {cc}, MEDICATED W/ {med}. "
        "{labs}. {?LAST ADMIT {month:in}.} {?MD ({drl:resident}) NOTIFIED OF {lab}, NO NEW ORDERS.} {?{rel_word} {rel_name} CALLED, UPDATED.} "
        "{?PLAN {plan}.} -- {dr:nurse}",
-       "PT RESTING COMFORTABLY. {nursing_abbrevs}. {vitals}. {?GCS 15.} {?HOB > 30, ASPIRATION PRECAUTIONS.} "
+       "PT RESTING COMFORTABLY. {nursing_abbrevs}. {vitals}. {?{sys:resp:1-3}. }{?{cls:events:1-3}. }{?GCS 15.} {?HOB > 30, ASPIRATION PRECAUTIONS.} "
        "{rel_name} AT BEDSIDE, {rel_word}, PHONE {phone:rel}. {?PT ASKING FOR {drug}, GIVEN.} REPORT TO {staff} RN.",
        )
 
@@ -412,13 +438,76 @@ family("nursing_note", "nurse.event", "train",
        "{?ABG SENT.} TRANSFERRED TO {facility} @ {time}. ATTENDING {dr_last:attending} AWARE. {?FAMILY ({rel}) UPDATED.}",
        )
 
+family("nursing_note", "nurse.icu_systems", "train",
+       "{caps:0.9}{cl:header}{? -- {date_ny:visit}| {date_num:visit}}{? ({t:unit})}\n" + _ID + "\n{?" + _OSH + ".\n}"
+       "{sys:neuro}\n{sys:cv}\n{sys:resp}\n{?{sys:gi}\n}{sys:gu}\n{?{sys:id}\n}{?{sys:endo:1-3}\n}{?{sys:skin}\n}{?{sys:heme:1-3}\n}"
+       "{?{sys:lines}\n}{?{sys:pain:1-2}\n}{sys:social:1-1}\n" + _FAM + ".\n{?" + _MD + ".\n}{sys:plan:2-5}\n" + "{?" + _EXTRA_A + ". }" + _EXTRA_B + ".\n" + _SIG,
+       "{caps:0.9}{cl:header}\n{pt_caps_lf}{? #{mrn}}{? {room}}\n{?{cl:history}. }{cl:history}.\n"
+       "{sys:neuro}\n{sys:cv}\n{?{sys:pain:1-2}\n}{sys:resp}\n{sys:gi}\n{sys:gu}\n{?{sys:id}\n}{?{sys:skin}\n}{?{sys:activity}\n}"
+       "{?{sys:psych:1-2}\n}{sys:social:1-2}\n" + _FAM + ".\n" + _MD + ".\n{sys:plan}\n" + "{?" + _EXTRA_A + ". }" + _EXTRA_B + ".\n" + _SIG,
+       "{caps:0.88}{cl:header}, {date_ny:visit}\n" + _ID + "\n" + _OSH + ". {cl:history}.\nReview of systems:\n"
+       "{sys:neuro}\n{sys:cv}\n{sys:resp}\n{?{sys:gi}\n}{?{sys:gu}\n}{?{sys:endo:1-2}\n}{?{sys:skin}\n}{?{sys:lines}\n}"
+       "{sys:social:1-1}\n" + _FAM + ".\n{sys:plan}\n" + "{?" + _EXTRA_A + ". }" + _EXTRA_B + ".\n" + _SIG,
+       )
+
+family("nursing_note", "nurse.icu_narrative", "train",
+       "{caps:0.92}{cl:header} {date_num:visit}: " + _ID + ". {narr:3-6} " + _MD + ". {narr:2-5} " + _FAM + ".\n{?{narr:2-4}\n}"
+       "{cls:plan:2-4}. {?SEE CAREVUE FOR FURTHER DETAILS.} " + "{?" + _EXTRA_A + ". }" + _EXTRA_B + ".\n" + _SIG,
+       "{caps:0.92}" + _ID + " {date_ny:visit}\n{t:time}: {narr:2-4}\n{time}: {narr:1-3} " + _MD + ".\n{time}: {narr:1-3}\n{?{time}: " + _FAM + ". {narr:1-2}\n}"
+       "{?{time}: " + _OSH + ".\n}{cls:plan}. " + "{?" + _EXTRA_A + ". }" + _EXTRA_B + ".\n" + _SIG,
+       "{caps:0.9}{pt_last} {?{age_sex} }{cl:history}. {narr:3-5}\n{sys:neuro:1-3}. {sys:cv:1-3}. {sys:resp:1-3}. {?{sys:gi:1-3}. }{?{sys:gu:1-2}.}\n"
+       + _FAM + ". " + _MD + ". {cls:plan}.\n" + "{?" + _EXTRA_A + ". }" + _EXTRA_B + ".\n" + _SIG,
+       )
+
+family("nursing_note", "nurse.resp_care", "train",
+       "{caps:0.93}{Resp care note|RT note|Respiratory care|Resp care} {date_ny:visit} -- " + _ID + ": {cls:rt:3-6}. {cl:rt}. {?{cls:resp:2-3}. }"
+       "{?" + _MD + ". }{cls:rt:1-3}. " + _EXTRA + ". {-- {dr:rt}|{dr:rt}|RT: {dr:rt}}",
+       "{caps:0.9}{Resp care|RESPIRATORY THERAPY} {time}\n{pt_lf}{? ({mrn})}\n{sys:resp:3-5}\n{cls:rt:2-4}\n{?{sys:cv:1-2}\n}"
+       "{?" + _FAM + ". }{cl:rt}. {MD {dr_last:attending} aware|Discussed with {drl:resident}|Plan per {drl:attending}}. {cls:plan:1-2}.\n-- {dr:rt}",
+       )
+
+family("nursing_note", "nurse.icu_progress", "train",
+       "{caps:0.25}{MICU|SICU|CCU|CSRU|ICU} {Progress Note|progress note|Nursing Progress Note|Attending note} -- {date_y:visit}\n"
+       "Patient: {pt_lf}   {mrn_l}\n{?" + _OSH + ".\n}{cls:progress:2-4}\n{sys:neuro}\n{sys:cv}\n{sys:resp}\n{?{sys:gi}\n}"
+       "{?{sys:gu}\n}{?{sys:id}\n}{cls:progress:1-3}\n{sys:social:1-1}\n" + _FAM + ".\n{sys:plan}\n{drn:attending}{? / {drn:resident}}",
+       "{caps:0.3}{cl:header} ({date_ny:visit})\n{cls:history:1-2}. {narr:2-4}\n{sys:neuro}\n{sys:cv}\n{sys:resp}\n{?{sys:skin}\n}"
+       "{?{sys:endo:1-2}\n}{cls:progress:1-3} " + _MD + ". " + _FAM + ".\n{sys:plan}\n" + "{?" + _EXTRA_A + ". }" + _EXTRA_B + ".\n" + _SIG,
+       )
+
 family("nursing_note", "nurse.handoff", "test",
        "SBAR HANDOFF {date_ny:visit}\nS: {pt_caps_lf} {age_sex} {room} ADM {date_num:admit} FOR {dx}.\n"
        "B: {pmh}. {year}. LIVES W/ {rel} IN {city}. {?PCP {drl:pcp}.}\nA: {nursing_abbrevs}. {vitals}. {labs}.\n"
-       "R: {plan}. {?F/U {lab} IN AM.} CALL {drl:attending} IF {SBP < 90|HR > 120|UOP < 30/HR}. ANY Q'S CALL ME X{n:2000-7999} -- {dr:nurse}",
+       "R: {plan}. {?{cls:plan:1-3}. }{?F/U {lab} IN AM.} CALL {drl:attending} IF {SBP < 90|HR > 120|UOP < 30/HR}. ANY Q'S CALL ME X{n:2000-7999} -- {dr:nurse}",
        "END OF SHIFT: {pt_first_last} ({mrn}). {nursing_abbrevs}. {?{device} INTERROGATED, NO EVENTS.} {wordneg}. {rel} BRINGING CLOTHES FOR D/C {date_ny:dc}. -- {dr:nurse}",
        )
 
+
+# Held-out phrasings of the same fragments, used only by test families.
+_FAM_T = ("{spoke w/ {rel} by phone, questions answered|{rel_word} {rel_name} visited {t:time}, very supportive|"
+          "{rel_name} ({rel_word}) is primary contact, {phone:rel}|{rel} and grandkids visited, {cl:social}|"
+          "emotional support to {rel_word} {rel_name}|{rel} requests call if any change, {phone:rel}|"
+          "{rel_word} {rel_name} staying at hotel near {hosp_short}, cell {phone:rel}}")
+_MD_T = ("{paged {drl:resident} re {t:lab}, awaiting callback|{drl:attending} examined pt {t:time}|"
+         "{t:consult} ({dr:consultant}) in to see pt, recs pending|covering MD {drl:resident} made aware}")
+_EXTRA_T1 = ("{outpt cardiologist {drl:specialist} called for update|prior admit to {hosp2} {?on {date_ny:prev}}|"
+             "lives in {hood} with {rel}|{rel} brought in pt's glasses and hearing aids}")
+_EXTRA_T2 = ("{belongings list signed by {rel_full}|handoff to {staff}, RN at {time}|home VNA: {homehealth}|"
+             "chaplain {person} visited|email from {rel_full} ({rel_email}) forwarded to team}")
+_SIG_T = "{Signed: {dr:nurse}|{dr_lf:nurse}, {n:7-19}00|{dr:nurse}, x{n:2000-7999}}"
+
+family("nursing_note", "nurse.dar", "test",
+       "{caps:0.9}{Nursing note|NSG PROGRESS NOTE|Focus note} {date_num:visit} {time}\n" + _ID + "\nFocus: {resp status|hemodynamics|pain|family|safety|neuro status|dispo}\n"
+       "D: {cls:history:1-2}. {narr:2-4}\nA: {cls:events:2-4}. " + _MD_T + ".\nR: {cls:events:1-3}. {cls:neuro:1-2}. {cls:resp:1-2}.\n"
+       "{?D: " + _FAM_T + ".\n}P: {cls:plan:2-5}.\n" + _EXTRA_T1 + ". " + _EXTRA_T2 + ".\n" + _SIG_T,
+       "{caps:0.9}{CCU|MICU|SICU} nursing {addendum|note} {date_ny:visit} -- " + _ID + "\nData: {narr:3-5}\nAction: {cls:events:2-4}. {?" + _OSH + ".}\n"
+       "Response: {cls:events:1-3}. {sys:cv:1-3}. {sys:resp:1-3}.\n" + _FAM_T + ".\nPlan: {cls:plan}. " + _EXTRA_T1 + ". " + _EXTRA_T2 + ".\n" + _SIG_T,
+       )
+
+family("nursing_note", "nurse.transfer_in", "test",
+       "{caps:0.85}Nursing {transfer|admission|accept} note: {pt_caps_full} {age_sex}, " + _OSH + ". {cls:history:1-3}.\n"
+       "Neuro -- {cls:neuro}\nCardiac -- {cls:cv}\nResp -- {cls:resp}\nGI/GU -- {cls:gi:1-3}, {cls:gu:1-2}\n{?Skin -- {cls:skin}\n}"
+       "{?Access -- {cls:lines:1-3}\n}Social -- " + _FAM_T + ".\n" + _MD_T + ".\nPlan -- {cls:plan}\n" + _EXTRA_T1 + ". " + _EXTRA_T2 + ".\n" + _SIG_T,
+       )
 
 # =========================================================================== ED triage
 
