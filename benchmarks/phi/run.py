@@ -43,8 +43,9 @@ RESULTS = HERE / "results"
 DOCS = ROOT / "docs" / "benchmarks.md"
 MARK_START, MARK_END = "<!-- phi-bench:start -->", "<!-- phi-bench:end -->"
 
-sys.path.insert(0, str(HERE))
+sys.path[:0] = [str(HERE), str(HERE.parent)]
 from detectors import ALL, MEDGATE, STOCK, STOCK_MEDGATE_NER  # noqa: E402
+from report import replace_section  # noqa: E402
 
 SYNTH_MODULE = "gateway.phi.training.synth"
 SYNTH_ARGS = ["--split", "test", "--n", "2000", "--seed", "20261122"]
@@ -611,14 +612,7 @@ def render_section(results: dict) -> str:
 
 
 def update_docs(section: str) -> None:
-    text = DOCS.read_text() if DOCS.exists() else "# Benchmarks\n"
-    if MARK_START in text and MARK_END in text:
-        head, rest = text.split(MARK_START, 1)
-        _, tail = rest.split(MARK_END, 1)
-        text = head + section.rstrip("\n") + tail
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    DOCS.write_text(text)
+    replace_section(section, MARK_START, MARK_END, DOCS)
 
 
 def console_summary(results: dict) -> None:

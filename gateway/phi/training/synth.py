@@ -91,6 +91,7 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from gateway.phi.kinds import KINDS
+from gateway.phi.recognizers.validators import luhn_ok
 from gateway.phi.training.synth_data import clinical as C
 from gateway.phi.training.synth_data import lexicon as L
 from gateway.phi.training.synth_data.templates import FAMILIES, STYLE_WEIGHTS, Family
@@ -1483,15 +1484,8 @@ for _k in ("acct", "enc", "fin", "csn", "visit"):
 
 
 def luhn_check_digit(payload: str) -> str:
-    total = 0
-    for i, ch in enumerate(reversed(payload)):
-        d = int(ch)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return str((10 - total % 10) % 10)
+    """The digit that makes payload+digit pass the detector's own Luhn check."""
+    return next(d for d in "0123456789" if luhn_ok(payload + d))
 
 
 def luhn_valid(number: str) -> bool:
