@@ -42,6 +42,9 @@ def _ids(cases):
 POSITIVE = [
     # DATE
     ("DATE", "DOB 03/14/2024, seen today", "03/14/2024"),
+    # month/day with a small day and no date word: a weak finding unless it reads as a fraction
+    ("DATE", "S/P AVR 3/10, DOING WELL", "3/10"),
+    ("DATE", "LBM 9/9 PER PT", "9/9"),
     ("DATE", "Seen in clinic 3/14/24 for f/u", "3/14/24"),
     ("DATE", "ADMITTED 3-14-2024 VIA ED", "3-14-2024"),
     ("DATE", "PT TRANS TO GH 7/23 FOR CATH", "7/23"),
