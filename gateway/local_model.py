@@ -11,6 +11,7 @@ import base64
 import hashlib
 import json
 import math
+import re
 import struct
 import time
 import uuid
@@ -20,6 +21,9 @@ from typing import Any
 from gateway.schema_example import example_for_schema
 
 LABEL = "[medgate local simulator: deterministic echo, not a medical model]"
+# The gateway restores <KIND_n> placeholders in replies; the echo shows them as
+# ‹KIND_n› instead, so the user sees what the model was actually sent.
+_PLACEHOLDER = re.compile(r"<([A-Z_]+_(?:\d+|h[0-9a-f]{8}))>|<([A-Z_]+)>")
 MODEL = "medgate-simulator-1"
 
 
@@ -114,9 +118,10 @@ class LocalModel:
         else:
             roles = ", ".join(m["role"] for m in messages)
             heard = message_text(last) if last.get("role") == "tool" else user_text
+            shown = _PLACEHOLDER.sub(lambda m: f"‹{m.group(1) or m.group(2)}›", heard)
             content = (f"{LABEL} I received {len(messages)} message(s) ({roles}). "
                        f"The last {'tool result' if last.get('role') == 'tool' else 'user message'}, "
-                       f"exactly as it left medgate after redaction: «{heard}»")
+                       f"exactly as it left medgate (redacted identifiers shown as ‹KIND_n›): «{shown}»")
         finish = "stop"
         limit = body.get("max_completion_tokens") or body.get("max_tokens")
         if limit and _tokens(content) > limit and fmt.get("type") not in ("json_schema", "json_object"):

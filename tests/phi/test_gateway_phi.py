@@ -149,3 +149,18 @@ def test_canary_phi_nowhere_but_the_client(upstream, tmp_path, caplog, fresh_ups
         for place in places:
             for identifier in IDENTIFIERS:
                 assert identifier not in place
+
+
+def test_default_config_simulator_shows_what_left_the_gateway(tmp_path):
+    """`make run`'s embedded default: the user sees that redaction happened."""
+    with GatewayServer(tmp_path) as gw:   # no config: the embedded default
+        c = openai.OpenAI(base_url=gw.base_url, api_key=MASTER_KEY, max_retries=0)
+        text = c.chat.completions.create(model="medgate-local", messages=[{"role": "user", "content": NOTE}]
+                                         ).choices[0].message.content
+        assert "simulator" in text and "‹PERSON_1›" in text and "‹MRN_1›" in text and "‹PHONE_1›" in text
+        for identifier in IDENTIFIERS:
+            assert identifier not in text
+        assert "Metformin 500 mg BID" in text
+        streamed = "".join(ch.choices[0].delta.content or "" for ch in c.chat.completions.create(
+            model="medgate-local", stream=True, messages=[{"role": "user", "content": NOTE}]) if ch.choices)
+        assert streamed == text
