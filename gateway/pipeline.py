@@ -193,7 +193,11 @@ class Pipeline:
         except orjson.JSONDecodeError:
             raise bad_request("request body is not valid JSON", code="invalid_json") from None
         validate(schema, body)
-        ex.model, ex.stream = body["model"], bool(body.get("stream"))
+        ex.stream = bool(body.get("stream"))
+        requested = body["model"]
+        # Only configured names go on spans and audit records: the field is free text.
+        ex.model = requested if self.upstream.has(requested) else \
+            "unknown:" + hashlib.sha256(requested.encode()).hexdigest()[:12]
         ex.span.update_name(f"{ex.operation} {ex.model}")
         ex.span.set_attribute(tm.REQUEST_MODEL, ex.model)
         if isinstance(body.get("user"), str):
@@ -202,9 +206,9 @@ class Pipeline:
         assert principal is not None
         if principal.role not in ("app", "admin"):
             raise GatewayError(403, "role_not_allowed", f"role '{principal.role}' may not call models")
-        if not self.upstream.has(ex.model):
-            raise GatewayError(404, "model_not_found", f"model '{ex.model}' is not configured",
-                               param="model")
+        if not self.upstream.has(requested):
+            raise GatewayError(404, "model_not_found", "the requested model is not configured; "
+                               "GET /v1/models lists the models this key may use", param="model")
         if not principal.may_use(ex.model):
             raise GatewayError(403, "model_not_allowed", f"this key may not use model '{ex.model}'",
                                param="model")

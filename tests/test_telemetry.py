@@ -100,11 +100,13 @@ def test_canary_phi_never_on_spans_logs_audit_or_errors(sdk, traced, caplog, ups
         sdk.chat.completions.create(model="clinical-gpt", messages=messages)
     with pytest.raises(openai.BadRequestError) as bad:
         sdk.chat.completions.create(model="clinical-gpt", messages=[{"role": f"{CANARY}", "content": "x"}])
+    with pytest.raises(openai.NotFoundError) as unknown:    # free text in the model field
+        sdk.chat.completions.create(model=f"summarize {CANARY}", messages=[{"role": "user", "content": "x"}])
     gw.wait_for_audit(gw.audit_count())
     dumped = [s.to_json() for s in spans.get_finished_spans()]
     needles = ["Quillfeather", "86753091", "02/29/1948"]
     for text in [*dumped, caplog.text, json.dumps(gw.audit_records(), default=str),
-                 json.dumps(exc.value.body), json.dumps(bad.value.body)]:
+                 json.dumps(exc.value.body), json.dumps(bad.value.body), json.dumps(unknown.value.body)]:
         for needle in needles:
             assert needle not in text
 
