@@ -585,10 +585,6 @@ def render_section(meta: dict, rows: list[dict], phases) -> str:
     return "\n".join(lines) + "\n"
 
 
-def update_docs(section: str) -> None:
-    replace_section(section, MARK_START, MARK_END, DOCS)
-
-
 # --------------------------------------------------------------------------- main
 
 def main(argv=None) -> int:
@@ -713,7 +709,7 @@ def main(argv=None) -> int:
     print(f"\nraw results: {(RESULTS / f'gateway-{stamp}.json').relative_to(ROOT)}; "
           f"logs: {logdir.relative_to(ROOT)}; total {meta['duration_s']}s")
     if not args.no_docs and not args.quick:
-        update_docs(render_section(meta, rows, phases))
+        replace_section(render_section(meta, rows, phases), MARK_START, MARK_END, DOCS)
         print(f"updated {DOCS.relative_to(ROOT)}")
     return 1 if any("error" in r for r in results.values()) else 0
 

@@ -611,10 +611,6 @@ def render_section(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def update_docs(section: str) -> None:
-    replace_section(section, MARK_START, MARK_END, DOCS)
-
-
 def console_summary(results: dict) -> None:
     dets = results["meta"]["detectors"]
     for cname, ci in results["corpora"].items():
@@ -769,7 +765,7 @@ def main(argv=None) -> int:
     console_summary(results)
     log(f"raw results (with leak lines: PHI, do not commit): {raw}; predictions: {run_dir}/")
     if write_docs:
-        update_docs(render_section(results))
+        replace_section(render_section(results), MARK_START, MARK_END, DOCS)
         log(f"updated the PHI detection section of {DOCS.relative_to(ROOT)}")
     return 0
 
