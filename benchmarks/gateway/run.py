@@ -5,8 +5,10 @@ Run with ``make bench-gateway`` (i.e. ``.venv/bin/python benchmarks/gateway/run.
 One run measures, against the same fake upstream (``fake_upstream.py``):
 
 * ``direct``          load generator -> fake upstream
-* ``medgate``         load generator -> ``medgate serve --workers 1`` (fast path) -> upstream
-* ``medgate-router``  the same with ``medgate: {fast_path: false}`` (litellm Router)
+* ``medgate``         load generator -> ``medgate serve --workers 1`` (fast path) -> upstream,
+                      passthrough: ``medgate: {phi: {detector: none}}``
+* ``medgate-phi``     the same with PHI detection on (the default config)
+* ``medgate-router``  passthrough with ``medgate: {fast_path: false}`` (litellm Router)
 * ``litellm``         load generator -> ``litellm --num_workers 1`` (proxy 1.106.2) -> upstream
 
 at concurrency 1 and 32 (non-streaming) plus one streaming measurement at
@@ -71,12 +73,13 @@ RETRY_BUDGET_S = 240.0  # no noisy-phase re-measurements after this many seconds
 MAX_REMEASURE = 2       # extra attempts for a phase disturbed by other processes
 PHASE_QUIET_WAIT_S = 20.0
 OTHER_CPU_LIMIT = 25.0  # % of one CPU used by others during a phase before we flag it
-TARGETS = ["direct", "medgate", "medgate-router", "litellm"]
-RUN_ORDER = ["direct", "medgate", "litellm", "medgate-router"]
+TARGETS = ["direct", "medgate", "medgate-phi", "medgate-router", "litellm"]
+RUN_ORDER = ["direct", "medgate", "litellm", "medgate-phi", "medgate-router"]
 LABELS = {
     "direct": "direct (no gateway)",
-    "medgate": "medgate (fast path)",
-    "medgate-router": "medgate (fast_path: false, litellm Router)",
+    "medgate": "medgate (fast path, passthrough)",
+    "medgate-phi": "medgate (fast path, PHI detection on: the default)",
+    "medgate-router": "medgate (fast_path: false, litellm Router, passthrough)",
     "litellm": f"LiteLLM proxy {LITELLM_VERSION}",
 }
 
@@ -312,7 +315,7 @@ def host_speed(cpus: list[int] | None) -> float:
         os.sched_setaffinity(0, old)
 
 
-def medgate_config(upstream_port: int, fast_path: bool) -> str:
+def medgate_config(upstream_port: int, fast_path: bool, phi: bool = False) -> str:
     lines = [
         "model_list:",
         "  - model_name: bench-model",
@@ -329,6 +332,8 @@ def medgate_config(upstream_port: int, fast_path: bool) -> str:
     ]
     if not fast_path:
         lines.append("  fast_path: false")
+    if not phi:   # passthrough: what the proxy itself costs
+        lines.append("  phi: {detector: none}")
     return "\n".join(lines) + "\n"
 
 
@@ -425,7 +430,8 @@ def start_gateway(name: str, upstream_port: int, tmp: Path, logdir: Path, gw_cpu
         if not MEDGATE_BIN.exists():
             raise RuntimeError(f"{MEDGATE_BIN} does not exist (run `make venv`)")
         cfg = tmp / f"{name}.yaml"
-        cfg.write_text(medgate_config(upstream_port, fast_path=(name == "medgate")))
+        cfg.write_text(medgate_config(upstream_port, fast_path=(name != "medgate-router"),
+                                      phi=(name == "medgate-phi")))
         home = tmp / f"{name}-home"
         home.mkdir()
         env.update(MEDGATE_MASTER_KEY=MASTER_KEY, MEDGATE_HOME=str(home))
@@ -507,7 +513,7 @@ def ratios(rows: list[dict]) -> list[str]:
     lines = []
     lit32 = idx.get(("litellm", "c32"))
     lit1 = idx.get(("litellm", "c1"))
-    for target in ("medgate", "medgate-router"):
+    for target in ("medgate", "medgate-phi", "medgate-router"):
         m32, m1 = idx.get((target, "c32")), idx.get((target, "c1"))
         if not (m32 and lit32):
             lines.append(f"- {LABELS[target]}: no ratio (a run is missing).")

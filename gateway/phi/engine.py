@@ -10,6 +10,7 @@ would try to download a model and exit.
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry

@@ -164,3 +164,15 @@ def test_default_config_simulator_shows_what_left_the_gateway(tmp_path):
         streamed = "".join(ch.choices[0].delta.content or "" for ch in c.chat.completions.create(
             model="medgate-local", stream=True, messages=[{"role": "user", "content": NOTE}]) if ch.choices)
         assert streamed == text
+
+
+def test_detector_none_is_explicit_passthrough(upstream, tmp_path, caplog, fresh_upstream):
+    """`phi: {detector: none}` starts, says so loudly, and forwards text as sent."""
+    caplog.set_level(logging.WARNING, logger="medgate")
+    with GatewayServer(tmp_path, upstream_config(upstream.base_url, phi={"detector": "none"})) as gw:
+        assert gw.pipeline.detector.name == "none"
+        assert "PHI detection is off" in caplog.text
+        c = openai.OpenAI(base_url=gw.base_url, api_key=MASTER_KEY, max_retries=0)
+        c.chat.completions.create(model="clinical-gpt", messages=[{"role": "user", "content": NOTE}])
+        assert "Kowalczyk" in _sent(upstream)
+        assert gw.audit_records()[0]["phi_counts"] == {}
