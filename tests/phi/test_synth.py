@@ -63,16 +63,22 @@ def test_names_are_never_split_into_adjacent_person_spans(corpus, split):
                 assert d["text"][a["end"]:b["start"]].strip(" "), (d["id"], a, b)
 
 
+
+def _generate_elsewhere(call_args: str, hash_seed: str) -> list:
+    """`generate(<call_args>)` in a fresh interpreter with another PYTHONHASHSEED."""
+    code = ("import json; from gateway.phi.training.synth import generate; "
+            f"print(json.dumps(list(generate({call_args}))))")
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+                         cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    return json.loads(out.stdout)
+
+
 def test_generation_is_deterministic_and_independent_of_hash_seed():
     first = list(synth.generate(150, 3, "test"))
     assert first == list(synth.generate(150, 3, "test"))
     assert first != list(synth.generate(150, 4, "test"))
-    code = ("import json; from gateway.phi.training.synth import generate; "
-            "print(json.dumps(list(generate(150, 3, 'test'))))")
-    env = {**os.environ, "PYTHONHASHSEED": "12345"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
-                         cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-    assert json.loads(out.stdout) == first
+    assert _generate_elsewhere("150, 3, 'test'", hash_seed="12345") == first
 
 
 def test_document_i_does_not_depend_on_n():
@@ -438,12 +444,7 @@ def test_styles_filter_and_determinism():
     a = list(synth.generate(120, 3, "train", styles=NURSING))
     assert a == list(synth.generate(120, 3, "train", styles=NURSING))
     assert {d["style"] for d in a} == {"nursing_note"}
-    code = ("import json; from gateway.phi.training.synth import generate; "
-            "print(json.dumps(list(generate(120, 3, 'train', styles=('nursing_note',)))))")
-    env = {**os.environ, "PYTHONHASHSEED": "999"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
-                         cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-    assert json.loads(out.stdout) == a
+    assert _generate_elsewhere("120, 3, 'train', styles=('nursing_note',)", hash_seed="999") == a
     assert synth.generate_one(7, 3, "train") == list(synth.generate(8, 3, "train"))[7]
     with pytest.raises(ValueError):
         synth.generate_one(0, 3, "train", styles=("no_such_style",))
