@@ -16,7 +16,8 @@ from sqlalchemy import text
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response, StreamingResponse
 
-from gateway.audit.store import AuditStore
+from gateway.audit.chain import checkpoint_key
+from gateway.audit.store import build_store
 from gateway.auth import KeyStore
 from gateway.db import init_schema, make_engine
 from gateway.errors import GatewayError
@@ -86,15 +87,19 @@ def create_app(settings: Settings | None = None, config: GatewayConfig | None = 
     master_key, _ = settings.resolve_master_key()
     hash_key = hmac.new(master_key.encode(), b"medgate phi hash v1", hashlib.sha256).digest()
     keys = KeyStore(engine, master_key, options.key_cache_seconds)
+    audit = build_store(engine, options.audit, hmac_key=checkpoint_key(settings.audit_hmac_key, master_key),
+                        home=settings.home)
     upstream = Upstream(config)
     telemetry = telemetry or Telemetry.from_env(capture_content=options.capture_content)
     pipeline = Pipeline(keys=keys, upstream=upstream, detector=detector or build_detector(options.phi),
                         policy=policy or BaselinePolicy(options.phi.mode_of(), options.phi.scan_output),
-                        audit=AuditStore(engine), telemetry=telemetry, options=options, hash_key=hash_key)
+                        audit=audit, telemetry=telemetry, options=options, hash_key=hash_key)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        await pipeline.audit.start()
         yield
+        await pipeline.audit.aclose()   # drains queued records and signs the tail
         await upstream.aclose()
         telemetry.shutdown()
         engine.dispose()

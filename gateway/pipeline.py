@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import hmac
 import logging
 import time
 import traceback
@@ -27,6 +28,7 @@ from opentelemetry.trace import Span
 from pydantic import BaseModel
 
 from gateway import telemetry as tm
+from gateway.audit.cost import cost_usd
 from gateway.audit.records import AuditRecord
 from gateway.audit.store import AuditStore
 from gateway.auth import KeyStore, Principal
@@ -280,7 +282,7 @@ class Pipeline:
     async def _scan_output(self, ex: Exchange, produced: list[str], span: Span) -> None:
         """PHI in what the model wrote, before restoration: identifiers the client sent
         are placeholders there, so whatever is found, the model introduced."""
-        if "scan_output" not in (ex.decision.obligations if ex.decision else ()) or not produced:
+        if ex.decision is None or ex.decision.output.scan_phi == "off" or not produced:
             return
         try:
             findings = await self.detector.detect(produced)
@@ -380,16 +382,19 @@ class Pipeline:
         ex.finished = True
         duration = time.perf_counter() - ex.started
         p, d, usage = ex.principal, ex.decision, ex.usage or {}
+        deployment_model = ex.route and ex.route.deployment.litellm_params.model
         record = AuditRecord(
             request_id=ex.request_id, ts=ex.ts, operation=ex.operation,
             key_id=p and p.key_id, app=p and p.app, role=p and p.role, team=p and p.team,
-            end_user_hash=ex.end_user, model_requested=ex.model,
-            model_used=ex.response_model or (ex.route and ex.route.deployment.litellm_params.model),
+            # keyed: a plain SHA-256 of an email or MRN is reversed by guessing
+            end_user_hash=ex.end_user and hmac.new(self.hash_key, ex.end_user.encode(), hashlib.sha256).hexdigest(),
+            model_requested=ex.model, model_used=ex.response_model or deployment_model,
             provider=ex.route and ex.route.provider, stream=ex.stream, status=ex.status,
             outcome=ex.outcome, error_code=ex.error_code,
             decision=d and d.action, reason_code=d and d.reason_code,
             fired_rules=list(d.fired_rules) if d else [], phi_counts=ex.phi, output_phi_counts=ex.output_phi,
             prompt_tokens=usage.get("prompt_tokens"), completion_tokens=usage.get("completion_tokens"),
+            cost_usd=cost_usd(deployment_model, usage.get("prompt_tokens"), usage.get("completion_tokens")),
             latency_ms=round(duration * 1000, 3), request_hash=ex.request_hash,
             response_hash=ex.response_hash.hexdigest() if ex.status == 200 else None)
         audit_error = None

@@ -88,8 +88,20 @@ class PhiOptions(BaseModel):
         return {kind: self.modes.get(kind, self.default_mode) for kind in KINDS}
 
 
+class AuditOptions(BaseModel):
+    """`medgate.audit`: the tamper-evident audit trail (README "Audit trail")."""
+    model_config = ConfigDict(extra="forbid")
+    on_failure: Literal["fail_closed", "spool"] = "fail_closed"   # spool: MEDGATE_HOME/audit-spool, replayed
+    checkpoint_every: int = Field(1000, gt=0)        # records between HMAC-signed checkpoints ...
+    checkpoint_seconds: float = Field(60.0, gt=0)    # ... or seconds, whichever comes first
+    retention_days: float | None = Field(None, gt=0)  # None: keep forever
+    max_batch: int = Field(500, gt=0)                # records per group-commit transaction
+    spool_retry_seconds: float = Field(1.0, gt=0)    # how often a spool tries the store again
+
+
 class GatewayOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    audit: AuditOptions = Field(default_factory=AuditOptions)
     max_body_bytes: int = Field(1_048_576, gt=0)
     phi: PhiOptions = Field(default_factory=PhiOptions)
     fast_path: bool = True
@@ -120,6 +132,7 @@ class Settings(BaseSettings):
     config: Path | None = None
     master_key: str | None = None
     audit_url: str | None = None
+    audit_hmac_key: str | None = None   # checkpoint signing key; default derived from the master key
     host: str = "127.0.0.1"
     port: int = 4000
     log_level: Literal["debug", "info", "warning", "error"] = "info"

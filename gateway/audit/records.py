@@ -1,7 +1,7 @@
 """What one audit record says. Kinds and counts, hashes and ids: never content."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 
 
@@ -9,12 +9,12 @@ from datetime import datetime
 class AuditRecord:
     request_id: str
     ts: datetime
-    operation: str                     # chat | embeddings | models
+    operation: str                     # chat | embeddings | phi.analyze
     key_id: str | None = None
     app: str | None = None
     role: str | None = None
     team: str | None = None
-    end_user_hash: str | None = None   # the OpenAI `user` field, hashed: it may be an email
+    end_user_hash: str | None = None   # the OpenAI `user` field, keyed hash: it may be an email
     model_requested: str | None = None
     model_used: str | None = None
     provider: str | None = None
@@ -29,9 +29,13 @@ class AuditRecord:
     output_phi_counts: dict[str, int] = field(default_factory=dict)   # PHI the model introduced
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
+    cost_usd: float | None = None      # from litellm's local cost map; None when the model has no price
     latency_ms: float = 0.0
     request_hash: str | None = None
     response_hash: str | None = None
 
     def as_row(self) -> dict:
         return asdict(self)
+
+
+RECORD_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(AuditRecord))

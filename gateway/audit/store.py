@@ -1,17 +1,25 @@
-"""Audit store: one row per request in the keys' database (SQLite or PostgreSQL)."""
+"""The audit tables and the one transaction that appends to the hash chain.
+
+Every append locks the chain head (PostgreSQL: `SELECT … FOR UPDATE` on its single
+row; SQLite: `BEGIN IMMEDIATE`), so any number of processes can write one chain:
+sequence numbers stay gap-free and each record links to the one committed before it.
+"""
 from __future__ import annotations
 
-import asyncio
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
 
-from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Engine, Float, Integer, String,
-                        Table, func, insert, select)
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, Connection, DateTime, Engine, Float, Integer,
+                        String, Table, func, insert, select, update)
 
-from gateway.audit.records import AuditRecord
+from gateway.audit import chain
+from gateway.audit.records import RECORD_FIELDS, AuditRecord
 from gateway.db import metadata
 
 audit_log = Table(
     "audit_log", metadata,
-    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("chain_seq", BigInteger, primary_key=True, autoincrement=False),
     Column("request_id", String(64), nullable=False, unique=True),
     Column("ts", DateTime(timezone=True), nullable=False, index=True),
     Column("operation", String(32), nullable=False),
@@ -34,28 +42,180 @@ audit_log = Table(
     Column("output_phi_counts", JSON),
     Column("prompt_tokens", Integer),
     Column("completion_tokens", Integer),
+    Column("cost_usd", Float),
     Column("latency_ms", Float),
     Column("request_hash", String(64)),
     Column("response_hash", String(64)),
+    Column("prev_hash", String(64), nullable=False),
+    Column("record_hash", String(64), nullable=False),
 )
+
+# One row (id 1): the newest link and the newest checkpoint. Its row lock is the chain's lock.
+audit_chain_head = Table(
+    "audit_chain_head", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("chain_seq", BigInteger, nullable=False),
+    Column("record_hash", String(64), nullable=False),
+    Column("checkpoint_seq", BigInteger, nullable=False),
+    Column("checkpoint_ts", DateTime(timezone=True)),
+)
+
+# HMAC-signed (chain_seq, record_hash, ts): recomputing the chain after an edit needs the key.
+audit_checkpoint = Table(
+    "audit_checkpoint", metadata,
+    Column("chain_seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("record_hash", String(64), nullable=False),
+    Column("ts", DateTime(timezone=True), nullable=False),
+    Column("signature", String(64), nullable=False),
+)
+
+# Where a pruned chain now starts: records up to chain_seq were deleted on purpose.
+audit_anchor = Table(
+    "audit_anchor", metadata,
+    Column("chain_seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("record_hash", String(64), nullable=False),
+    Column("ts", DateTime(timezone=True), nullable=False),
+    Column("signature", String(64), nullable=False),
+)
+
+HEAD_ID = 1
 
 
 class AuditStore:
-    def __init__(self, engine: Engine) -> None:
+    """The pipeline's interface: `await write(record)` returns once the record is
+    committed (or spooled), raising if it could not be. Writes from one event loop
+    are group-committed by a `GroupCommitWriter`."""
+
+    def __init__(self, engine: Engine, *, hmac_key: bytes, checkpoint_every: int = 1000,
+                 checkpoint_seconds: float = 60.0, spool_dir: Path | None = None,
+                 max_batch: int = 500, spool_retry_seconds: float = 1.0) -> None:
         self._engine = engine
+        self._key = hmac_key
+        self.checkpoint_every = checkpoint_every
+        self.checkpoint_seconds = checkpoint_seconds
+        self._writer_args = dict(spool_dir=spool_dir, max_batch=max_batch, tick_seconds=min(
+            checkpoint_seconds, spool_retry_seconds if spool_dir else checkpoint_seconds))
+        self._writer = None
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    # -- async: the request path -------------------------------------------------------
+    async def start(self) -> None:
+        self._writer_for_loop()
+
+    async def aclose(self) -> None:
+        if self._writer is not None:
+            await self._writer.aclose()
+            self._writer = None
 
     async def write(self, record: AuditRecord) -> None:
-        await asyncio.to_thread(self._write, record)
+        await self._writer_for_loop().submit(record)
 
-    def _write(self, record: AuditRecord) -> None:
-        with self._engine.begin() as conn:
-            conn.execute(insert(audit_log).values(**record.as_row()))
+    def _writer_for_loop(self):
+        import asyncio
 
+        from gateway.audit.writer import GroupCommitWriter
+        loop = asyncio.get_running_loop()
+        if self._writer is None or self._writer.loop is not loop or self._writer.closed:
+            self._writer = GroupCommitWriter(self, loop=loop, **self._writer_args)
+        return self._writer
+
+    # -- sync: one transaction each ----------------------------------------------------
+    def append(self, records: Sequence[AuditRecord], *, skip_existing: bool = False,
+               now: datetime | None = None) -> int:
+        """Append in order, in one transaction; checkpoint if one is due. With
+        `skip_existing`, records whose request_id is already stored are left out
+        (a spool replay interrupted after its commit). Returns how many were added."""
+        now = now or datetime.now(timezone.utc)
+        with self._engine.connect() as conn:
+            conn.execution_options(sqlite_immediate=True)
+            with conn.begin():
+                head = self._lock_head(conn)
+                if skip_existing and records:
+                    ids = [r.request_id for r in records]
+                    stored = set(conn.execute(select(audit_log.c.request_id)
+                                              .where(audit_log.c.request_id.in_(ids))).scalars())
+                    records = [r for r in records if r.request_id not in stored]
+                if not records:
+                    return 0
+                seq, prev = head["chain_seq"], head["record_hash"]
+                rows = []
+                for record in records:
+                    seq += 1
+                    row = chain.normalized(record.as_row())
+                    row["prev_hash"] = prev
+                    row["record_hash"] = prev = chain.record_hash(row, seq, row["prev_hash"])
+                    row["chain_seq"] = seq
+                    rows.append(row)
+                conn.execute(insert(audit_log), rows)
+                values = {"chain_seq": seq, "record_hash": prev}
+                if self._checkpoint_due(head, seq, now):
+                    values |= self._checkpoint(conn, seq, prev, now)
+                conn.execute(update(audit_chain_head).where(audit_chain_head.c.id == HEAD_ID).values(**values))
+        return len(rows)
+
+    def checkpoint(self, *, force: bool = False, now: datetime | None = None) -> int | None:
+        """Sign the newest record if a checkpoint is due (or `force`) and there is one
+        since the last checkpoint; the writer's timer calls this. Returns its seq."""
+        now = now or datetime.now(timezone.utc)
+        with self._engine.connect() as conn:
+            conn.execution_options(sqlite_immediate=True)
+            with conn.begin():
+                head = self._lock_head(conn)
+                seq = head["chain_seq"]
+                if seq <= head["checkpoint_seq"] or not (force or self._checkpoint_due(head, seq, now)):
+                    return None
+                values = self._checkpoint(conn, seq, head["record_hash"], now)
+                conn.execute(update(audit_chain_head).where(audit_chain_head.c.id == HEAD_ID).values(**values))
+                return seq
+
+    def _lock_head(self, conn: Connection) -> dict:
+        row = conn.execute(select(audit_chain_head).where(audit_chain_head.c.id == HEAD_ID)
+                           .with_for_update()).mappings().first()
+        if row is None:
+            raise RuntimeError("audit_chain_head has no row: the schema was not migrated (medgate serve does it)")
+        return dict(row)
+
+    def _checkpoint_due(self, head: dict, seq: int, now: datetime) -> bool:
+        if seq - head["checkpoint_seq"] >= self.checkpoint_every or head["checkpoint_ts"] is None:
+            return True
+        return (now - chain.as_utc(head["checkpoint_ts"])).total_seconds() >= self.checkpoint_seconds
+
+    def _checkpoint(self, conn: Connection, seq: int, record_hash: str, now: datetime) -> dict:
+        conn.execute(insert(audit_checkpoint).values(
+            chain_seq=seq, record_hash=record_hash, ts=now,
+            signature=chain.sign(self._key, "checkpoint", seq, record_hash, now)))
+        return {"checkpoint_seq": seq, "checkpoint_ts": now}
+
+    # -- reading ------------------------------------------------------------------------
     def count(self) -> int:
         with self._engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(audit_log)).scalar_one()
 
     def records(self, limit: int = 1000) -> list[dict]:
+        """Newest first."""
         with self._engine.connect() as conn:
-            rows = conn.execute(select(audit_log).order_by(audit_log.c.seq.desc()).limit(limit)).mappings()
+            rows = conn.execute(select(audit_log).order_by(audit_log.c.chain_seq.desc()).limit(limit)).mappings()
             return [dict(r) for r in rows]
+
+
+def stream_rows(conn: Connection, *, start_after: int = 0, chunk: int = 5000,
+                where: Iterable = ()) -> Iterable[dict]:
+    """Records in chain order without holding them all: a server-side cursor on
+    PostgreSQL, SQLite's lazy cursor otherwise."""
+    query = select(audit_log).where(audit_log.c.chain_seq > start_after, *where).order_by(audit_log.c.chain_seq)
+    result = conn.execution_options(stream_results=True, yield_per=chunk).execute(query).mappings()
+    for row in result:
+        yield dict(row)
+
+
+
+
+def build_store(engine: Engine, options, *, hmac_key: bytes, home: Path) -> AuditStore:
+    """The gateway's store from `medgate.audit` (settings.AuditOptions)."""
+    return AuditStore(engine, hmac_key=hmac_key, checkpoint_every=options.checkpoint_every,
+                      checkpoint_seconds=options.checkpoint_seconds, max_batch=options.max_batch,
+                      spool_dir=home / "audit-spool" if options.on_failure == "spool" else None,
+                      spool_retry_seconds=options.spool_retry_seconds)

@@ -1,0 +1,158 @@
+"""Group commit: one writer task per event loop turns many requests' records into
+one chain transaction.
+
+A request enqueues its record and awaits the commit of the batch that holds it, so a
+failed write still reaches the request (fail closed). While one transaction runs,
+the next requests queue up and go together in the next: under load the chain lock
+and the fsync are paid once per batch, not once per request. A record, once
+submitted, is written even if its request is cancelled.
+
+With a spool (`on_failure: spool`), a batch the store refuses goes to local disk
+instead and the request succeeds; while anything is spooled, new batches join the
+spool behind it so the chain keeps arrival order, and a timer replays the spool.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gateway.audit.records import AuditRecord
+
+if TYPE_CHECKING:
+    from gateway.audit.store import AuditStore
+
+log = logging.getLogger("medgate.audit")
+
+_STOP = object()
+
+
+class GroupCommitWriter:
+    def __init__(self, store: AuditStore, *, loop: asyncio.AbstractEventLoop, max_batch: int = 500,
+                 tick_seconds: float = 60.0, spool_dir: Path | None = None) -> None:
+        from gateway.audit.spool import Spool
+        self.loop = loop
+        self.closed = False
+        self._store = store
+        self._max_batch = max_batch
+        self._tick = tick_seconds
+        self._queue: asyncio.Queue = asyncio.Queue()
+        self._spool = Spool(spool_dir) if spool_dir is not None else None
+        self._task = loop.create_task(self._run(), name="medgate-audit-writer")
+
+    async def submit(self, record: AuditRecord) -> None:
+        if self.closed:   # after shutdown (a stream ending late): write it alone
+            await asyncio.to_thread(self._store.append, [record])
+            return
+        done = self.loop.create_future()
+        self._queue.put_nowait((record, done))
+        await done
+
+    async def aclose(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self._queue.put_nowait(_STOP)
+        await self._task
+        try:   # sign the tail: a truncation after shutdown is then detectable
+            await asyncio.to_thread(self._store.checkpoint, force=True)
+        except Exception as exc:
+            log.warning("audit: closing checkpoint failed (%s)", type(exc).__name__)
+        if self._spool is not None:
+            self._spool.close()
+
+    async def _run(self) -> None:
+        if self._spool is not None:
+            await self._replay()
+        next_tick = self.loop.time() + self._tick
+        stopping = False
+        while not stopping:
+            try:
+                item = await asyncio.wait_for(self._queue.get(), timeout=max(0.0, next_tick - self.loop.time()))
+            except TimeoutError:
+                item = None
+            batch = []
+            while item is not None:
+                if item is _STOP:
+                    stopping = True
+                else:
+                    batch.append(item)
+                if len(batch) >= self._max_batch or self._queue.empty():
+                    break
+                item = self._queue.get_nowait()
+            if batch:
+                await self._commit(batch)
+            if self.loop.time() >= next_tick:   # also under constant load, when the queue never idles
+                await self._on_tick()
+                next_tick = self.loop.time() + self._tick
+        if self._spool is not None and self._spool.pending:
+            await self._replay()
+
+    async def _commit(self, batch: list[tuple[AuditRecord, asyncio.Future]]) -> None:
+        records = [r for r, _ in batch]
+        error: BaseException | None = None
+        try:
+            if self._spool is not None and self._spool.pending:
+                await asyncio.to_thread(self._spool.append, records)   # keep arrival order
+            else:
+                await asyncio.to_thread(self._append_each_on_failure, records)
+        except Exception as exc:
+            error = exc
+            if self._spool is not None:
+                try:
+                    await asyncio.to_thread(self._spool.append, records)
+                    log.error("audit store unavailable (%s); %d record(s) spooled to disk",
+                              type(exc).__name__, len(records))
+                    error = None
+                except Exception as spool_exc:
+                    log.error("audit spool failed too (%s)", type(spool_exc).__name__)
+            else:
+                log.error("audit write failed (%s)", type(exc).__name__)
+        for _, done in batch:
+            if done.done():   # its request was cancelled; the record is written all the same
+                continue
+            if error is None:
+                done.set_result(None)
+            else:
+                done.set_exception(_AuditWriteFailed(type(error).__name__))
+
+    def _append_each_on_failure(self, records: list[AuditRecord]) -> None:
+        """One transaction; if it fails for a batch, each record alone, so one record
+        the database refuses (a constraint) does not fail its neighbours."""
+        from sqlalchemy.exc import IntegrityError
+        try:
+            self._store.append(records)
+        except IntegrityError:
+            if len(records) == 1:
+                raise
+            failures = []
+            for record in records:
+                try:
+                    self._store.append([record])
+                except Exception as exc:
+                    failures.append(exc)
+            if failures:
+                raise failures[0] from None
+
+    async def _on_tick(self) -> None:
+        if self._spool is not None and self._spool.pending:
+            await self._replay()
+        try:
+            await asyncio.to_thread(self._store.checkpoint)
+        except Exception as exc:
+            log.warning("audit: periodic checkpoint failed (%s)", type(exc).__name__)
+
+    async def _replay(self) -> None:
+        assert self._spool is not None
+        try:
+            replayed = await asyncio.to_thread(self._spool.replay, self._store)
+        except Exception as exc:
+            log.warning("audit: spool replay deferred, store still unavailable (%s)", type(exc).__name__)
+            return
+        if replayed:
+            log.warning("audit: %d spooled record(s) replayed into the store", replayed)
+
+
+class _AuditWriteFailed(Exception):
+    """Carries only the cause's type: a driver's message can quote parameters."""
