@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from gateway.audit.cli import register as register_audit
 from gateway.settings import ConfigError, Settings, load_config
 
 
@@ -188,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     red.add_argument("--mode", choices=["pseudonymize", "mask", "hash"], default="pseudonymize")
     red.add_argument("--config", help="YAML config whose medgate.phi section to use")
     phi.set_defaults(func=_phi)
+    register_audit(sub)
     return parser
 
 
