@@ -91,25 +91,26 @@ class GroupCommitWriter:
 
     async def _commit(self, batch: list[tuple[AuditRecord, asyncio.Future]]) -> None:
         records = [r for r, _ in batch]
-        error: BaseException | None = None
+        errors: list[BaseException | None]
         try:
             if self._spool is not None and self._spool.pending:
                 await asyncio.to_thread(self._spool.append, records)   # keep arrival order
+                errors = [None] * len(records)
             else:
-                await asyncio.to_thread(self._append_each_on_failure, records)
+                errors = await asyncio.to_thread(self._append, records)
         except Exception as exc:
-            error = exc
+            errors = [exc] * len(records)
             if self._spool is not None:
                 try:
                     await asyncio.to_thread(self._spool.append, records)
                     log.error("audit store unavailable (%s); %d record(s) spooled to disk",
                               type(exc).__name__, len(records))
-                    error = None
+                    errors = [None] * len(records)
                 except Exception as spool_exc:
                     log.error("audit spool failed too (%s)", type(spool_exc).__name__)
             else:
                 log.error("audit write failed (%s)", type(exc).__name__)
-        for _, done in batch:
+        for (_, done), error in zip(batch, errors):
             if done.done():   # its request was cancelled; the record is written all the same
                 continue
             if error is None:
@@ -117,23 +118,25 @@ class GroupCommitWriter:
             else:
                 done.set_exception(_AuditWriteFailed(type(error).__name__))
 
-    def _append_each_on_failure(self, records: list[AuditRecord]) -> None:
-        """One transaction; if it fails for a batch, each record alone, so one record
-        the database refuses (a constraint) does not fail its neighbours."""
+    def _append(self, records: list[AuditRecord]) -> list[BaseException | None]:
+        """One transaction; if the database refuses it on a constraint, each record
+        alone, so one bad record does not fail its neighbours. Per-record errors."""
         from sqlalchemy.exc import IntegrityError
         try:
             self._store.append(records)
+            return [None] * len(records)
         except IntegrityError:
             if len(records) == 1:
                 raise
-            failures = []
-            for record in records:
-                try:
-                    self._store.append([record])
-                except Exception as exc:
-                    failures.append(exc)
-            if failures:
-                raise failures[0] from None
+        errors: list[BaseException | None] = []
+        for record in records:
+            try:
+                self._store.append([record])
+                errors.append(None)
+            except IntegrityError as exc:
+                log.error("audit record refused by the database (%s)", type(exc).__name__)
+                errors.append(exc)
+        return errors
 
     async def _on_tick(self) -> None:
         if self._spool is not None and self._spool.pending:
