@@ -25,6 +25,8 @@ from gateway.phi import Detector
 from gateway.phi.engine import build_detector
 from gateway.pipeline import JSONReply, Pipeline, StreamReply
 from gateway.policy import BaselinePolicy, PolicyEngine
+from gateway.policy.ratelimit import build_limiter
+from gateway.policy.reload import from_config
 from gateway.settings import GatewayConfig, Settings, load_config
 from gateway.telemetry import Telemetry, quiet_payload_loggers
 from gateway.upstream import Upstream
@@ -37,7 +39,9 @@ def _json(body: dict | list, status: int = 200) -> Response:
 
 
 def _error(exc: GatewayError) -> Response:
-    return _json(exc.body(), exc.status)
+    response = _json(exc.body(), exc.status)
+    response.headers.update(getattr(exc, "headers", None) or {})   # e.g. Retry-After on a 429
+    return response
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
@@ -90,15 +94,23 @@ def create_app(settings: Settings | None = None, config: GatewayConfig | None = 
     audit = build_store(engine, options.audit, hmac_key=checkpoint_key(settings.audit_hmac_key, master_key),
                         home=settings.home)
     upstream = Upstream(config)
+    live_policy = from_config(config) if policy is None else None   # a bad policy: PolicyError, no start
+    limiter = build_limiter(options.policies.rate_limit_backend, settings.redis_url or options.policies.redis_url,
+                            options.policies.redis_prefix)
     telemetry = telemetry or Telemetry.from_env(capture_content=options.capture_content)
     pipeline = Pipeline(keys=keys, upstream=upstream, detector=detector or build_detector(options.phi),
-                        policy=policy or BaselinePolicy(options.phi.mode_of(), options.phi.scan_output),
-                        audit=audit, telemetry=telemetry, options=options, hash_key=hash_key)
+                        policy=policy or live_policy or BaselinePolicy(options.phi.mode_of(), options.phi.scan_output),
+                        audit=audit, telemetry=telemetry, options=options, hash_key=hash_key, limiter=limiter)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         await pipeline.audit.start()
+        watcher = asyncio.create_task(live_policy.watch(options.policies.reload_interval)) \
+            if live_policy is not None and options.policies.reload else None
         yield
+        if watcher is not None:
+            watcher.cancel()
+        await limiter.aclose()
         await pipeline.audit.aclose()   # drains queued records and signs the tail
         await upstream.aclose()
         telemetry.shutdown()
@@ -106,6 +118,7 @@ def create_app(settings: Settings | None = None, config: GatewayConfig | None = 
 
     app = FastAPI(title="medgate", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.pipeline, app.state.keys, app.state.engine = pipeline, keys, engine
+    app.state.policy = live_policy
 
     @app.exception_handler(GatewayError)
     async def _gateway_error(_request: Request, exc: GatewayError) -> Response:

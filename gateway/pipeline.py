@@ -18,7 +18,7 @@ import time
 import traceback
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -35,10 +35,15 @@ from gateway.auth import KeyStore, Principal
 from gateway.errors import GatewayError, bad_request
 from gateway.phi import Detector, Finding, TextSlot, Vault, redact, summarize, text_slots
 from gateway.phi.redact import StreamRestorer
-from gateway.policy import Decision, PolicyEngine, PolicyInput
+from gateway.policy import Decision, OutputObligations, PolicyEngine, PolicyInput
+from gateway.policy.engine import PolicyEvaluationError
+from gateway.policy.inputs import max_scores, user_text
+from gateway.policy.obligations import (PHI_WITHHELD, mask, needs_whole_reply, policy_chunks, policy_reply,
+                                        unsafe_match, with_disclaimer)
+from gateway.policy.ratelimit import MemoryLimiter, RateLimiter
 from gateway.schema import AnalyzeRequest, ChatRequest, EmbeddingsRequest, validate
 from gateway.settings import GatewayOptions
-from gateway.upstream import Reply, Route, Upstream
+from gateway.upstream import Route, Upstream
 
 log = logging.getLogger("medgate")
 
@@ -88,10 +93,11 @@ class StreamReply:
 class Pipeline:
     def __init__(self, *, keys: KeyStore, upstream: Upstream, detector: Detector, policy: PolicyEngine,
                  audit: AuditStore, telemetry: tm.Telemetry, options: GatewayOptions,
-                 hash_key: bytes = b"") -> None:
+                 hash_key: bytes = b"", limiter: RateLimiter | None = None) -> None:
         self.keys, self.upstream, self.detector, self.policy = keys, upstream, detector, policy
         self.audit, self.telemetry, self.options = audit, telemetry, options
         self.hash_key = hash_key   # for the `hash` redaction mode
+        self.limiter = limiter or MemoryLimiter()   # policy rate limits and token budgets
 
     # -- stages 1-5, the same for every operation ------------------------------------
     async def _admit(self, ex: Exchange, authorization: str | None, raw: bytes,
@@ -105,7 +111,7 @@ class Pipeline:
         with self._stage(ex, "phi.detect") as span:
             slots, findings = await self._detect(ex, body, span)
         with self._stage(ex, "policy.decide") as span:
-            decision = self._decide(ex, body, span)
+            decision = await self._decide(ex, body, findings, span)
         with self._stage(ex, "apply"):
             vault, model = self._apply(ex, body, slots, findings, decision)
         return body, vault, model
@@ -119,17 +125,15 @@ class Pipeline:
                 wants_usage = bool((body.get("stream_options") or {}).get("include_usage"))
                 body["stream_options"] = {"include_usage": True}   # usage is always audited
                 with self._stage(ex, "upstream") as span:
-                    stream = await self.upstream.chat_stream(model, body)
-                    self._routed(ex, stream.route, span)
-                reply = StreamReply(self._inspect_stream(ex, stream.chunks, vault, wants_usage),
+                    chunks = await self._chat_stream(ex, model, body, span)
+                reply = StreamReply(self._inspect_stream(ex, chunks, vault, wants_usage),
                                     lambda: self._finish(ex))
                 ex.stream_finishes = True   # from here the stream writes the record
                 return reply
             with self._stage(ex, "upstream") as span:
-                upstream_reply = await self.upstream.chat(model, body)
-                self._routed(ex, upstream_reply.route, span)
+                reply_body = await self._chat_once(ex, model, body, span)
             with self._stage(ex, "inspect") as span:
-                return JSONReply(await self._inspect(ex, upstream_reply, vault, span))
+                return JSONReply(await self._inspect(ex, reply_body, vault, span))
         except BaseException as exc:
             raise self._failed(ex, exc) from None
         finally:
@@ -230,19 +234,32 @@ class Pipeline:
         span.set_attribute("medgate.phi.count", sum(ex.phi.values()))
         return slots, findings
 
-    def _decide(self, ex: Exchange, body: dict, span: Span) -> Decision:
+    async def _decide(self, ex: Exchange, body: dict, findings: list[list[Finding]], span: Span) -> Decision:
         assert ex.principal is not None and ex.model is not None
-        decision = self.policy.decide(PolicyInput(
-            principal=ex.principal, operation=ex.operation, model=ex.model,
-            baa=self.upstream.baa(ex.model), phi=ex.phi,
-            params={k: v for k, v in body.items() if k not in CONTENT_KEYS}))
+        entries = self.upstream.groups.get(ex.model) or []
+        try:
+            decision = self.policy.decide(PolicyInput(
+                principal=ex.principal, operation=ex.operation, model=ex.model,
+                baa=self.upstream.baa(ex.model), phi=ex.phi,
+                params={k: v for k, v in body.items() if k not in CONTENT_KEYS},
+                provider=entries[0].provider if entries else "", phi_scores=max_scores(findings),
+                content=user_text(body)))   # in memory only: never logged, traced or audited
+        except PolicyEvaluationError as exc:
+            log.error("policy evaluation failed: %s", exc)   # file and rule id, no request data
+            raise GatewayError(500, "policy_evaluation_error",
+                               "the policy could not be evaluated; the request was not forwarded") from None
         ex.decision = decision
         span.set_attribute("medgate.policy.action", decision.action)
         span.set_attribute("medgate.policy.reason_code", decision.reason_code)
         span.set_attribute("medgate.policy.fired_rules", list(decision.fired_rules))
-        if decision.action == "block":
+        version = getattr(self.policy, "version", None)
+        if version:
+            span.set_attribute("medgate.policy.version", version)
+        if decision.action == "block" or (decision.action == "respond" and ex.operation != "chat"):
             raise GatewayError(403, decision.reason_code,
                                decision.message or "the request was blocked by policy", type="policy_violation")
+        if decision.limits and decision.action == "allow":
+            await self.limiter.admit(decision.limits, ex.principal)
         return decision
 
     def _apply(self, ex: Exchange, body: dict, slots: list[TextSlot], findings: list[list[Finding]],
@@ -260,44 +277,107 @@ class Pipeline:
         ex.route = route
         span.set_attribute(tm.PROVIDER, route.provider)
 
-    async def _inspect(self, ex: Exchange, reply: Reply, vault: Vault, span: Span) -> dict:
-        body = reply.body
+    async def _chat_once(self, ex: Exchange, model: str, body: dict, span: Span) -> dict:
+        """Stage 6, or the policy's own reply (action `respond`): then nothing is forwarded."""
+        assert ex.decision is not None
+        if ex.decision.action == "respond":
+            return policy_reply(ex.decision.message or "")
+        reply = await self.upstream.chat(model, body)
+        self._routed(ex, reply.route, span)
+        return reply.body
+
+    async def _chat_stream(self, ex: Exchange, model: str, body: dict, span: Span) -> AsyncIterator[dict]:
+        assert ex.decision is not None
+        if ex.decision.action == "respond":
+            return policy_chunks(ex.decision.message or "")
+        stream = await self.upstream.chat_stream(model, body)
+        self._routed(ex, stream.route, span)
+        return stream.chunks
+
+    async def _charge(self, ex: Exchange) -> None:
+        """Token budgets: what this reply cost, once its usage is known."""
+        d = ex.decision
+        if d is not None and d.limits and ex.usage and ex.principal is not None:
+            tokens = ex.usage.get("total_tokens") or \
+                (ex.usage.get("prompt_tokens") or 0) + (ex.usage.get("completion_tokens") or 0)
+            await self.limiter.charge(d.limits, ex.principal, int(tokens or 0))
+
+    async def _inspect(self, ex: Exchange, body: dict, vault: Vault, span: Span) -> dict:
         ex.response_model, ex.response_id, ex.usage = body.get("model"), body.get("id"), body.get("usage")
-        produced: list[str] = []
+        places: list[tuple[dict, str]] = []   # (holder, key) of every text the model wrote
         for choice in body.get("choices", []):
-            ex.finish_reasons.append(str(choice.get("finish_reason")))
             message = choice.get("message") or {}
             if isinstance(message.get("content"), str):
-                produced.append(message["content"])
-                message["content"] = vault.restore(message["content"])
+                places.append((message, "content"))
             for call in message.get("tool_calls") or []:
                 fn = call.get("function") or {}
                 if isinstance(fn.get("arguments"), str):
-                    produced.append(fn["arguments"])
-                    fn["arguments"] = vault.restore(fn["arguments"], json_string=True)
+                    places.append((fn, "arguments"))
+        texts, withheld = await self._oblige(ex, [holder[key] for holder, key in places], span)
+        for (holder, key), text in zip(places, texts):
+            holder[key] = vault.restore(text, json_string=key == "arguments")
+        output = ex.decision.output if ex.decision else None
+        for choice in body.get("choices", []):
+            if withheld is not None:
+                choice["message"] = {"role": "assistant", "content": withheld}
+                choice["finish_reason"] = "content_filter"
+            elif output is not None and isinstance((choice.get("message") or {}).get("content"), str):
+                choice["message"]["content"] = with_disclaimer(choice["message"]["content"], output)
+            ex.finish_reasons.append(str(choice.get("finish_reason")))
         ex.response_hash.update(orjson.dumps(body.get("choices")))
-        await self._scan_output(ex, produced, span)
+        await self._charge(ex)
         return body
 
-    async def _scan_output(self, ex: Exchange, produced: list[str], span: Span) -> None:
-        """PHI in what the model wrote, before restoration: identifiers the client sent
-        are placeholders there, so whatever is found, the model introduced."""
-        if ex.decision is None or ex.decision.output.scan_phi == "off" or not produced:
-            return
+    async def _oblige(self, ex: Exchange, produced: list[str], span: Span) -> tuple[list[str], str | None]:
+        """Output obligations over what the model wrote, before restoration: identifiers the
+        client sent are placeholders there, so any PHI found, the model introduced. Returns
+        the texts (identifiers masked if the policy says so) and, if the reply must be
+        withheld, the message that replaces it."""
+        output = ex.decision.output if ex.decision else None
+        if output is None or not produced:
+            return produced, None
+        withheld = None
+        if output.scan_phi != "off":
+            findings = await self._scan_output(ex, produced, span)
+            if findings is None and output.scan_phi in ("redact", "block"):
+                withheld = self._mark(ex, "output_phi_unchecked", "output:withheld", PHI_WITHHELD)   # fail closed
+            elif findings and any(findings) and output.scan_phi == "block":
+                withheld = self._mark(ex, "output_phi_withheld", "output:withheld", PHI_WITHHELD)
+            elif findings and any(findings) and output.scan_phi == "redact":
+                produced = [mask(text, found) for text, found in zip(produced, findings)]
+                self._mark(ex, None, "output:phi_masked", None)
+        unsafe = unsafe_match("\n".join(produced), output.unsafe) if withheld is None else None
+        if unsafe is not None:
+            withheld = self._mark(ex, unsafe.reason_code, "output:withheld", unsafe.message)
+        return produced, withheld
+
+    @staticmethod
+    def _mark(ex: Exchange, reason_code: str | None, marker: str, message: str | None) -> str | None:
+        """Record an output obligation's effect on the decision the audit record carries."""
+        assert ex.decision is not None
+        ex.decision = replace(ex.decision, reason_code=reason_code or ex.decision.reason_code,
+                              fired_rules=ex.decision.fired_rules + (marker,))
+        return message
+
+    async def _scan_output(self, ex: Exchange, produced: list[str], span: Span) -> list[list[Finding]] | None:
         try:
             findings = await self.detector.detect(produced)
-        except Exception as exc:   # the reply is already paid for; record that it went unscanned
+        except Exception as exc:   # recorded; a policy that masks or withholds then withholds
             log.error("output PHI scan failed (%s)", type(exc).__name__)
             span.set_attribute("medgate.output_phi.scan_failed", True)
-            return
+            return None
         ex.output_phi = summarize(findings)
         span.set_attribute("medgate.output_phi.kinds", sorted(ex.output_phi))
         span.set_attribute("medgate.output_phi.count", sum(ex.output_phi.values()))
+        return findings
 
     async def _inspect_stream(self, ex: Exchange, chunks: AsyncIterator[dict], vault: Vault,
                               wants_usage: bool) -> AsyncIterator[dict]:
         restorers: dict[tuple, StreamRestorer] = {}
         produced: dict[tuple, list[str]] = {}
+        output = ex.decision.output if ex.decision else OutputObligations()
+        hold = needs_whole_reply(output)   # masking / withholding must see the whole reply first
+        held: list[dict] = []
 
         def restored(key: tuple, piece: str, json_string: bool = False) -> str:
             produced.setdefault(key, []).append(piece)
@@ -321,7 +401,10 @@ class Pipeline:
                     index = choice.get("index", 0)
                     delta = choice.get("delta") or {}
                     if isinstance(delta.get("content"), str):
-                        delta["content"] = restored(("content", index), delta["content"])
+                        if hold:   # kept raw; the whole text goes out once inspected
+                            produced.setdefault(("content", index), []).append(delta.pop("content"))
+                        else:
+                            delta["content"] = restored(("content", index), delta["content"])
                     for call in delta.get("tool_calls") or []:
                         fn = call.get("function") or {}
                         if isinstance(fn.get("arguments"), str):
@@ -330,11 +413,22 @@ class Pipeline:
                     if choice.get("finish_reason"):
                         ex.finish_reasons.append(str(choice["finish_reason"]))
                         self._flush_into(delta, index, restorers)
+                        if not hold and output.disclaimer and ("content", index) in produced:
+                            delta["content"] = with_disclaimer(delta.get("content") or "", output)
                         choice["delta"] = delta
+                if hold:
+                    held.append(chunk)
+                    continue
                 ex.response_hash.update(orjson.dumps(chunk.get("choices")))
                 yield chunk
             with self._stage(ex, "inspect") as span:
-                await self._scan_output(ex, ["".join(parts) for parts in produced.values()], span)
+                keys = list(produced)
+                texts, withheld = await self._oblige(ex, ["".join(produced[k]) for k in keys], span)
+            if hold:
+                for chunk in self._release(held, dict(zip(keys, texts)), vault, output, withheld):
+                    ex.response_hash.update(orjson.dumps(chunk.get("choices")))
+                    yield chunk
+            await self._charge(ex)
         except GatewayError as exc:
             ex.outcome, ex.error_code = "stream_error", exc.code
             yield exc.body()
@@ -349,6 +443,26 @@ class Pipeline:
             with anyio.CancelScope(shield=True):
                 await chunks.aclose()   # release the upstream connection now, not at GC
                 await self._finish(ex)
+
+    @staticmethod
+    def _release(held: list[dict], texts: dict[tuple, str], vault: Vault, output: OutputObligations,
+                 withheld: str | None) -> list[dict]:
+        """A held stream, inspected: each choice's whole content goes out in its first chunk."""
+        pending = {key[1]: vault.restore(text) for key, text in texts.items() if key[0] == "content"}
+        if withheld is not None:
+            pending = {index: withheld for index in pending} or {0: withheld}
+        for chunk in held:
+            for choice in chunk.get("choices") or []:
+                index = choice.get("index", 0)
+                delta = choice.setdefault("delta", {})
+                if withheld is not None:
+                    delta.pop("tool_calls", None)
+                    if choice.get("finish_reason"):
+                        choice["finish_reason"] = "content_filter"
+                if index in pending:
+                    text = pending.pop(index)
+                    delta["content"] = text if withheld is not None else with_disclaimer(text, output)
+        return held
 
     @staticmethod
     def _flush_into(delta: dict, index: int, restorers: dict[tuple, StreamRestorer]) -> None:

@@ -99,11 +99,24 @@ class AuditOptions(BaseModel):
     spool_retry_seconds: float = Field(1.0, gt=0)    # how often a spool tries the store again
 
 
+class PolicyOptions(BaseModel):
+    """`medgate.policies`: the declarative policy engine (docs/policies.md)."""
+    model_config = ConfigDict(extra="forbid")
+    enabled: bool = True              # false: the built-in BaselinePolicy (redact every PHI kind)
+    path: Path | None = None          # file or directory, relative to the config file; None: the shipped policies/
+    reload: bool = True               # watch the files; a bad change keeps the last good set
+    reload_interval: float = Field(1.0, gt=0)   # seconds between checks
+    rate_limit_backend: Literal["auto", "memory", "redis"] = "auto"   # auto: redis if a URL is set
+    redis_url: str | None = None      # or MEDGATE_REDIS_URL
+    redis_prefix: str = "medgate"     # key prefix, for several gateways on one Redis
+
+
 class GatewayOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
     audit: AuditOptions = Field(default_factory=AuditOptions)
     max_body_bytes: int = Field(1_048_576, gt=0)
     phi: PhiOptions = Field(default_factory=PhiOptions)
+    policies: PolicyOptions = Field(default_factory=PolicyOptions)
     fast_path: bool = True
     key_cache_seconds: float = Field(5.0, ge=0)   # how long a revoked key may still pass
     capture_content: bool = False   # put (redacted) message content on spans
@@ -133,6 +146,7 @@ class Settings(BaseSettings):
     master_key: str | None = None
     audit_url: str | None = None
     audit_hmac_key: str | None = None   # checkpoint signing key; default derived from the master key
+    redis_url: str | None = None        # shared rate limits (over medgate.policies.redis_url)
     host: str = "127.0.0.1"
     port: int = 4000
     log_level: Literal["debug", "info", "warning", "error"] = "info"

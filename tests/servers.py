@@ -25,13 +25,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def upstream_config(base_url: str, **medgate: Any) -> dict:
-    """A config with one fast-path-eligible model in front of `base_url`."""
+def upstream_config(base_url: str, baa: bool = False, **medgate: Any) -> dict:
+    """A config with one fast-path-eligible model in front of `base_url`. The fake upstream
+    models an external provider: no BAA, so the default policy pseudonymizes PHI for it."""
     return {
         "model_list": [{"model_name": "clinical-gpt",
                         "litellm_params": {"model": "openai/gpt-4o-mini", "api_base": base_url,
                                            "api_key": "sk-upstream-secret"},
-                        "baa": True}],
+                        "baa": baa}],
         "router_settings": {"num_retries": 1, "timeout": 5},
         "medgate": medgate,
     }

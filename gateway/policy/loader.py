@@ -22,13 +22,14 @@ from gateway.policy import PolicyInput
 from gateway.policy.conditions import ConditionError, ConditionSyntaxError, Program
 from gateway.policy.engine import CompiledFile, CompiledRule, PolicySet, content_matcher, unsafe_output
 from gateway.policy.schema import PolicyFile
+from gateway.settings import ConfigError
 
 TEST_SUFFIX = ".test.yaml"
 # Probe failures that no request could avoid: reported at load, not at the first request.
 STRUCTURAL = ("unknown variable", "does not exist", "must be a boolean", "wrong type")
 
 
-class PolicyError(Exception):
+class PolicyError(ConfigError):
     """A policy that cannot be used. The message names file, line, rule and field."""
 
 
@@ -95,8 +96,8 @@ def parse_file(source: Path) -> tuple[PolicyFile, list[int], bytes]:
             message = "required field missing"
         if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
             field = ".".join(str(p) for p in loc[2:])
-            return_where = _where(source, data, lines, loc[1])
-            raise PolicyError(f"{return_where}: {field + ': ' if field else ''}{message}") from None
+            where = _where(source, data, lines, loc[1])
+            raise PolicyError(f"{where}: {field + ': ' if field else ''}{message}") from None
         field = ".".join(str(p) for p in loc)
         raise PolicyError(f"{source}: {field + ': ' if field else ''}{message}") from None
 

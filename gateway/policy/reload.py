@@ -1,0 +1,89 @@
+"""The live policy set, replaced whole when its files change.
+
+`LivePolicy` is what the pipeline calls; `watch()` polls the files' modification
+times and sizes (cheap: a few stat calls a second, no extra thread) and swaps in a
+freshly loaded set only when every file loads. A bad change is logged (file, line,
+rule, field: policy text, never request data) and the last good set stays in force.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from gateway.policy import Decision, PolicyInput
+from gateway.policy.engine import PolicySet
+from gateway.policy.loader import TEST_SUFFIX, PolicyError, load_policy_set
+
+log = logging.getLogger("medgate")
+
+
+def _fingerprint(path: Path) -> tuple:
+    """What changes when a policy file is edited, added, removed or replaced."""
+    try:
+        paths = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")
+                       and not p.name.endswith(TEST_SUFFIX)) if path.is_dir() else [path]
+        return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    except OSError:
+        return ("unreadable",)
+
+
+class LivePolicy:
+    def __init__(self, path: Path, load: Callable[[Path], PolicySet]) -> None:
+        self.path, self._load = path, load
+        self._seen = _fingerprint(path)
+        self.current = load(path)      # at start a bad policy raises: the gateway does not start
+        self.last_error: str | None = None
+
+    @property
+    def version(self) -> str:
+        return self.current.version
+
+    def decide(self, request: PolicyInput) -> Decision:
+        return self.current.decide(request)
+
+    def reload(self) -> bool:
+        """Load the files again; True if the new set is now in force."""
+        self._seen = _fingerprint(self.path)
+        try:
+            fresh = self._load(self.path)
+        except PolicyError as exc:
+            self.last_error = str(exc)
+            log.error("policy reload rejected, keeping version %s: %s", self.current.version, exc)
+            return False
+        self.last_error = None
+        if fresh.version != self.current.version:
+            log.info("policy reloaded: version %s -> %s", self.current.version, fresh.version)
+        self.current = fresh
+        return True
+
+    async def watch(self, interval: float) -> None:
+        while True:
+            await asyncio.sleep(interval)
+            if _fingerprint(self.path) != self._seen:
+                self.reload()
+
+
+SHIPPED = Path(__file__).resolve().parents[2] / "policies"
+
+
+def policy_path(config) -> Path:
+    """`medgate.policies.path`, relative to the config file; default: the shipped policies/."""
+    path = config.medgate.policies.path
+    if path is None:
+        return SHIPPED
+    if not path.is_absolute() and not config.source.startswith("<"):
+        return Path(config.source).resolve().parent / path
+    return path
+
+
+def from_config(config) -> LivePolicy | None:
+    """The configured policy engine (None: policies disabled, use the baseline).
+    Raises PolicyError (a ConfigError) on a policy that cannot be used."""
+    options = config.medgate.policies
+    if not options.enabled:
+        return None
+    models = {m.model_name for m in config.model_list}
+    modes = config.medgate.phi.mode_of()
+    return LivePolicy(policy_path(config), lambda p: load_policy_set(p, models=models, site_modes=modes))
