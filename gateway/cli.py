@@ -6,7 +6,9 @@ import os
 import sys
 from pathlib import Path
 
+from evalsuites.cli import register as register_eval
 from gateway.audit.cli import register as register_audit
+from gateway.policy.cli import register as register_policy
 from gateway.settings import ConfigError, Settings, load_config
 
 
@@ -24,6 +26,8 @@ def _serve(args: argparse.Namespace) -> int:
         config = load_config(settings.config)
         from gateway.upstream import Upstream
         Upstream(config)   # refuse to start on a config the router cannot use
+        from gateway.policy.reload import from_config
+        from_config(config)   # ... or on a policy that does not load (PolicyError is a ConfigError)
     except ConfigError as exc:
         return _fail(f"config error: {exc}")
     settings.home.mkdir(parents=True, exist_ok=True)
@@ -190,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
     red.add_argument("--config", help="YAML config whose medgate.phi section to use")
     phi.set_defaults(func=_phi)
     register_audit(sub)
+    register_policy(sub)
+    register_eval(sub)
     return parser
 
 
