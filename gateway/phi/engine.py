@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
@@ -43,6 +44,39 @@ class _NlpEngine(SpacyNlpEngine):
                             lemmas=[], nlp_engine=self, language=language, scores=scores)
 
 
+class _NerRecognizer(SpacyRecognizer):
+    """Presidio's SpacyRecognizer minus entity shapes no name, place or organization has.
+
+    A statistical NER trained on prose sometimes runs an entity across a whole
+    telegraphic line ("90's iv nitro titrated to keep map < 80 as well as ..."). A name
+    or organization never starts with a number, and a place that does is a ZIP code
+    or a street address; nothing real is longer than MAX_TOKENS words.
+    """
+
+    MAX_TOKENS = {"PERSON": 8, "ORGANIZATION": 8, "LOCATION": 12}
+    _LEADING_NON_WORDS = re.compile(r"(?:[^\w\s]*\d[^\sA-Za-z]*\s+)+")   # "8/2. Michael Lee"
+    _ZIP = re.compile(r"\d{5}(?:-\d{4})?")
+    _ADDRESS = re.compile(r"(?i:\d{1,6}[a-z]?(?:-[a-z0-9]+)?(?:\s+1/2)?\s+(?:[nsew]\.?\s+)?)"
+                          r"(?:[A-Z][a-z]|(?i:.*\b(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|way|ct|court"
+                          r"|pl|place|ter|terrace|pkwy|hwy|cir|circle|sq|suite|apt|unit)\b))")
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        kept = []
+        for r in super().analyze(text, entities, nlp_artifacts):
+            if r.entity_type != "LOCATION" and (lead := self._LEADING_NON_WORDS.match(text, r.start, r.end)):
+                r.start = lead.end()
+            if r.start < r.end and self._plausible(r.entity_type, text[r.start:r.end]):
+                kept.append(r)
+        return kept
+
+    def _plausible(self, kind: str, value: str) -> bool:
+        if len(value.split()) > self.MAX_TOKENS.get(kind, 8):
+            return False
+        if not value[0].isdigit():
+            return True
+        return kind == "LOCATION" and bool(self._ZIP.fullmatch(value) or self._ADDRESS.match(value))
+
+
 class _Analyzer(AnalyzerEngine):
     """Presidio's analyzer minus the lemma-based context enhancement: our recognizers
     apply their context words themselves (gateway/phi/recognizers), and the generic
@@ -73,7 +107,7 @@ def build_nlp_engine(model: str | Path | None = None) -> SpacyNlpEngine:
 def build_analyzer(model: str | Path | None = None) -> AnalyzerEngine:
     from gateway.phi.recognizers import load_recognizers
     registry = RecognizerRegistry(supported_languages=["en"])
-    registry.add_recognizer(SpacyRecognizer(supported_language="en", supported_entities=list(NER_KINDS)))
+    registry.add_recognizer(_NerRecognizer(supported_language="en", supported_entities=list(NER_KINDS)))
     for recognizer in load_recognizers():
         registry.add_recognizer(recognizer)
     return _Analyzer(nlp_engine=build_nlp_engine(model), registry=registry, supported_languages=["en"])

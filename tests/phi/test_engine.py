@@ -1,0 +1,59 @@
+"""The detector's NER stage: entity shapes no name, place or organization has are
+dropped before they reach a request (gateway.phi.engine._NerRecognizer)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from gateway.phi.engine import NER_KINDS, _NerRecognizer
+
+
+def ner_results(text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Run the recognizer over `text` as if the NER model had tagged `ents` (label, words)."""
+    doc = spacy.blank("en").make_doc(text)
+    spans = []
+    for label, words in ents:
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label, alignment_mode="expand"))
+    doc.ents = spans
+    artifacts = NlpArtifacts(entities=list(doc.ents), tokens=doc, tokens_indices=[t.idx for t in doc],
+                             lemmas=[], nlp_engine=None, language="en", scores=[0.85] * len(doc.ents))
+    rec = _NerRecognizer(supported_language="en", supported_entities=list(NER_KINDS))
+    return [(r.entity_type, text[r.start:r.end]) for r in rec.analyze(text, list(NER_KINDS), artifacts)]
+
+
+@pytest.mark.parametrize("label,text,words", [
+    ("LOCATION", "90's iv nitro titrated to keep map < 80 as well as for radial art. graft pt.",
+     "90's iv nitro titrated to keep map < 80 as well as for radial art"),
+    ("LOCATION", "LASIX 50 MCGS GIVEN", "50 MCGS"),
+    ("LOCATION", "ON 40 PSV OVERNIGHT", "40 PSV"),
+    ("PERSON", "K+ 3.2 REPLETED AT 1400", "3.2"),
+    ("PERSON", "LS COARSE THROUGHOUT, SXN FOR MOD AMTS THICK TAN SECRETIONS, ABG SENT, PLAN TO WEAN",
+     "LS COARSE THROUGHOUT, SXN FOR MOD AMTS THICK TAN SECRETIONS"),
+])
+def test_implausible_entities_are_dropped(label, text, words):
+    assert ner_results(text, [(label, words)]) == []
+
+
+@pytest.mark.parametrize("label,text,words", [
+    ("LOCATION", "lives at 55 Fruit St, Boston MA 02118", "55 Fruit St"),
+    ("LOCATION", "Boston MA 02118-2393 phone", "02118-2393"),
+    ("LOCATION", "our address is 568 1/2 highland st suite 28, bellingham", "568 1/2 highland st suite 28"),
+    ("LOCATION", "Pharmacy 15104 Dr. Martin Luther King Jr Ct, Suite 420, San Diego",
+     "15104 Dr. Martin Luther King Jr Ct, Suite 420"),
+    ("PERSON", "Dr. Maria del Carmen Rodriguez de la Fuente saw him", "Maria del Carmen Rodriguez de la Fuente"),
+    ("ORGANIZATION", "seen at Sacred Heart Memorial Hospital", "Sacred Heart Memorial Hospital"),
+])
+def test_plausible_entities_are_kept(label, text, words):
+    assert ner_results(text, [(label, words)]) == [(label, words)]
+
+
+def test_a_name_glued_to_a_date_is_trimmed_not_dropped():
+    text = "Bayview Dialysis Center  8/2. Michael Lee"
+    assert ner_results(text, [("PERSON", "8/2. Michael Lee")]) == [("PERSON", "Michael Lee")]
+
+
+def test_an_organization_led_by_a_quantity_is_dropped():
+    text = "billed 2x 500 Acme Home Infusion"
+    assert ner_results(text, [("ORGANIZATION", "2x 500 Acme Home Infusion")]) == []
