@@ -142,7 +142,8 @@ class PresidioDetector:
         norm = normalize(text)
         results = self._analyzer.analyze(norm.text, language="en", entities=self._entities,
                                          score_threshold=self._threshold)
-        return merge([Finding(r.entity_type, *norm.span(r.start, r.end), r.score) for r in results])
+        return with_weekdays(text, merge([Finding(r.entity_type, *norm.span(r.start, r.end), r.score)
+                                          for r in results]))
 
     async def detect(self, texts: list[str]) -> list[list[Finding]]:
         """All texts of a request analysed as one document (joined by newlines), so an
@@ -166,6 +167,19 @@ def merge(findings: list[Finding]) -> list[Finding]:
             out[-1] = Finding(best.type, last.start, max(last.end, f.end), max(last.score, f.score))
         else:
             out.append(f)
+    return out
+
+
+_WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?\.?,?[ \t]+$")
+
+
+def with_weekdays(text: str, findings: list[Finding]) -> list[Finding]:
+    """A weekday written against a date ("Sunday 6/28", "Wed, Dec 20") is part of the date."""
+    out = []
+    for f in findings:
+        if f.type == "DATE" and (m := _WEEKDAY_BEFORE.search(text, max(0, f.start - 12), f.start)):
+            f = Finding(f.type, m.start(), f.end, f.score)
+        out.append(f)
     return out
 
 

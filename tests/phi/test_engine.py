@@ -6,7 +6,8 @@ import pytest
 import spacy
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from gateway.phi.engine import NER_KINDS, _NerRecognizer
+from gateway.phi.detector import Finding
+from gateway.phi.engine import NER_KINDS, _NerRecognizer, with_weekdays
 
 
 def ner_results(text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -57,3 +58,23 @@ def test_a_name_glued_to_a_date_is_trimmed_not_dropped():
 def test_an_organization_led_by_a_quantity_is_dropped():
     text = "billed 2x 500 Acme Home Infusion"
     assert ner_results(text, [("ORGANIZATION", "2x 500 Acme Home Infusion")]) == []
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    ("ride booked for Sunday 6/28 at 9", "6/28", "Sunday 6/28"),
+    ("f/u Wed, Dec 20, 2023 with ortho", "Dec 20, 2023", "Wed, Dec 20, 2023"),
+    ("SEEN THURS 10/5 IN CLINIC", "10/5", "THURS 10/5"),
+    ("Tues. 3/4 labs", "3/4", "Tues. 3/4"),
+    ("seen 6/28 by PT", "6/28", "6/28"),
+    ("Sunday: 6/28", "6/28", "6/28"),           # a label, not a weekday written against the date
+])
+def test_a_weekday_written_against_a_date_is_part_of_it(text, date, expected):
+    start = text.index(date)
+    [f] = with_weekdays(text, [Finding("DATE", start, start + len(date), 0.9)])
+    assert text[f.start:f.end] == expected
+
+
+def test_weekdays_extend_only_dates():
+    text = "Sunday Morales called"
+    f = Finding("PERSON", 7, 14, 0.85)
+    assert with_weekdays(text, [f]) == [f]

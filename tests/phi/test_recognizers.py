@@ -310,6 +310,7 @@ POSITIVE = [
     ("PERSON", "Simple cyst.\n\nJohn van Houten, MD, 8/21 2:00am", "John van Houten"),
     ("PERSON", "guarantor O'Connor, Paul called re: balance", "O'Connor, Paul"),
     ("PERSON", "Findings discussed with dr. Gareth Floinn by phone", "Gareth Floinn"),
+    ("ID", "Surgical pathology S24-12345 A1: benign", "S24-12345 A1"),
     # ORGANIZATION: named facilities
     ("ORGANIZATION", "ADMITTED IN TRANSFER FROM CALVERT HOSPITAL FOR MENTAL STATUS CHANGES", "CALVERT HOSPITAL"),
     ("ORGANIZATION", "pt being d/c'd to Sacred Heart Memorial at 4pm", "Sacred Heart Memorial"),
