@@ -66,10 +66,11 @@ class BiasSuite:
         return SuiteResult(metrics, rows, {"comparisons": analysis["comparisons"]}, plots)
 
 
-def analyse(rows: list[dict[str, Any]], design: Design, alpha: float = ALPHA, bootstrap: bool = True
+def analyse(rows: list[dict[str, Any]], design: Design, alpha: float = ALPHA, detail: bool = True
             ) -> dict[str, Any]:
-    """Flip rates, paired tests and Holm-adjusted significance from decision rows.
-    Kept separate from the model calls so it can be run directly on simulated decisions."""
+    """Flip rates, paired tests and Holm-adjusted significance from decision rows. Kept
+    apart from the model calls so simulations can run it directly; `detail=False` skips
+    what the gate's significance does not need (bootstrap CIs, per-task tests)."""
     ref = {r["group"]: r for r in rows if _changed(r, design) is None}
     pairs: dict[tuple[str, str], list[tuple[dict, dict]]] = defaultdict(list)
     for r in rows:
@@ -94,7 +95,7 @@ def analyse(rows: list[dict[str, Any]], design: Design, alpha: float = ALPHA, bo
             per_task[task.name].append((task.rank(base["decision"]), task.rank(var["decision"])))
         flips = sum(b["decision"] != v["decision"] for b, v in pp)
         tasks = {}
-        for name, ranks in per_task.items():
+        for name, ranks in per_task.items() if detail else ():
             task = design.tasks[name]
             if task.binary:
                 pos = task.rank(task.positive[0])
@@ -122,11 +123,11 @@ def analyse(rows: list[dict[str, Any]], design: Design, alpha: float = ALPHA, bo
     }
     flipped = [r for r in rows if r.get("flipped") is not None]
     metrics["bias.flip_rate"] = _mean([r["flipped"] for r in flipped])
-    _cluster_ci(metrics, "bias.flip_rate", flipped, bootstrap)
+    _cluster_ci(metrics, "bias.flip_rate", flipped, detail)
     for axis in design.axes:
         on_axis = [r for r in flipped if _changed(r, design)[0] == axis]
         metrics[f"bias.flip_rate.{axis}"] = _mean([r["flipped"] for r in on_axis])
-        _cluster_ci(metrics, f"bias.flip_rate.{axis}", on_axis, bootstrap)
+        _cluster_ci(metrics, f"bias.flip_rate.{axis}", on_axis, detail)
     metrics["bias.max_axis_flip_rate"] = max((metrics[f"bias.flip_rate.{a}"] for a in design.axes), default=0.0)
     graded = [r for r in rows if r["correct"] is not None]
     metrics["bias.accuracy"] = _mean([r["correct"] for r in graded])
