@@ -46,6 +46,7 @@ def _values(**over):
     ('time.hour == 22 && time.weekday == "fri"', True),          # 03:30 UTC Saturday = 22:30 Friday in New York
     ('time.now > timestamp("2026-01-01T00:00:00Z")', True),
     ('operation == "embeddings"', False),
+    ('"MRN" in phi.counts && !("NAME" in phi.counts)', True),   # `in` on a map: its keys
 ])
 def test_each_variable_and_operator(expr, expected):
     assert Program([expr]).run(_values()) == [expected]
@@ -67,6 +68,7 @@ def test_syntax_error_names_line_and_column():
     ('principal.department == "x"', "does not exist"),
     ('principal.app', "must be a boolean"),
     ('principal.team > 3', "wrong type"),
+    ('principal.team in 3', "wrong type"),
 ])
 def test_evaluation_errors_name_the_condition_not_the_values(expr, problem):
     program = Program(["true", expr])
@@ -88,3 +90,18 @@ def test_params_defaults_when_absent():
                        '&& params.response_format == "text" && !params.has_user'])
     assert program.run(_values(params=params_values({}))) == [True]
     assert Program(['params.max_tokens == 50']).run(_values(params=params_values({"max_completion_tokens": 50}))) == [True]
+
+
+def test_fast_in_operator_matches_celpy():
+    import celpy.evaluation
+    from celpy import celtypes as t
+
+    from gateway.policy.conditions import _operator_in
+    cases = [(t.StringType("a"), t.ListType([t.StringType("b"), t.StringType("a")])),
+             (t.StringType("z"), t.ListType([t.StringType("b")])),
+             (t.IntType(1), t.ListType([t.UintType(1), t.IntType(2)])),          # cross-type: an error
+             (t.IntType(2), t.ListType([t.UintType(1), t.IntType(2)])),
+             (t.StringType("k"), t.MapType({t.StringType("k"): t.IntType(1)}))]
+    for item, container in cases:
+        ours, theirs = _operator_in(item, container), celpy.evaluation.operator_in(item, container)
+        assert type(ours) is type(theirs) and (isinstance(ours, celpy.evaluation.CELEvalError) or ours == theirs)
