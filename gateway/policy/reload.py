@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,8 +31,9 @@ def _fingerprint(path: Path) -> tuple:
 
 
 class LivePolicy:
-    def __init__(self, path: Path, load: Callable[[Path], PolicySet]) -> None:
+    def __init__(self, path: Path, load: Callable[[Path], PolicySet], count_output_phi: bool = True) -> None:
         self.path, self._load = path, load
+        self._count_output_phi = count_output_phi   # medgate.phi.scan_output: false skips a `flag` scan
         self._seen = _fingerprint(path)
         self.current = load(path)      # at start a bad policy raises: the gateway does not start
         self.last_error: str | None = None
@@ -41,7 +43,10 @@ class LivePolicy:
         return self.current.version
 
     def decide(self, request: PolicyInput) -> Decision:
-        return self.current.decide(request)
+        decision = self.current.decide(request)
+        if not self._count_output_phi and decision.output.scan_phi == "flag":
+            decision = replace(decision, output=replace(decision.output, scan_phi="off"))
+        return decision
 
     def reload(self) -> bool:
         """Load the files again; True if the new set is now in force."""
@@ -86,4 +91,5 @@ def from_config(config) -> LivePolicy | None:
         return None
     models = {m.model_name for m in config.model_list}
     modes = config.medgate.phi.mode_of()
-    return LivePolicy(policy_path(config), lambda p: load_policy_set(p, models=models, site_modes=modes))
+    return LivePolicy(policy_path(config), lambda p: load_policy_set(p, models=models, site_modes=modes),
+                      count_output_phi=config.medgate.phi.scan_output)

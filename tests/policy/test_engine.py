@@ -159,3 +159,15 @@ def test_default_policy_roles_and_teams():
     assert _ask(policy, "Continue or reduce dose?", principal=admin).action == "allow"
     assert _ask(policy, "Patient denies suicidal ideation.", principal=pharmacist).action == "allow"
     assert _ask(policy, "some days I think about suicide").action == "respond"
+
+
+def test_config_scan_output_false_turns_off_counting_scans_only(tmp_path):
+    from gateway.policy.reload import LivePolicy
+    (tmp_path / "p.yaml").write_text("rules:\n  - {id: count, action: allow, output: {scan_phi: flag}}\n"
+                                     "  - {id: strict, when: 'principal.app == \"strict\"', action: allow,"
+                                     " output: {scan_phi: block}}\n")
+    live = LivePolicy(tmp_path, load_policy_set, count_output_phi=False)
+    assert _ask(live, "x").output.scan_phi == "off"
+    strict = Principal(key_id="k", app="strict", role="app")
+    assert _ask(live, "x", principal=strict).output.scan_phi == "block"
+    assert _ask(LivePolicy(tmp_path, load_policy_set), "x").output.scan_phi == "flag"
