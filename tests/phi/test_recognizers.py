@@ -320,6 +320,9 @@ POSITIVE = [
     ("ORGANIZATION", "he is an rn, works at harford memorial. pt also", "harford memorial"),
     ("ORGANIZATION", "to go this afternoon to sacred heart hospital.", "sacred heart hospital"),
     ("ORGANIZATION", "records from Union Memorial Hospital requested", "Union Memorial Hospital"),
+    ("ORGANIZATION", "Referred to Kingsbridge Neurology for EMG", "Kingsbridge Neurology"),
+    ("ORGANIZATION", "records faxed from Walker Eye Associates today", "Walker Eye Associates"),
+    ("ORGANIZATION", "discharged with Clearwater VNA services", "Clearwater VNA"),
     # LOCATION: the named place of a transfer
     ("LOCATION", "REFERRED TO GH. ARRIVED IN TRANSFER APPROX. 2130", "GH"),
     ("LOCATION", "TRANSFERED BACK TO QUARTERMAIN 3 POST PROCEDURE", "QUARTERMAIN"),
@@ -564,6 +567,9 @@ NEGATIVE = [
     ("ORGANIZATION", "pt wanted to leave hospital AMA"),
     ("ORGANIZATION", "came from prev rehab site on 2L"),
     ("ORGANIZATION", "Memorial Day weekend plans"),
+    ("ORGANIZATION", "seen by Stroke Neurology this am, plan MRI"),
+    ("ORGANIZATION", "consulted Pediatric Cardiology re murmur"),
+    ("ORGANIZATION", "Plan: Outpatient Dialysis Center 3x/week"),
     # units and services are not places
     ("LOCATION", "TRANSFERRED TO ICU FOR CLOSER MONITORING"),
     ("LOCATION", "transferred back to the floor"),
