@@ -18,6 +18,7 @@ from typing import Protocol
 from gateway.auth import Principal
 from gateway.errors import GatewayError
 from gateway.policy import Limit
+from gateway.settings import ConfigError
 
 log = logging.getLogger("medgate")
 MINUTE, DAY = 60, 86_400
@@ -152,7 +153,8 @@ class RedisLimiter:
 def build_limiter(backend: str, redis_url: str | None, prefix: str) -> RateLimiter:
     if backend == "redis" or (backend == "auto" and redis_url):
         if not redis_url:
-            raise ValueError("medgate.policies.rate_limit_backend is redis but no redis_url / MEDGATE_REDIS_URL")
+            raise ConfigError("medgate.policies.rate_limit_backend: redis, but no medgate.policies.redis_url "
+                              "or MEDGATE_REDIS_URL")
         import redis.asyncio
         return RedisLimiter(redis.asyncio.from_url(redis_url), prefix)
     return MemoryLimiter()

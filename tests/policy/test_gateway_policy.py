@@ -10,6 +10,7 @@ import logging
 import shutil
 from pathlib import Path
 
+import httpx
 import openai
 import pytest
 
@@ -50,6 +51,15 @@ rules:
     when: principal.app == "strict-app"
     action: allow
     output: {scan_phi: block}
+  - id: e2e-respond-anywhere
+    when: principal.app == "kiosk-app"
+    content: {keywords: [self-harm]}
+    action: respond
+    reason_code: kiosk_safe_response
+    message: Please speak to a member of staff at the front desk.
+  - id: e2e-broken
+    when: principal.app == "broken-app" && params.tool_names[0] == "lookup"
+    action: allow
   - id: e2e-unsafe
     when: principal.app == "unsafe-app"
     action: allow
@@ -215,3 +225,20 @@ def test_clinician_only_dosing_rule(gw, fresh_upstream):
     assert exc.value.body["code"] == "clinician_only" and fresh_upstream.requests == []
     reply = _chat(_client(gw, "pharmacy-app", team="pharmacy"), question)
     assert reply.choices[0].message.content == "echo: " + question
+
+
+def test_respond_for_embeddings_is_a_403_with_the_reason_code(gw, fresh_upstream):
+    _, key = gw.app.state.keys.create("kiosk-app", "app")
+    resp = httpx.post(gw.base_url + "/embeddings", timeout=30, headers={"Authorization": f"Bearer {key}"},
+                      json={"model": "clinical-gpt", "input": "intake note mentions self-harm last spring"})
+    assert resp.status_code == 403 and resp.json()["error"]["code"] == "kiosk_safe_response"
+    assert fresh_upstream.requests == []
+
+
+def test_condition_failing_at_run_time_fails_closed_and_names_the_rule(gw, fresh_upstream, caplog):
+    caplog.set_level(logging.INFO, logger="medgate")
+    with pytest.raises(openai.InternalServerError) as exc:
+        _chat(_client(gw, "broken-app"), NOTE)                  # no tools: tool_names[0] fails
+    assert exc.value.body["code"] == "policy_evaluation_error" and fresh_upstream.requests == []
+    assert "rule 'e2e-broken'" in caplog.text
+    assert "Okonkwo" not in caplog.text and "00719934" not in caplog.text
