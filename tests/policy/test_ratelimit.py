@@ -1,9 +1,6 @@
 """Rate limits and token budgets: in-process, and shared through real Redis by two gateway processes."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -12,12 +9,12 @@ import httpx
 import pytest
 import redis
 import redis.asyncio
-import yaml
 
 from gateway.auth import Principal
 from gateway.policy import Limit
 from gateway.policy.ratelimit import MemoryLimiter, RateLimited, RedisLimiter
-from tests.servers import MASTER_KEY, GatewayServer, free_port, upstream_config
+from tests.audit.processes import ServeProcess
+from tests.servers import MASTER_KEY, GatewayServer, upstream_config
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 NURSE = Principal(key_id="k-nurse", app="nurse-chat", role="app", team="nursing")
@@ -132,44 +129,23 @@ def test_in_process_rate_limit_429_with_retry_after(upstream, tmp_path, fresh_up
         assert gw.audit_records()[0]["error_code"] == "rate_limited"
 
 
-def _serve(tmp_path: Path, name: str, base_url: str, prefix: str) -> tuple[subprocess.Popen, str]:
-    home = tmp_path / name
-    home.mkdir()
-    config = upstream_config(base_url, phi={"detector": "none"},
-                             policies={"path": str(_policies(tmp_path)), "redis_prefix": prefix, "reload": False})
-    (home / "config.yaml").write_text(yaml.safe_dump(config))
-    port = free_port()
-    env = {**os.environ, "MEDGATE_HOME": str(home), "MEDGATE_MASTER_KEY": MASTER_KEY, "MEDGATE_REDIS_URL": REDIS_URL,
-           "LITELLM_LOCAL_MODEL_COST_MAP": "True"}
-    proc = subprocess.Popen([sys.executable, "-m", "gateway.cli", "serve", "--config", str(home / "config.yaml"),
-                             "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return proc, f"http://127.0.0.1:{port}/v1"
-
-
-def _wait_healthy(proc: subprocess.Popen, base_url: str) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError("gateway exited: " + proc.stderr.read().decode()[-2000:])
-        try:
-            if httpx.get(base_url.removesuffix("/v1") + "/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    raise RuntimeError("gateway did not start")
-
-
-def test_two_gateway_processes_share_a_token_budget_through_redis(upstream, tmp_path, fresh_upstream, prefix):
-    procs = [_serve(tmp_path, name, upstream.base_url, prefix) for name in ("replica-a", "replica-b")]
+def test_two_gateway_processes_share_a_token_budget_through_redis(upstream, tmp_path, fresh_upstream, prefix,
+                                                                    monkeypatch):
+    monkeypatch.setenv("MEDGATE_REDIS_URL", REDIS_URL)          # how replicas are pointed at Redis
+    policies = _policies(tmp_path)
+    config = upstream_config(upstream.base_url, phi={"detector": "none"},
+                             policies={"path": str(policies), "redis_prefix": prefix, "reload": False})
+    replicas = [ServeProcess(tmp_path / name, config, f"sqlite:///{tmp_path / name / 'audit.db'}")
+                for name in ("replica-a", "replica-b")]
     try:
-        for proc, url in procs:
-            _wait_healthy(proc, url)
-        (_, a), (_, b) = procs
-        text = "Draft a two line reminder about the flu vaccine clinic on Saturday morning."   # ~14 tokens each way
+        for replica in replicas:
+            replica.wait_ready()
+        a, b = (replica.base_url for replica in replicas)
+        text = "Draft a two line reminder about the flu vaccine clinic on Saturday morning."   # ~27 tokens in all
         assert _ask(a, MASTER_KEY, text).status_code == 200      # charged in Redis by replica A
         assert _ask(b, MASTER_KEY, text).status_code == 200      # B sees A's usage: budget now spent
-        refused = [_ask(url, MASTER_KEY, text) for url in (a, b)]
-        for resp in refused:
+        for url in (a, b):
+            resp = _ask(url, MASTER_KEY, text)
             assert resp.status_code == 429 and resp.json()["error"]["code"] == "token_budget_exceeded"
             assert int(resp.headers["Retry-After"]) >= 1
         used = redis.Redis.from_url(REDIS_URL).get(
@@ -177,7 +153,5 @@ def test_two_gateway_processes_share_a_token_budget_through_redis(upstream, tmp_
         assert used is not None and int(used) >= 40
         assert len(fresh_upstream.requests) == 2
     finally:
-        for proc, _ in procs:
-            proc.terminate()
-        for proc, _ in procs:
-            proc.wait(timeout=30)
+        for replica in replicas:
+            replica.stop()
