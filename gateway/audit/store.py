@@ -6,7 +6,7 @@ sequence numbers stay gap-free and each record links to the one committed before
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -80,6 +80,13 @@ audit_anchor = Table(
 
 HEAD_ID = 1
 
+# Built once: constructing and cache-keying statements per append is most of the
+# Python time of a one-record transaction.
+_LOCK_HEAD = select(audit_chain_head).where(audit_chain_head.c.id == HEAD_ID).with_for_update()
+_UPDATE_HEAD = update(audit_chain_head).where(audit_chain_head.c.id == HEAD_ID)
+_INSERT_RECORDS = insert(audit_log)
+_INSERT_CHECKPOINT = insert(audit_checkpoint)
+
 
 class AuditStore:
     """The pipeline's interface: `await write(record)` returns once the record is
@@ -129,32 +136,52 @@ class AuditStore:
         `skip_existing`, records whose request_id is already stored are left out
         (a spool replay interrupted after its commit). Returns how many were added."""
         now = now or datetime.now(timezone.utc)
+        if skip_existing and records:
+            records = self._unstored(records)
+        if not records:
+            return 0
         with self._engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                return _pg_append(conn, self, records, now)
             conn.execution_options(sqlite_immediate=True)
             with conn.begin():
                 head = self._lock_head(conn)
-                if skip_existing and records:
-                    ids = [r.request_id for r in records]
-                    stored = set(conn.execute(select(audit_log.c.request_id)
-                                              .where(audit_log.c.request_id.in_(ids))).scalars())
-                    records = [r for r in records if r.request_id not in stored]
-                if not records:
-                    return 0
-                seq, prev = head["chain_seq"], head["record_hash"]
-                rows = []
-                for record in records:
-                    seq += 1
-                    row = chain.normalized(record.as_row())
-                    row["prev_hash"] = prev
-                    row["record_hash"] = prev = chain.record_hash(row, seq, row["prev_hash"])
-                    row["chain_seq"] = seq
-                    rows.append(row)
-                conn.execute(insert(audit_log), rows)
-                values = {"chain_seq": seq, "record_hash": prev}
-                if self._checkpoint_due(head, seq, now):
-                    values |= self._checkpoint(conn, seq, prev, now)
-                conn.execute(update(audit_chain_head).where(audit_chain_head.c.id == HEAD_ID).values(**values))
+                rows, values = self._link(head, records, now)
+                conn.execute(_INSERT_RECORDS, rows)
+                if "checkpoint_seq" in values:
+                    conn.execute(_INSERT_CHECKPOINT, self._checkpoint_row(values))
+                conn.execute(_UPDATE_HEAD, values)
         return len(rows)
+
+    def _unstored(self, records: Sequence[AuditRecord]) -> list[AuditRecord]:
+        # Outside the append's transaction is enough: the request_id is unique, so a
+        # record stored meanwhile by another replayer makes the append fail, not duplicate.
+        with self._engine.connect() as conn:
+            stored = set(conn.execute(select(audit_log.c.request_id).where(
+                audit_log.c.request_id.in_([r.request_id for r in records]))).scalars())
+        return [r for r in records if r.request_id not in stored]
+
+    def _link(self, head: Mapping, records: Sequence[AuditRecord], now: datetime) -> tuple[list[dict], dict]:
+        """The rows to insert, chained onto `head`, and the new head values (with a
+        checkpoint's if one is due)."""
+        seq, prev = head["chain_seq"], head["record_hash"]
+        rows = []
+        for record in records:
+            seq += 1
+            row = chain.normalized(record.__dict__)
+            row["prev_hash"] = prev
+            row["record_hash"] = prev = chain.record_hash(row, seq, row["prev_hash"])
+            row["chain_seq"] = seq
+            rows.append(row)
+        values = {"chain_seq": seq, "record_hash": prev}
+        if self._checkpoint_due(head, seq, now):
+            values |= {"checkpoint_seq": seq, "checkpoint_ts": now}
+        return rows, values
+
+    def _checkpoint_row(self, head_values: Mapping) -> dict:
+        seq, record_hash, ts = head_values["checkpoint_seq"], head_values["record_hash"], head_values["checkpoint_ts"]
+        return {"chain_seq": seq, "record_hash": record_hash, "ts": ts,
+                "signature": chain.sign(self._key, "checkpoint", seq, record_hash, ts)}
 
     def checkpoint(self, *, force: bool = False, now: datetime | None = None) -> int | None:
         """Sign the newest record if a checkpoint is due (or `force`) and there is one
@@ -167,13 +194,14 @@ class AuditStore:
                 seq = head["chain_seq"]
                 if seq <= head["checkpoint_seq"] or not (force or self._checkpoint_due(head, seq, now)):
                     return None
-                values = self._checkpoint(conn, seq, head["record_hash"], now)
-                conn.execute(update(audit_chain_head).where(audit_chain_head.c.id == HEAD_ID).values(**values))
+                values = {"chain_seq": seq, "record_hash": head["record_hash"], "checkpoint_seq": seq,
+                          "checkpoint_ts": now}
+                conn.execute(_INSERT_CHECKPOINT, self._checkpoint_row(values))
+                conn.execute(_UPDATE_HEAD, values)
                 return seq
 
     def _lock_head(self, conn: Connection) -> dict:
-        row = conn.execute(select(audit_chain_head).where(audit_chain_head.c.id == HEAD_ID)
-                           .with_for_update()).mappings().first()
+        row = conn.execute(_LOCK_HEAD).mappings().first()
         if row is None:
             raise RuntimeError("audit_chain_head has no row: the schema was not migrated (medgate serve does it)")
         return dict(row)
@@ -182,12 +210,6 @@ class AuditStore:
         if seq - head["checkpoint_seq"] >= self.checkpoint_every or head["checkpoint_ts"] is None:
             return True
         return (now - chain.as_utc(head["checkpoint_ts"])).total_seconds() >= self.checkpoint_seconds
-
-    def _checkpoint(self, conn: Connection, seq: int, record_hash: str, now: datetime) -> dict:
-        conn.execute(insert(audit_checkpoint).values(
-            chain_seq=seq, record_hash=record_hash, ts=now,
-            signature=chain.sign(self._key, "checkpoint", seq, record_hash, now)))
-        return {"checkpoint_seq": seq, "checkpoint_ts": now}
 
     # -- reading ------------------------------------------------------------------------
     def count(self) -> int:
@@ -211,6 +233,57 @@ def stream_rows(conn: Connection, *, start_after: int = 0, chunk: int = 5000,
         yield dict(row)
 
 
+
+
+_JSON_COLUMNS = ("fired_rules", "phi_counts", "output_phi_counts")
+_PG_COLUMNS = ("chain_seq", *RECORD_FIELDS, "prev_hash", "record_hash")
+_PG_INSERT = (f"INSERT INTO audit_log ({', '.join(_PG_COLUMNS)}) VALUES ("
+              + ", ".join("%s::json" if c in _JSON_COLUMNS else "%s" for c in _PG_COLUMNS) + ")")
+_PG_LOCK_HEAD = ("SELECT chain_seq, record_hash, checkpoint_seq, checkpoint_ts FROM audit_chain_head "
+                 "WHERE id = 1 FOR UPDATE")
+_PG_UPDATE_HEAD = "UPDATE audit_chain_head SET chain_seq = %s, record_hash = %s WHERE id = 1"
+_PG_UPDATE_HEAD_CP = ("UPDATE audit_chain_head SET chain_seq = %s, record_hash = %s, checkpoint_seq = %s, "
+                      "checkpoint_ts = %s WHERE id = 1")
+_PG_INSERT_CP = "INSERT INTO audit_checkpoint (chain_seq, record_hash, ts, signature) VALUES (%s, %s, %s, %s)"
+
+
+def _pg_append(conn: Connection, store: AuditStore, records: Sequence[AuditRecord], now: datetime) -> int:
+    """The same transaction as the SQLAlchemy path, sent in two pipelined round trips
+    (lock the head; then insert, move the head, commit) through psycopg's pipeline
+    mode: statement by statement, each round trip to the server costs more than the
+    whole fsync'd commit. Errors are re-raised as SQLAlchemy's."""
+    import orjson
+    import psycopg
+    from sqlalchemy import exc as sa_exc
+    raw = conn.connection.driver_connection
+    try:
+        with raw.pipeline():
+            cur = raw.execute(_PG_LOCK_HEAD)
+        seq, record_hash, checkpoint_seq, checkpoint_ts = cur.fetchone()
+        head = {"chain_seq": seq, "record_hash": record_hash, "checkpoint_seq": checkpoint_seq,
+                "checkpoint_ts": checkpoint_ts}
+        rows, values = store._link(head, records, now)
+        params = [tuple(orjson.dumps(row[c]).decode() if c in _JSON_COLUMNS and row[c] is not None else row[c]
+                        for c in _PG_COLUMNS) for row in rows]
+        with raw.pipeline():
+            with raw.cursor() as cur:
+                cur.executemany(_PG_INSERT, params)
+            if "checkpoint_seq" in values:
+                cp = store._checkpoint_row(values)
+                raw.execute(_PG_INSERT_CP, (cp["chain_seq"], cp["record_hash"], cp["ts"], cp["signature"]))
+                raw.execute(_PG_UPDATE_HEAD_CP, (values["chain_seq"], values["record_hash"],
+                                                 values["checkpoint_seq"], values["checkpoint_ts"]))
+            else:
+                raw.execute(_PG_UPDATE_HEAD, (values["chain_seq"], values["record_hash"]))
+            raw.commit()
+    except psycopg.Error as exc:
+        try:
+            raw.rollback()
+        except psycopg.Error:
+            conn.invalidate()   # the connection is gone: the pool must not hand it out again
+        kind = sa_exc.IntegrityError if isinstance(exc, psycopg.IntegrityError) else sa_exc.OperationalError
+        raise kind("audit append", None, exc) from None
+    return len(rows)
 
 
 def build_store(engine: Engine, options, *, hmac_key: bytes, home: Path) -> AuditStore:
