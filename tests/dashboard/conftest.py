@@ -1,0 +1,51 @@
+"""Audit stores for the dashboard tests: a SQLite file or a throwaway PostgreSQL schema
+(unique per test, dropped afterwards), migrated and filled through the real AuditStore."""
+from __future__ import annotations
+
+import uuid
+
+import psycopg
+import pytest
+
+from gateway.audit.store import AuditStore
+from gateway.db import init_schema, make_engine
+from tests.dashboard import seed
+
+PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
+
+
+def pg_url(schema: str) -> str:
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture()
+def pg_schema():
+    schema = f"mg_dash_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    yield schema
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def audit_url(request, tmp_path):
+    """A migrated, empty audit store."""
+    url = f"sqlite:///{tmp_path / 'audit.db'}" if request.param == "sqlite" \
+        else pg_url(request.getfixturevalue("pg_schema"))
+    engine = make_engine(url)
+    init_schema(engine)
+    engine.dispose()
+    return url
+
+
+def fill(url: str, n: int, **kwargs) -> list:
+    """Writes n synthetic records through the real store; returns them."""
+    engine = make_engine(url)
+    try:
+        store = AuditStore(engine, hmac_key=seed.HMAC_KEY, checkpoint_every=100, checkpoint_seconds=1e9)
+        records = seed.make_records(n, **kwargs)
+        seed.write(store, records)
+        return records
+    finally:
+        engine.dispose()
