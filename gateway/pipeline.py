@@ -252,6 +252,7 @@ class Pipeline:
         span.set_attribute("medgate.policy.action", decision.action)
         span.set_attribute("medgate.policy.reason_code", decision.reason_code)
         span.set_attribute("medgate.policy.fired_rules", list(decision.fired_rules))
+        span.set_attribute("medgate.policy.reasons", list(decision.reasons))   # rule descriptions: policy text
         version = getattr(self.policy, "version", None)
         if version:
             span.set_attribute("medgate.policy.version", version)

@@ -43,10 +43,12 @@ class LivePolicy:
         return self.current.version
 
     def decide(self, request: PolicyInput) -> Decision:
-        decision = self.current.decide(request)
+        current = self.current   # one set for the whole decision, whatever a reload does meanwhile
+        decision = current.decide(request)
         if not self._count_output_phi and decision.output.scan_phi == "flag":
             decision = replace(decision, output=replace(decision.output, scan_phi="off"))
-        return decision
+        # The version in the record: with the rule ids it says which rule text decided.
+        return replace(decision, fired_rules=decision.fired_rules + (f"policy:{current.version}",))
 
     def reload(self) -> bool:
         """Load the files again; True if the new set is now in force."""

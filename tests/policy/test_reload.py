@@ -95,3 +95,17 @@ def test_bad_policy_at_start_raises(upstream, tmp_path):
     with pytest.raises(PolicyError, match="route.to: model 'nowhere' is not in the gateway config"):
         GatewayServer(tmp_path, upstream_config(upstream.base_url, phi={"detector": "none"},
                                                 policies={"path": "policies"}))
+
+
+def test_decisions_carry_the_policy_version(tmp_path):
+    from gateway.auth import Principal
+    from gateway.policy import PolicyInput
+    from gateway.policy.loader import load_policy_set
+    from gateway.policy.reload import LivePolicy
+    (tmp_path / "site.yaml").write_text(BASE)
+    live = LivePolicy(tmp_path, load_policy_set)
+    request = PolicyInput(principal=Principal(key_id="k", app="a", role="app"), operation="chat", model="m",
+                          baa=False, phi={"PERSON": 1}, params={})
+    assert live.decide(request).fired_rules == ("pseudonymize-external", f"policy:{live.version}")
+    (tmp_path / "site.yaml").write_text(BLOCK_BATCH)
+    assert live.reload() and live.decide(request).fired_rules[-1] == f"policy:{live.version}"
