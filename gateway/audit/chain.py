@@ -67,11 +67,11 @@ def signature_ok(key: bytes, kind: str, row: Mapping) -> bool:
 
 
 def checkpoint_key(explicit: str | None, master_key: str | None) -> bytes | None:
-    """MEDGATE_AUDIT_HMAC_KEY if set, else HMAC-SHA256(master key, a fixed label):
-    rotating the master key therefore needs MEDGATE_AUDIT_HMAC_KEY set to the old
-    derived key, or old checkpoints no longer verify."""
+    """MEDGATE_AUDIT_HMAC_KEY if set, else the hex of HMAC-SHA256(master key, a fixed
+    label). Hex, so that before rotating the master key the derived key can be put
+    in MEDGATE_AUDIT_HMAC_KEY as it is, and old checkpoints keep verifying."""
     if explicit:
         return explicit.encode()
     if master_key:
-        return hmac.new(master_key.encode(), _CHECKPOINT_LABEL, hashlib.sha256).digest()
+        return hmac.new(master_key.encode(), _CHECKPOINT_LABEL, hashlib.sha256).hexdigest().encode()
     return None
