@@ -173,6 +173,7 @@ def create_app(settings: Settings | None = None, config: GatewayConfig | None = 
         except Exception as exc:
             log.warning("readiness: database unavailable (%s)", type(exc).__name__)
             return _error(GatewayError(503, "not_ready", "the audit/key database is unavailable"))
-        return _json({"status": "ready", "models": list(upstream.groups), "detector": pipeline.detector.name})
+        return _json({"status": "ready", "models": list(upstream.groups), "detector": pipeline.detector.name,
+                      "policy": live_policy.version if live_policy is not None else None})
 
     return app

@@ -223,7 +223,7 @@ class Clock:
     def values(self, now: datetime) -> celtypes.MapType:
         return self._at(int(now.timestamp()))
 
-    @lru_cache(maxsize=4)
+    @lru_cache(maxsize=64)   # shared by every Clock: a few files' zones, this second
     def _at(self, second: int) -> celtypes.MapType:
         now = datetime.fromtimestamp(second, timezone.utc)
         local = now.astimezone(self.zone)

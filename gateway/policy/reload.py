@@ -69,7 +69,11 @@ class LivePolicy:
         while True:
             await asyncio.sleep(interval)
             if _fingerprint(self.path) != self._seen:
-                self.reload()
+                try:
+                    self.reload()
+                except Exception as exc:   # keep watching; the last good set stays in force
+                    self._seen = _fingerprint(self.path)
+                    log.error("policy reload failed (%s); keeping version %s", type(exc).__name__, self.version)
 
 
 SHIPPED = Path(__file__).resolve().parents[2] / "policies"

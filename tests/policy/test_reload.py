@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 
+import httpx
 import openai
 import pytest
 
@@ -52,6 +53,7 @@ def test_reload_applies_good_changes_and_keeps_the_last_good_set(upstream, tmp_p
                              policies={"path": "policies", "reload_interval": 0.05})
     with GatewayServer(tmp_path, config) as gw:
         live = gw.app.state.policy
+        assert httpx.get(gw.base_url.removesuffix("/v1") + "/readyz", timeout=10).json()["policy"] == live.version
         _, key = gw.app.state.keys.create("overnight-batch", "app")
         client = openai.OpenAI(base_url=gw.base_url, api_key=key, max_retries=0, timeout=20)
         assert _blocked(client) is None
