@@ -46,7 +46,7 @@ rules:
   - id: e2e-output-redact
     when: principal.app == "scrub-app"
     action: allow
-    output: {scan_phi: redact}
+    output: {scan_phi: redact, disclaimer: "Reviewed by policy."}
   - id: e2e-output-block
     when: principal.app == "strict-app"
     action: allow
@@ -165,8 +165,12 @@ def test_output_phi_introduced_by_the_model_masked_or_withheld(gw, fresh_upstrea
     fresh_upstream.reply_next(content=invented)
     text = _chat(_client(gw, "scrub-app"), "Who calls?").choices[0].message.content
     assert "Whitcombe" not in text and "555-0199" not in text and "<PHONE>" in text and "tomorrow" in text
+    assert text.endswith("tomorrow.\n\nReviewed by policy.")
     record = gw.audit_records()[0]
     assert record["output_phi_counts"].get("PHONE") and "output:phi_masked" in record["fired_rules"]
+    fresh_upstream.reply_next(content=invented)
+    streamed, _ = _stream_text(_client(gw, "scrub-app"), "Who calls?")      # held back, masked, released
+    assert streamed == text
 
     strict = _client(gw, "strict-app")
     fresh_upstream.reply_next(content=invented)
