@@ -27,7 +27,7 @@ class PolicyInput:
     params: dict[str, Any]         # request parameters other than the content
     provider: str = ""
     phi_scores: dict[str, float] = field(default_factory=dict)   # kind -> highest score
-    content: str = ""              # user-authored text: in memory only, never logged
+    content: str = field(default="", repr=False)   # user-authored text: in memory only, never printed
     now: datetime | None = None    # None: the engine's clock
 
 

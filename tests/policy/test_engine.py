@@ -171,3 +171,19 @@ def test_config_scan_output_false_turns_off_counting_scans_only(tmp_path):
     strict = Principal(key_id="k", app="strict", role="app")
     assert _ask(live, "x", principal=strict).output.scan_phi == "block"
     assert _ask(LivePolicy(tmp_path, load_policy_set), "x").output.scan_phi == "flag"
+
+
+def test_policy_input_never_prints_the_content():
+    request = PolicyInput(principal=PORTAL, operation="chat", model="m", baa=False, phi={}, params={},
+                          content="Zbigniew Quarterfield wants to end it")
+    assert "Quarterfield" not in repr(request) and "Quarterfield" not in str(request)
+
+
+def test_policies_disabled_means_the_baseline(tmp_path):
+    from gateway.policy.reload import from_config
+    from gateway.settings import GatewayConfig
+    config = GatewayConfig.model_validate({"model_list": [{"model_name": "m", "litellm_params": {"model": "x/y"}}],
+                                           "medgate": {"policies": {"enabled": False}}})
+    assert from_config(config) is None
+    enabled = GatewayConfig.model_validate({"model_list": [{"model_name": "m", "litellm_params": {"model": "x/y"}}]})
+    assert {r.rule.id for r in from_config(enabled).current.rules} >= {"crisis-safe-response"}   # the shipped set
