@@ -152,12 +152,13 @@ def test_redact_modes_mask_and_hash(gw, fresh_upstream):
 
 def test_disclaimer_in_plain_and_streamed_replies_and_review_flag(gw, fresh_upstream):
     client = _client(gw, "disclaimer-app")
+    before = gw.audit_count()
     plain = _chat(client, "Draft discharge instructions for CHF.").choices[0].message.content
     assert plain == "echo: Draft discharge instructions for CHF.\n\nAI-generated draft: verify before use."
     streamed, _ = _stream_text(client, "Draft discharge instructions for CHF.")
     assert streamed == plain
-    records = gw.wait_for_audit(gw.audit_count())
-    assert "obligation:review" in records[0]["fired_rules"] and "e2e-disclaimer" in records[0]["fired_rules"]
+    records = gw.wait_for_audit(before + 2)[:2]             # the stream's record lands as it ends
+    assert all("obligation:review" in r["fired_rules"] and "e2e-disclaimer" in r["fired_rules"] for r in records)
 
 
 def test_output_phi_introduced_by_the_model_masked_or_withheld(gw, fresh_upstream):
@@ -210,15 +211,17 @@ def test_crisis_gets_the_safe_response_without_forwarding(gw, fresh_upstream, ca
     caplog.set_level(logging.DEBUG, logger="medgate")
     client = _client(gw, "patient-portal", team="patients")
     message = "I can't do this anymore, I want to end my life. My MRN is 00719934."
+    before = gw.audit_count()
     reply = _chat(client, message)
     assert "988" in reply.choices[0].message.content and reply.model == "medgate-policy"
     streamed, _ = _stream_text(client, message)
     assert "988" in streamed
     assert fresh_upstream.requests == []                                  # never forwarded
-    records = gw.wait_for_audit(gw.audit_count())
-    assert records[0]["reason_code"] == "crisis_safe_response" and records[0]["decision"] == "respond"
-    assert "obligation:review" in records[0]["fired_rules"] and records[0]["provider"] is None
-    places = [caplog.text, json.dumps(records[:2], default=str)] + [s.to_json() for s in gw.spans.get_finished_spans()]
+    records = gw.wait_for_audit(before + 2)[:2]
+    for record in records:
+        assert record["reason_code"] == "crisis_safe_response" and record["decision"] == "respond"
+        assert "obligation:review" in record["fired_rules"] and record["provider"] is None
+    places = [caplog.text, json.dumps(records, default=str)] + [s.to_json() for s in gw.spans.get_finished_spans()]
     assert not any("end my life" in p or "00719934" in p for p in places)
 
 
