@@ -410,7 +410,11 @@ class Pipeline:
                         fn = call.get("function") or {}
                         if isinstance(fn.get("arguments"), str):
                             key = ("tool", index, call.get("index", 0))
-                            fn["arguments"] = restored(key, fn["arguments"], json_string=True)
+                            if hold:
+                                produced.setdefault(key, []).append(fn["arguments"])
+                                fn["arguments"] = ""
+                            else:
+                                fn["arguments"] = restored(key, fn["arguments"], json_string=True)
                     if choice.get("finish_reason"):
                         ex.finish_reasons.append(str(choice["finish_reason"]))
                         self._flush_into(delta, index, restorers)
@@ -448,8 +452,10 @@ class Pipeline:
     @staticmethod
     def _release(held: list[dict], texts: dict[tuple, str], vault: Vault, output: OutputObligations,
                  withheld: str | None) -> list[dict]:
-        """A held stream, inspected: each choice's whole content goes out in its first chunk."""
+        """A held stream, inspected: each choice's whole content, and each tool call's whole
+        arguments, go out in the first chunk that carried them."""
         pending = {key[1]: vault.restore(text) for key, text in texts.items() if key[0] == "content"}
+        arguments = {key[1:]: vault.restore(text, json_string=True) for key, text in texts.items() if key[0] == "tool"}
         if withheld is not None:
             pending = {index: withheld for index in pending} or {0: withheld}
         for chunk in held:
@@ -460,6 +466,10 @@ class Pipeline:
                     delta.pop("tool_calls", None)
                     if choice.get("finish_reason"):
                         choice["finish_reason"] = "content_filter"
+                for call in delta.get("tool_calls") or []:
+                    fn = call.get("function") or {}
+                    if isinstance(fn.get("arguments"), str):
+                        fn["arguments"] = arguments.pop((index, call.get("index", 0)), "")
                 if index in pending:
                     text = pending.pop(index)
                     delta["content"] = text if withheld is not None else with_disclaimer(text, output)

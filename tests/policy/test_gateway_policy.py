@@ -249,3 +249,21 @@ def test_condition_failing_at_run_time_fails_closed_and_names_the_rule(gw, fresh
     assert exc.value.body["code"] == "policy_evaluation_error" and fresh_upstream.requests == []
     assert "rule 'e2e-broken'" in caplog.text
     assert "Okonkwo" not in caplog.text and "00719934" not in caplog.text
+
+
+def test_tool_call_arguments_masked_in_plain_and_held_streams(gw, fresh_upstream):
+    client = _client(gw, "scrub-app")
+    tools = [{"type": "function", "function": {"name": "page_oncall", "parameters": {
+        "type": "object", "properties": {"callback": {"type": "string"}, "reason": {"type": "string"}}}}}]
+    call = {"name": "page_oncall", "arguments": {"callback": "(617) 555-0199", "reason": "BP 182/110 after dose"}}
+    fresh_upstream.reply_next(tool_calls=[call])
+    plain = client.chat.completions.create(model="clinical-gpt", tools=tools, messages=[
+        {"role": "user", "content": "Page on-call about the pressure in bed 7."}]).choices[0].message.tool_calls[0]
+    args = json.loads(plain.function.arguments)
+    assert args == {"callback": "<PHONE>", "reason": "BP 182/110 after dose"}
+    fresh_upstream.reply_next(tool_calls=[call])
+    chunks = list(client.chat.completions.create(model="clinical-gpt", tools=tools, stream=True, messages=[
+        {"role": "user", "content": "Page on-call about the pressure in bed 7."}]))
+    streamed = "".join(tc.function.arguments or "" for c in chunks if c.choices
+                       for tc in (c.choices[0].delta.tool_calls or []))
+    assert json.loads(streamed) == args
