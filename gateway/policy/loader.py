@@ -53,13 +53,35 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None, bytes]:
         raise PolicyError(f"{path}: cannot read ({exc.strerror})") from None
     try:
         text = raw.decode("utf-8")
-        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader), raw
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        duplicate = _duplicate_key(node)
+        if duplicate:   # YAML would silently keep the last one: a lost condition
+            raise PolicyError(f"{path}:{duplicate[0]}: key {duplicate[1]!r} appears twice in the same mapping")
+        return yaml.safe_load(text), node, raw
     except UnicodeDecodeError:
         raise PolicyError(f"{path}: not UTF-8 text") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "syntax error"
         raise PolicyError(f"{path}:{mark.line + 1 if mark else '?'}: not valid YAML ({problem})") from None
+
+
+def _duplicate_key(node: yaml.Node | None) -> tuple[int, str] | None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if key.value in seen:
+                return key.start_mark.line + 1, key.value
+            seen.add(key.value)
+            found = _duplicate_key(value)
+            if found:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _duplicate_key(item)
+            if found:
+                return found
+    return None
 
 
 def _rule_lines(node: yaml.Node | None) -> list[int]:

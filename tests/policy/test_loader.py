@@ -81,6 +81,8 @@ def test_file_level_mistakes(tmp_path):
         tmp_path, "settings: {timezone: Mars/Olympus}\n" + GOOD.removeprefix("version: 1\n"))
     assert "version: Input should be 1" in _error(tmp_path, GOOD.replace("version: 1", "version: 2"))
     assert "expected a mapping" in _error(tmp_path, "- just a list\n")
+    assert ":5: key 'when' appears twice" in _error(tmp_path, "rules:\n  - id: a\n    action: allow\n"
+                                                          "    when: principal.app == 'x'\n    when: 'true'\n")
 
 
 def test_one_bad_file_loads_nothing(tmp_path):
