@@ -121,6 +121,7 @@ def main() -> int:
         policies["default.yaml + all 5 examples"] = load_policy_set(Path(tmp), models=models)
 
     work = requests()
+    load = os.getloadavg()[0]
     times: dict[str, list[float]] = {name: [] for name in policies}
     for name, policy in policies.items():     # warm-up: caches, first-call costs
         for template, raw in work:
@@ -158,7 +159,8 @@ def main() -> int:
         lines.append(f"| {name} | {rules[name] or '-'} | {n} | {p50:.3f} | {p99:.3f} | "
                      f"{'—' if name.startswith('baseline') else f'{added:.3f}'} |")
     lines += ["", f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
-              f"{os.cpu_count()} CPUs (shared with other work), {args.rounds} rounds. "
+              f"{os.cpu_count()} CPUs shared with other work (load average {load:.1f} at start, so p99 "
+              f"is mostly other processes), {args.rounds} rounds. "
               "Command: `.venv/bin/python benchmarks/policy/run.py`.", MARK_END]
     if not args.no_docs:
         replace_section("\n".join(lines) + "\n", MARK_START, MARK_END)
