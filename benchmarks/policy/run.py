@@ -159,8 +159,8 @@ def main() -> int:
         lines.append(f"| {name} | {rules[name] or '-'} | {n} | {p50:.3f} | {p99:.3f} | "
                      f"{'—' if name.startswith('baseline') else f'{added:.3f}'} |")
     lines += ["", f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, Python {platform.python_version()}, "
-              f"{os.cpu_count()} CPUs shared with other work (load average {load:.1f} at start, so p99 "
-              f"is mostly other processes), {args.rounds} rounds. "
+              f"{os.cpu_count()} CPUs shared with other work (load average {load:.1f} at start; p99 "
+              f"varies with that load), {args.rounds} rounds. "
               "Command: `.venv/bin/python benchmarks/policy/run.py`.", MARK_END]
     if not args.no_docs:
         replace_section("\n".join(lines) + "\n", MARK_START, MARK_END)
