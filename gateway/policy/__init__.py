@@ -56,6 +56,7 @@ class Limit:
     requests_per_minute: int | None = None
     tokens_per_day: int | None = None
     reason_code: str = "rate_limited"
+    message: str | None = None     # for the client instead of the standard text
 
 
 @dataclass(frozen=True)

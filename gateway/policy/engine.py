@@ -150,7 +150,7 @@ class PolicySet:
             return Decision(action=winner.action, reason_code=winner.reason_code or winner.action,
                             message=winner.message, output=output if winner.action == "respond" else
                             OutputObligations(), fired_rules=ids, reasons=reasons)
-        redact = self._redactions(by_action.get("redact", []), request.phi)
+        redact = self._redactions(by_action.get("redact", []))
         blocked = sorted(kind for kind, mode in redact.items() if mode == "block" and kind in request.phi)
         if blocked:   # the site config forbids forwarding these kinds at all
             return Decision(action="block", reason_code="phi_blocked", fired_rules=ids, reasons=reasons,
@@ -159,14 +159,14 @@ class PolicySet:
         decisive = next((by_action[a][0] for a in ("route", "redact", "allow") if a in by_action), None)
         reason = "allowed" if decisive is None else decisive.reason_code or DEFAULT_CODES[decisive.action]
         limits = tuple(Limit(rule_id=r.id, per=r.limit.per, requests_per_minute=r.limit.requests_per_minute,
-                             tokens_per_day=r.limit.tokens_per_day, reason_code=r.reason_code or (
+                             tokens_per_day=r.limit.tokens_per_day, message=r.message, reason_code=r.reason_code or (
                                  "rate_limited" if r.limit.requests_per_minute else "token_budget_exceeded"))
                        for r in by_action.get("limit", []) if r.limit is not None)
         return Decision(action="allow", reason_code=reason, redact=redact,
                         route_to=routes[0].route.to if routes and routes[0].route else None,
                         output=output, limits=limits, fired_rules=ids, reasons=reasons)
 
-    def _redactions(self, rules: list[Rule], found: dict[str, int]) -> dict[str, str]:
+    def _redactions(self, rules: list[Rule]) -> dict[str, str]:
         modes: dict[str, str] = {}
         for rule in rules:
             assert rule.redact is not None

@@ -46,13 +46,13 @@ def subject(limit: Limit, principal: Principal) -> str:
 
 
 def _minute_exceeded(limit: Limit, now: float) -> RateLimited:
-    return RateLimited(limit.reason_code, f"rate limit of {limit.requests_per_minute} requests per minute "
-                       f"reached (policy rule '{limit.rule_id}')", MINUTE - now % MINUTE)
+    return RateLimited(limit.reason_code, limit.message or f"rate limit of {limit.requests_per_minute} requests "
+                       f"per minute reached (policy rule '{limit.rule_id}')", MINUTE - now % MINUTE)
 
 
 def _day_exceeded(limit: Limit, now: float) -> RateLimited:
     code = limit.reason_code if limit.requests_per_minute is None else "token_budget_exceeded"
-    return RateLimited(code, f"daily budget of {limit.tokens_per_day} tokens used up "
+    return RateLimited(code, limit.message or f"daily budget of {limit.tokens_per_day} tokens used up "
                        f"(policy rule '{limit.rule_id}')", DAY - now % DAY)
 
 

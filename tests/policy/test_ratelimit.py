@@ -20,7 +20,8 @@ REDIS_URL = "redis://127.0.0.1:6379/0"
 NURSE = Principal(key_id="k-nurse", app="nurse-chat", role="app", team="nursing")
 OTHER = Principal(key_id="k-other", app="nurse-chat", role="app", team="nursing")
 RPM = Limit(rule_id="chat-rpm", per="key", requests_per_minute=3)
-BUDGET = Limit(rule_id="dept-budget", per="team", tokens_per_day=100, reason_code="department_budget_exhausted")
+BUDGET = Limit(rule_id="dept-budget", per="team", tokens_per_day=100, reason_code="department_budget_exhausted",
+               message="Nursing's daily AI budget is used up.")
 
 
 class Clock:
@@ -61,6 +62,7 @@ async def _exercise(limiter, clock: Clock) -> None:
     with pytest.raises(RateLimited) as exc:
         await limiter.admit([BUDGET], NURSE)
     assert exc.value.code == "department_budget_exhausted" and exc.value.headers == {"Retry-After": "1550"}  # to UTC midnight
+    assert exc.value.message == "Nursing's daily AI budget is used up."
     clock.now += 86_400                                          # next day
     await limiter.admit([BUDGET], NURSE)
 
