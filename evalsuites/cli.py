@@ -8,6 +8,8 @@ from pathlib import Path
 
 
 def register(subparsers) -> None:
+    # Before anything imports litellm: no cost-map download at run time.
+    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
     ev = subparsers.add_parser("eval", help="run eval suites (hallucination, bias, fairness) and gate upgrades")
     esub = ev.add_subparsers(dest="eval_cmd", required=True)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 SCHEMA = "medgate-eval-report/1"
+_FRACTIONS = ("rate", "accuracy", "p_", "difference", "tpr")
 
 
 class ReportError(ValueError):
@@ -100,5 +101,6 @@ def summary_table(report: Report):
         if f"{name}.ci_low" in m:
             ci = f"{m[name + '.ci_low']:.3f} – {m[name + '.ci_high']:.3f}"
         value = m[name]
-        table.add_row(name, f"{value:.0f}" if value.is_integer() and value > 1 else f"{value:.3f}", ci)
+        is_count = value.is_integer() and not any(k in name for k in _FRACTIONS)
+        table.add_row(name, f"{value:.0f}" if is_count else f"{value:.3f}", ci)
     return table

@@ -39,6 +39,13 @@ class ModelSpec:
             return f"openai/{self.model}"   # an OpenAI-compatible base URL
         return self.model
 
+    @property
+    def resolved_api_key(self) -> str | None:
+        if self.api_key or not self.api_base:
+            return self.api_key
+        # A local OpenAI-compatible server often needs no key, but the OpenAI client refuses to start without one.
+        return os.environ.get("OPENAI_API_KEY") or "no-key"
+
     def params(self) -> dict[str, Any]:
         """What goes into the cache key besides model, base and messages (never the key)."""
         return {"temperature": self.temperature, "max_tokens": self.max_tokens, "seed": self.seed}
@@ -114,7 +121,7 @@ class Runner:
             try:
                 response = await litellm.acompletion(
                     model=self.spec.litellm_model, messages=request.messages, api_base=self.spec.api_base,
-                    api_key=self.spec.api_key, temperature=self.spec.temperature, max_tokens=self.spec.max_tokens,
+                    api_key=self.spec.resolved_api_key, temperature=self.spec.temperature, max_tokens=self.spec.max_tokens,
                     seed=self.spec.seed, timeout=self.spec.timeout, num_retries=0,
                     **({"response_format": response_format} if response_format else {}))
                 message = response.choices[0].message
