@@ -43,6 +43,7 @@ def fill(url: str, n: int, **kwargs) -> list:
     """Writes n synthetic records through the real store; returns them."""
     engine = make_engine(url)
     try:
+        init_schema(engine)
         store = AuditStore(engine, hmac_key=seed.HMAC_KEY, checkpoint_every=100, checkpoint_seconds=1e9)
         records = seed.make_records(n, **kwargs)
         seed.write(store, records)

@@ -1,0 +1,26 @@
+"""medgate oversight dashboard: `medgate dashboard` (or `streamlit run dashboard/app.py`).
+
+Sign-in first; then four pages, all read-only: Overview, Audit explorer, Policies,
+Evaluations. The sidebar's time range applies to every audit view.
+
+The page scripts live in views/, not pages/: a `pages/` folder beside the main script
+switches Streamlit to its older multipage mode, which can run a page script without
+this file (and so without the sign-in) until st.navigation has run once.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import ui
+
+st.set_page_config(page_title="medgate oversight", page_icon="🩺", layout="wide")
+current = ui.sign_in()
+if current is not None:
+    ui.sidebar(current)
+# Every page begins with ui.require_viewer(): before sign-in a page shows nothing but the form above.
+st.navigation([
+    st.Page("views/overview.py", title="Overview", icon="📊", default=True),
+    st.Page("views/audit.py", title="Audit explorer", icon="🔎"),
+    st.Page("views/policies.py", title="Policies", icon="📜"),
+    st.Page("views/evaluations.py", title="Evaluations", icon="🧪"),
+], position="sidebar" if current else "hidden").run()
