@@ -156,3 +156,24 @@ def test_run_errors_exit_2_and_the_gate_refuses_incomplete_runs(gold, home, tmp_
     code, output = gate(capsys, tmp_path / "x.json")
     assert code == 2 and "incomplete" in output.err
     assert main(["eval", "run", "--suite", "nope", "--model", "m"]) == 2
+
+
+def test_every_run_is_in_mlflow_with_params_metrics_table_plots_and_no_secret(faithful_reports, home):
+    from mlflow import MlflowClient
+
+    out, reports, _ = faithful_reports
+    client = MlflowClient(tracking_uri=f"sqlite:///{home / 'mlflow.db'}")
+    run = client.get_run(reports["fairness"]["mlflow_run_id"])
+    params = run.data.params
+    assert params["suite"] == "fairness" and params["model"] == "scripted"
+    assert params["dataset.version"] == "1.0" and params["dataset.sha256"] == reports["fairness"]["dataset"]["sha256"]
+    assert params["medgate_version"] and params["api_base"].startswith("http://127.0.0.1:")
+    assert run.data.metrics["fairness.accuracy"] == 1.0 and run.info.status == "FINISHED"
+    artifacts = {a.path for a in client.list_artifacts(run.info.run_id)}
+    assert {"items.json", "report.json", "plots"} <= artifacts
+    assert {a.path for a in client.list_artifacts(run.info.run_id, "plots")} == {"plots/by_race.png", "plots/by_sex.png"}
+    assert run.info.artifact_uri.startswith((home / "mlartifacts").as_uri())   # not ./mlruns of the cwd
+    table = json.loads(open(client.download_artifacts(run.info.run_id, "items.json", str(home / "dl"))).read())
+    assert len(table["data"]) == 160 and "decision" in table["columns"]
+    stored = [p for p in home.rglob("*") if p.is_file() and "eval-cache" not in p.parts]
+    assert stored and not any(b"sk-eval-secret-123" in p.read_bytes() for p in stored)
