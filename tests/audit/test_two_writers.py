@@ -19,24 +19,23 @@ from tests.audit.conftest import pg_url
 from tests.audit.processes import ROOT, ServeProcess
 from tests.servers import MASTER_KEY, upstream_config
 
-REQUESTS = 160
+REQUESTS = 200
 NOTES = ["Pt with CHF exacerbation, diuresed 3 L overnight; summarize for handoff.",
          "Prior auth: MRI lumbar spine after 6 weeks of failed conservative therapy.",
          "Portal message: is it OK to take ibuprofen with my lisinopril?"]
 
 
-def _one(i: int, urls: list[str]) -> int:
+def _one(http: httpx.Client, i: int, urls: list[str]) -> int:
     url = urls[i % 2]
     headers = {"Authorization": f"Bearer {MASTER_KEY if i % 10 else 'sk-mg-bogus.key'}"}   # some 401s
     body = {"model": "clinical-gpt" if i % 13 else "no-such-model", "stream": i % 4 == 0,
             "messages": [{"role": "user", "content": NOTES[i % 3]}]}
-    with httpx.Client(timeout=30) as http:
-        if body["stream"]:
-            with http.stream("POST", url + "/chat/completions", json=body, headers=headers) as resp:
-                for _ in resp.iter_bytes():
-                    pass
-                return resp.status_code
-        return http.post(url + "/chat/completions", json=body, headers=headers).status_code
+    if body["stream"]:
+        with http.stream("POST", url + "/chat/completions", json=body, headers=headers) as resp:
+            for _ in resp.iter_bytes():
+                pass
+            return resp.status_code
+    return http.post(url + "/chat/completions", json=body, headers=headers).status_code
 
 
 def test_two_gateways_one_chain(upstream, pg_schema, tmp_path):
@@ -48,11 +47,12 @@ def test_two_gateways_one_chain(upstream, pg_schema, tmp_path):
             gw.wait_ready()
         urls = [gw.base_url for gw in gateways]
         engine = make_engine(url)
-        with ThreadPoolExecutor(max_workers=12) as pool:
-            first = list(pool.map(lambda i: _one(i, urls), range(REQUESTS // 2)))
+        limits = httpx.Limits(max_connections=24, max_keepalive_connections=24)
+        with ThreadPoolExecutor(max_workers=12) as pool, httpx.Client(timeout=30, limits=limits) as http:
+            first = list(pool.map(lambda i: _one(http, i, urls), range(REQUESTS // 2)))
             # verify mid-load: one snapshot, so a chain being appended to is still whole
             midway = verify(engine, checkpoint_key(None, MASTER_KEY))
-            statuses = first + list(pool.map(lambda i: _one(i, urls), range(REQUESTS // 2, REQUESTS)))
+            statuses = first + list(pool.map(lambda i: _one(http, i, urls), range(REQUESTS // 2, REQUESTS)))
         assert midway.records >= REQUESTS // 2
     finally:
         codes = [gw.stop() for gw in gateways]
