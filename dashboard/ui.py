@@ -18,20 +18,20 @@ CACHE_SECONDS = 15   # aggregates are recomputed at most this often per filter
 
 
 @st.cache_resource(show_spinner=False)
-def _audit_data(url: str) -> AuditData:
+def audit_data_for(url: str) -> AuditData:
     return AuditData(open_readonly(url))
 
 
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
 def query(url: str, method: str, *args, **kwargs):
     """AuditData.<method>(*args) through a short-lived cache shared by every session."""
-    return getattr(_audit_data(url), method)(*args, **kwargs)
+    return getattr(audit_data_for(url), method)(*args, **kwargs)
 
 
 def audit_data() -> AuditData | None:
     """None when there is no audit database yet (the page shows how to make one)."""
     try:
-        return _audit_data(sources().audit_url)
+        return audit_data_for(sources().audit_url)
     except StoreMissing:
         return None
 

@@ -50,3 +50,16 @@ def fill(url: str, n: int, **kwargs) -> list:
         return records
     finally:
         engine.dispose()
+
+
+@pytest.fixture()
+def env(tmp_path, monkeypatch):
+    """A dashboard environment on a fresh SQLite store under MEDGATE_HOME."""
+    monkeypatch.delenv("MEDGATE_AUDIT_URL", raising=False)
+    monkeypatch.delenv("MEDGATE_MASTER_KEY", raising=False)
+    monkeypatch.delenv("MEDGATE_CONFIG", raising=False)
+    monkeypatch.setenv("MEDGATE_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("MEDGATE_AUDIT_HMAC_KEY", seed.HMAC_KEY.decode())
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{tmp_path / 'mlflow.db'}")
+    monkeypatch.setenv("MEDGATE_AUDIT_URL", f"sqlite:///{tmp_path / 'audit.db'}")
+    return f"sqlite:///{tmp_path / 'audit.db'}"

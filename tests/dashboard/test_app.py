@@ -8,19 +8,6 @@ from tests.dashboard.apptest import app, create_key, frame_with, open_page, sign
 from tests.dashboard.conftest import fill
 
 
-@pytest.fixture()
-def env(tmp_path, monkeypatch):
-    """A dashboard environment on a fresh SQLite store under MEDGATE_HOME."""
-    monkeypatch.delenv("MEDGATE_AUDIT_URL", raising=False)
-    monkeypatch.delenv("MEDGATE_MASTER_KEY", raising=False)
-    monkeypatch.delenv("MEDGATE_CONFIG", raising=False)
-    monkeypatch.setenv("MEDGATE_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("MEDGATE_AUDIT_HMAC_KEY", seed.HMAC_KEY.decode())
-    monkeypatch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{tmp_path / 'mlflow.db'}")
-    monkeypatch.setenv("MEDGATE_AUDIT_URL", f"sqlite:///{tmp_path / 'audit.db'}")
-    return f"sqlite:///{tmp_path / 'audit.db'}"
-
-
 def test_app_key_is_refused_and_auditor_accepted(env):
     app_key = create_key(env, "app", app="ed-triage-assistant")
     at = sign_in(app(), app_key)
