@@ -21,9 +21,13 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from gateway.phi.detector import Finding
 from gateway.phi.kinds import KINDS
 from gateway.phi.normalize import normalize
+from gateway.phi.propagate import Propagator
 
 MODEL_DIR = Path(__file__).parent / "model"
 NER_KINDS = ("PERSON", "LOCATION", "ORGANIZATION")
+# Below the anchored patterns' scores, so where both find the same span Presidio keeps the
+# pattern's finding (it is the evidence that lets a name carry through the document).
+NER_SCORE = 0.65
 # Labels of common spaCy models, so a site's en_core_web_lg plugs in unchanged.
 NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "LOCATION": "LOCATION", "LOC": "LOCATION",
               "GPE": "LOCATION", "FAC": "LOCATION", "ORGANIZATION": "ORGANIZATION", "ORG": "ORGANIZATION"}
@@ -99,7 +103,7 @@ def build_nlp_engine(model: str | Path | None = None) -> SpacyNlpEngine:
     engine = _NlpEngine(models=[{"lang_code": "en", "model_name": name}],
                             ner_model_configuration=NerModelConfiguration(
                                 model_to_presidio_entity_mapping=NER_LABELS,
-                                labels_to_ignore=[], default_score=0.85))
+                                labels_to_ignore=[], default_score=NER_SCORE))
     engine.load()
     return engine
 
@@ -122,15 +126,25 @@ def build_detector(options: "PhiOptions | None" = None):
         logging.getLogger("medgate").warning(
             "PHI detection is off (medgate.phi.detector: none): requests are forwarded unredacted")
         return NullDetector()
-    return PresidioDetector(build_analyzer(options.model), options.score_threshold, options.timeout_seconds)
+    return PresidioDetector(build_analyzer(options.model), options.score_threshold, options.timeout_seconds,
+                            propagator=build_propagator())
+
+
+def build_propagator() -> Propagator:
+    """Words that are also clinical vocabulary (the recognizers' stop words and the words
+    of the project's clinical phrase bank) are never carried through a document."""
+    from gateway.phi.recognizers import load_macro_words
+    from gateway.phi.training.synth_data.clinical import vocabulary
+    return Propagator([*load_macro_words("NAME_STOP_WORDS"), *vocabulary()])
 
 
 class PresidioDetector:
     name = "presidio"
 
     def __init__(self, analyzer: AnalyzerEngine, score_threshold: float = 0.4,
-                 timeout_seconds: float = 5.0) -> None:
+                 timeout_seconds: float = 5.0, propagator: Propagator | None = None) -> None:
         self._analyzer = analyzer
+        self._propagator = propagator
         self._threshold = score_threshold
         self._timeout = timeout_seconds
         self._entities = list(KINDS)
@@ -142,6 +156,8 @@ class PresidioDetector:
         norm = normalize(text)
         results = self._analyzer.analyze(norm.text, language="en", entities=self._entities,
                                          score_threshold=self._threshold)
+        if self._propagator:
+            results = self._propagator(norm.text, results, confirmed=_from_a_pattern)
         return with_weekdays(text, merge([Finding(r.entity_type, *norm.span(r.start, r.end), r.score)
                                           for r in results]))
 
@@ -155,6 +171,11 @@ class PresidioDetector:
         async with asyncio.timeout(self._timeout):
             findings = await asyncio.to_thread(self.analyze, joined)
         return split(findings, [len(t) for t in texts])
+
+
+def _from_a_pattern(result) -> bool:
+    """Found by an anchored pattern recognizer, not guessed by the NER model."""
+    return result.recognition_metadata.get("recognizer_name") not in (_NerRecognizer.__name__, "propagation")
 
 
 def merge(findings: list[Finding]) -> list[Finding]:

@@ -13,11 +13,12 @@ from gateway.phi.recognizers.loader import (
     blank_nlp_engine,
     build_recognizer,
     build_recognizers,
+    load_macro_words,
     load_recognizers,
 )
 from gateway.phi.recognizers.validators import VALIDATORS
 
 __all__ = [
     "DEFAULT_PATTERNS", "ContextPatternRecognizer", "RecognizerConfigError", "VALIDATORS",
-    "blank_analyzer", "blank_nlp_engine", "build_recognizer", "build_recognizers", "load_recognizers",
+    "blank_analyzer", "blank_nlp_engine", "build_recognizer", "build_recognizers", "load_macro_words", "load_recognizers",
 ]

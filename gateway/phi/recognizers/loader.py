@@ -505,6 +505,17 @@ def load_recognizers(path: Path | str | None = None) -> list[EntityRecognizer]:
     return list(build_recognizers(config, source=str(p)))
 
 
+def load_macro_words(name: str, path: Path | str | None = None) -> list[str]:
+    """A word-list macro of patterns.yaml (e.g. NAME_STOP_WORDS), for code that needs the
+    same vocabulary as the recognizers."""
+    p = Path(path) if path is not None else DEFAULT_PATTERNS
+    with p.open(encoding="utf-8") as f:
+        words = (yaml.safe_load(f).get("macros") or {}).get(name)
+    if not isinstance(words, list):
+        raise RecognizerConfigError("<file>", f"macros.{name}", "must be a list of words", str(p))
+    return [str(w) for w in words]
+
+
 # --- an offline analyzer ------------------------------------------------------------
 
 def blank_nlp_engine():

@@ -1,0 +1,67 @@
+"""A name confirmed once by a pattern carries through the document (gateway.phi.propagate),
+through the real detector and on the Propagator alone."""
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import RecognizerResult
+
+from gateway.phi.engine import build_detector
+from gateway.phi.propagate import Propagator
+
+
+def result(kind: str, text: str, value: str, score: float = 0.75, source: str = "person_relation"):
+    start = text.index(value)
+    return RecognizerResult(kind, start, start + len(value), score, recognition_metadata={"recognizer_name": source})
+
+
+def found(text: str, results) -> list[tuple[str, str]]:
+    return sorted((r.entity_type, text[r.start:r.end]) for r in results)
+
+
+def pattern_only(r) -> bool:
+    return r.recognition_metadata["recognizer_name"] != "ner"
+
+
+TEXT = "SON RADU AT BEDSIDE. RADU WISHES TO SPEAK WITH TEAM. WILL CALL radu IN AM."
+
+
+def test_every_other_occurrence_is_found_in_any_case():
+    out = Propagator(stop_words=[])(TEXT, [result("PERSON", TEXT, "RADU")], pattern_only)
+    assert found(TEXT, out) == [("PERSON", "RADU"), ("PERSON", "RADU"), ("PERSON", "radu")]
+
+
+def test_guesses_of_the_model_are_not_carried():
+    out = Propagator(stop_words=[])(TEXT, [result("PERSON", TEXT, "RADU", source="ner")], pattern_only)
+    assert found(TEXT, out) == [("PERSON", "RADU")]
+
+
+@pytest.mark.parametrize("kwargs,value,score", [
+    ({}, "RADU", 0.5),                        # below min_score: not confirmed enough
+    ({"stop_words": ["radu"]}, "RADU", 0.75),   # a stop word is never carried
+])
+def test_weak_or_ordinary_words_are_not_carried(kwargs, value, score):
+    prop = Propagator(**{"stop_words": [], **kwargs})
+    out = prop(TEXT, [result("PERSON", TEXT, value, score=score)], pattern_only)
+    assert found(TEXT, out) == [("PERSON", value)]
+
+
+def test_word_boundaries():
+    text = "DAUGHTER ANN CALLED. ANNOUNCED PLAN. ANN'S NUMBER GIVEN. JOANN VISITED."
+    out = Propagator(stop_words=[])(text, [result("PERSON", text, "ANN")], pattern_only)
+    assert found(text, out) == [("PERSON", "ANN"), ("PERSON", "ANN")]
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return build_detector()
+
+
+def test_detector_carries_a_relative_s_name_but_not_clinical_words(detector):
+    text = ("SOCIAL: SON RADU AT BEDSIDE, UPDATED BY TEAM.\n"
+            "RADU WISHES TO SPEAK WITH ATTENDING RE GOALS OF CARE.\n"
+            "DR. FOLEY AWARE. FOLEY DRAINING CLEAR YELLOW URINE.")
+    spans = [text[f.start:f.end] for f in detector.analyze(text)]
+    assert spans.count("RADU") == 2
+    assert "FOLEY" in spans                    # "DR. FOLEY": a name ...
+    assert not any(f.start > text.index("AWARE.") and text[f.start:f.end] == "FOLEY"
+                   for f in detector.analyze(text))   # ... the catheter is not
