@@ -108,23 +108,26 @@ def labels_of(body: dict[str, Any]) -> list[str] | None:
 
 
 class Gold:
-    """Gold decisions of the vignette bank, found from the prompt's clinical text."""
+    """Gold decisions of the vignette bank, found from the prompt's clinical text (by word
+    overlap, because a gateway in between may have replaced words it took for PHI)."""
 
     def __init__(self) -> None:
         design = Design.load()
         self.tasks = design.tasks
-        self.by_key = {}
-        for v in load_vignettes(design):
-            key = v.text.split("{Patient}", 1)[1].split("{", 1)[0][:60].strip()
-            assert key not in self.by_key, f"vignette key not unique: {key}"
-            self.by_key[key] = v
+        self.vignettes = load_vignettes(design)
+        self.words = [_words(re.sub(r"\{\w+\}", " ", v.text)) for v in self.vignettes]
 
     def vignette(self, body: dict[str, Any]):
-        text = user_text(body)
-        for key, vignette in self.by_key.items():
-            if key in text:
-                return vignette
-        raise LookupError("prompt matches no vignette")
+        prompt = _words(user_text(body))
+        scores = [len(w & prompt) / len(w) for w in self.words]
+        best = max(range(len(scores)), key=scores.__getitem__)
+        if scores[best] < 0.6:
+            raise LookupError("prompt matches no vignette")
+        return self.vignettes[best]
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]{4,}", text.lower()))
 
 
 def _decision(answer: str) -> str:
