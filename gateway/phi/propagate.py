@@ -15,7 +15,7 @@ import regex
 from presidio_analyzer import RecognizerResult
 
 KINDS = ("PERSON", "LOCATION", "ORGANIZATION")
-_WORD = regex.compile(r"\p{L}[\p{L}'’-]*\p{L}")
+_WORD = regex.compile(r"(?<![\p{L}\d])\p{L}+(?![\p{L}\d])")   # "O'Brien" -> O, Brien; "ANN'S" -> ANN, S
 
 
 class Propagator:
@@ -36,11 +36,10 @@ class Propagator:
         if not kinds:
             return results
         taken = [(r.start, r.end) for r in results]
-        pattern = regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(map(regex.escape, kinds)) + r")(?![\p{L}\d])",
-                                regex.IGNORECASE)
         extra = []
-        for m in pattern.finditer(text):
-            if not any(s <= m.start() and m.end() <= e for s, e in taken):
-                extra.append(RecognizerResult(kinds[m.group().lower()], m.start(), m.end(), self._score,
+        for m in _WORD.finditer(text):          # one pass; no per-document regex to compile
+            kind = kinds.get(m.group().lower())
+            if kind and not any(s <= m.start() and m.end() <= e for s, e in taken):
+                extra.append(RecognizerResult(kind, m.start(), m.end(), self._score,
                                               recognition_metadata={"recognizer_name": "propagation"}))
         return results + extra
