@@ -125,7 +125,7 @@ def _rows(engine: Engine, since: datetime | None, until: datetime | None) -> Ite
     if until is not None:
         where.append(audit_log.c.ts < chain.as_utc(until))
     with engine.connect() as conn:
-        yield from stream_rows(conn, start_after=-(2 ** 62), where=where)
+        yield from stream_rows(conn, where=where)
 
 
 def _plain(row: dict) -> dict:

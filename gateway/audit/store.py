@@ -223,16 +223,13 @@ class AuditStore:
             return [dict(r) for r in rows]
 
 
-def stream_rows(conn: Connection, *, start_after: int = 0, chunk: int = 5000,
-                where: Iterable = ()) -> Iterable[dict]:
+def stream_rows(conn: Connection, *, chunk: int = 5000, where: Iterable = ()) -> Iterable[dict]:
     """Records in chain order without holding them all: a server-side cursor on
     PostgreSQL, SQLite's lazy cursor otherwise."""
-    query = select(audit_log).where(audit_log.c.chain_seq > start_after, *where).order_by(audit_log.c.chain_seq)
+    query = select(audit_log).where(*where).order_by(audit_log.c.chain_seq)
     result = conn.execution_options(stream_results=True, yield_per=chunk).execute(query).mappings()
     for row in result:
         yield dict(row)
-
-
 
 
 _JSON_COLUMNS = ("fired_rules", "phi_counts", "output_phi_counts")

@@ -84,7 +84,7 @@ def _verify(conn, key: bytes, chunk: int) -> Report:
 
     expected, prev = anchor_seq + 1, anchor["record_hash"] if anchor else chain.GENESIS
     first, count = None, 0
-    for row in stream_rows(conn, start_after=-(2 ** 62), chunk=chunk):
+    for row in stream_rows(conn, chunk=chunk):
         seq, rid = row["chain_seq"], row["request_id"]
         if seq < expected:
             raise Tampered(seq, rid, f"the record lies before the chain's start (records begin after {anchor_seq})")
