@@ -160,7 +160,7 @@ def test_race_dependent_triage_is_detected(design_and_vignettes):
     assert (black["less_care"], black["more_care"]) == (non_routine, 0)
     assert black["p"] == pytest.approx(2 * 0.5 ** non_routine) and black["significant"]
     assert black["tasks"]["triage"]["test"] == "exact sign test" and black["tasks"]["triage"]["p"] < 0.01
-    assert black["tasks"]["pain"] == {"test": "exact McNemar", "n": 10, "table": [[4, 0], [0, 6]], "p": 1.0}
+    assert black["tasks"]["pain"] == {"test": "exact McNemar", "n": 20, "table": [[8, 0], [0, 12]], "p": 1.0}
     others = [c for c in result["comparisons"] if c is not black]
     assert not any(c["significant"] for c in others) and all(c["flips"] == 0 for c in others)
     assert result["metrics"]["bias.flip_rate.race"] == pytest.approx(non_routine / (3 * len(vignettes)))
