@@ -60,23 +60,21 @@ audit_chain_head = Table(
     Column("checkpoint_ts", DateTime(timezone=True)),
 )
 
-# HMAC-signed (chain_seq, record_hash, ts): recomputing the chain after an edit needs the key.
-audit_checkpoint = Table(
-    "audit_checkpoint", metadata,
-    Column("chain_seq", BigInteger, primary_key=True, autoincrement=False),
-    Column("record_hash", String(64), nullable=False),
-    Column("ts", DateTime(timezone=True), nullable=False),
-    Column("signature", String(64), nullable=False),
-)
 
-# Where a pruned chain now starts: records up to chain_seq were deleted on purpose.
-audit_anchor = Table(
-    "audit_anchor", metadata,
-    Column("chain_seq", BigInteger, primary_key=True, autoincrement=False),
-    Column("record_hash", String(64), nullable=False),
-    Column("ts", DateTime(timezone=True), nullable=False),
-    Column("signature", String(64), nullable=False),
-)
+def _signed_point(name: str) -> Table:
+    """An HMAC-signed (chain_seq, record_hash, ts): recomputing the chain after an
+    edit, or moving where it starts, needs the key."""
+    return Table(
+        name, metadata,
+        Column("chain_seq", BigInteger, primary_key=True, autoincrement=False),
+        Column("record_hash", String(64), nullable=False),
+        Column("ts", DateTime(timezone=True), nullable=False),
+        Column("signature", String(64), nullable=False),
+    )
+
+
+audit_checkpoint = _signed_point("audit_checkpoint")
+audit_anchor = _signed_point("audit_anchor")   # where a pruned chain now starts
 
 HEAD_ID = 1
 

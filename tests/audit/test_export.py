@@ -118,6 +118,7 @@ def test_no_phi_in_any_export_of_real_traffic(gateway, fresh_upstream, tmp_path,
     record = gateway.wait_for_audit(before + 1)[0]
     assert record["phi_counts"], "the detector should have found the canary PHI"
     assert record["end_user_hash"] and record["end_user_hash"] != CANARIES[3]
+    assert record["cost_usd"] > 0   # openai/gpt-4o-mini is priced in litellm's bundled map
     url = f"sqlite:///{gateway.home / 'medgate.db'}"
     for fmt in ("fhir", "jsonl", "csv"):
         out = tmp_path / f"export.{fmt}"
