@@ -10,8 +10,10 @@ would try to download a model and exit.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
+import threading
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
@@ -145,6 +147,14 @@ class PresidioDetector:
                  timeout_seconds: float = 5.0, propagator: Propagator | None = None) -> None:
         self._analyzer = analyzer
         self._propagator = propagator
+        # spaCy keeps every string it tokenizes in its vocabulary for the life of the
+        # process: patients' names would outlive their request. A memory zone frees
+        # what one analysis added.
+        # Zones swap the vocabulary's memory pool, so they must not overlap: one analysis at
+        # a time per detector (the GIL serialises most of it anyway).
+        nlp = getattr(analyzer.nlp_engine, "nlp", {}).get("en")
+        self._zone = getattr(nlp, "memory_zone", contextlib.nullcontext)
+        self._lock = threading.Lock()
         self._threshold = score_threshold
         self._timeout = timeout_seconds
         self._entities = list(KINDS)
@@ -154,8 +164,9 @@ class PresidioDetector:
         if not text.strip():
             return []
         norm = normalize(text)
-        results = self._analyzer.analyze(norm.text, language="en", entities=self._entities,
-                                         score_threshold=self._threshold)
+        with self._lock, self._zone():
+            results = self._analyzer.analyze(norm.text, language="en", entities=self._entities,
+                                             score_threshold=self._threshold)
         if self._propagator:
             results = self._propagator(norm.text, results, confirmed=_from_a_pattern)
         return with_weekdays(text, merge([Finding(r.entity_type, *norm.span(r.start, r.end), r.score)

@@ -78,3 +78,31 @@ def test_weekdays_extend_only_dates():
     text = "Sunday Morales called"
     f = Finding("PERSON", 7, 14, 0.85)
     assert with_weekdays(text, [f]) == [f]
+
+
+def test_no_patient_string_outlives_its_analysis():
+    """spaCy adds every token it sees to a process-wide vocabulary; the detector must not
+    leave patients' names there (a memory dump would hold every name ever redacted)."""
+    from gateway.phi.engine import build_detector
+    detector = build_detector()
+    nlp = detector._analyzer.nlp_engine.nlp["en"]
+    canaries = ["Zqxwvbrandt", "Oyelarantu", "ZQXWV-88213"]
+    findings = detector.analyze(f"Pt {canaries[0]} {canaries[1]} (MRN {canaries[2]}) seen by Dr. Okafor today")
+    assert any(f.type == "PERSON" for f in findings)
+    for canary in canaries:
+        assert canary not in nlp.vocab.strings and canary.lower() not in nlp.vocab.strings
+
+
+def test_concurrent_analyses_are_correct_and_leave_nothing_behind():
+    """Requests are analysed in worker threads; memory zones must not interleave."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gateway.phi.engine import build_detector
+    detector = build_detector()
+    nlp = detector._analyzer.nlp_engine.nlp["en"]
+    texts = [f"Pt Qorvanek{i} Tyszlarowa seen by Dr. Okafor, callback 617-555-{1000 + i:04d}" for i in range(40)]
+    expected = [detector.analyze(t) for t in texts]
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(detector.analyze, texts))
+    assert got == expected
+    assert not any(f"Qorvanek{i}" in nlp.vocab.strings for i in range(40))
