@@ -5,7 +5,8 @@ import json
 import pytest
 
 from gateway.cli import main
-from tests.evalsuites.scripted_model import Gold, ScriptedModel, dose_altering, fair_random, faithful, race_biased
+from tests.evalsuites.scripted_model import (Gold, ScriptedModel, dose_altering, fair_random, faithful, race_biased,
+                                            user_text)
 
 # Whole counterfactual sets of the first 20 vignettes (16 triage, 4 pain): enough for the
 # proofs, and it keeps the test set's CPU time small.
@@ -177,3 +178,21 @@ def test_every_run_is_in_mlflow_with_params_metrics_table_plots_and_no_secret(fa
     assert len(table["data"]) == 160 and "decision" in table["columns"]
     stored = [p for p in home.rglob("*") if p.is_file() and "eval-cache" not in p.parts]
     assert stored and not any(b"sk-eval-secret-123" in p.read_bytes() for p in stored)
+
+
+def test_optional_llm_judge_scores_grounding_through_litellm(gold, home, tmp_path):
+    def judge(body):
+        response = user_text(body).split("RESPONSE:", 1)[1]
+        assert body["response_format"]["json_schema"]["schema"]["properties"]["verdict"]["enum"] == \
+            ["supported", "unsupported"]
+        verdict = "unsupported" if "Cardiolex" in response else "supported"
+        return json.dumps({"verdict": verdict, "unsupported_claims": []})
+
+    with ScriptedModel(dose_altering(gold)) as model, ScriptedModel(judge) as judge_model:
+        report = run_suite(model, "hallucination", tmp_path / "j.json", home,
+                           ["--max-items", "4", "--no-mlflow", "--judge-model", "judge",
+                            "--judge-api-base", judge_model.base_url])
+        assert len(judge_model.requests) == 2   # the grounded items only
+    m = report["metrics"]
+    assert m["judge.items"] == 2 and m["judge.unsupported_rate"] == 1 and m["judge.agreement_with_rules"] == 1
+    assert [i.get("judge_verdict") for i in report["items"][:2]] == ["unsupported", "unsupported"]
