@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.medgate-installed
 
-.PHONY: run test bench bench-gateway bench-phi phi-model lock venv clean
+.PHONY: run test bench bench-gateway bench-phi bench-dashboard phi-model lock venv clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -15,10 +15,20 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP)
 
+# The gateway and the dashboard together; Ctrl-C stops both.
 run: $(STAMP)
-	$(BIN)/medgate serve
+	@trap 'kill $$gw $$dash 2>/dev/null; wait' INT TERM EXIT; \
+	$(BIN)/medgate serve & gw=$$!; \
+	$(BIN)/medgate dashboard & dash=$$!; \
+	for i in $$(seq 90); do curl -sf http://127.0.0.1:4000/healthz >/dev/null 2>&1 \
+		&& curl -sf http://127.0.0.1:8501/_stcore/health >/dev/null 2>&1 && break; sleep 1; done; echo; \
+	echo "medgate is running:  gateway http://127.0.0.1:4000/v1   dashboard http://127.0.0.1:8501   (Ctrl-C stops both)"; \
+	wait $$gw $$dash
 
+# Debian's chromium drives the dashboard's browser test (Playwright, no browser download).
 test: $(STAMP)
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium) \
+		|| echo "chromium could not be installed: the dashboard browser test will be skipped"
 	$(BIN)/python -m pytest -q
 
 bench-gateway: $(STAMP)

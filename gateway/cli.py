@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from dashboard.cli import register as register_dashboard
 from evalsuites.cli import register as register_eval
 from gateway.audit.cli import register as register_audit
 from gateway.policy.cli import register as register_policy
@@ -196,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_audit(sub)
     register_policy(sub)
     register_eval(sub)
+    register_dashboard(sub)
     return parser
 
 
