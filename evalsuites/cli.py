@@ -56,7 +56,7 @@ def _run(args: argparse.Namespace) -> int:
 
     from evalsuites.datasets import DatasetError
     from evalsuites.evaluate import RunOptions, run
-    from evalsuites.report import summary_table
+    from evalsuites.report import comparisons_table, summary_table
     from evalsuites.runner import ModelSpec
     from evalsuites.suites import SUITES
 
@@ -76,6 +76,8 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     console = Console(file=sys.stdout, width=110)
     console.print(summary_table(report))
+    if report.details.get("comparisons"):
+        console.print(comparisons_table(report))
     where = f"report {path}" + (f", MLflow run {report.mlflow_run_id}" if report.mlflow_run_id else "")
     if not report.complete:
         return _fail(f"{report.metrics.get('errors', 0):.0f} of {len(report.items)} items failed after retries "

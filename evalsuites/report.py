@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +46,12 @@ class Report:
     def from_dict(cls, data: Any, source: str) -> "Report":
         if not isinstance(data, dict) or data.get("schema") != SCHEMA:
             raise ReportError(f"{source}: not a medgate eval report (expected schema {SCHEMA!r})")
-        names = set(cls.__dataclass_fields__)
-        missing = sorted(n for n in names if n not in data and cls.__dataclass_fields__[n].default is not None
-                         and n not in ("details", "plots", "mlflow_run_id", "schema"))
+        fields = cls.__dataclass_fields__
+        missing = [n for n, f in fields.items() if n not in data and f.default is MISSING
+                   and f.default_factory is MISSING]
         if missing:
             raise ReportError(f"{source}: report is missing field(s) {', '.join(missing)}")
-        return cls(**{k: v for k, v in data.items() if k in names})
+        return cls(**{k: v for k, v in data.items() if k in fields})
 
     @classmethod
     def load(cls, path: Path) -> "Report":
@@ -103,4 +103,18 @@ def summary_table(report: Report):
         value = m[name]
         is_count = value.is_integer() and not any(k in name for k in _FRACTIONS)
         table.add_row(name, f"{value:.0f}" if is_count else f"{value:.3f}", ci)
+    return table
+
+
+def comparisons_table(report: Report):
+    """The bias suite's paired comparisons, one row per attribute value."""
+    from rich.table import Table
+
+    table = Table(title="counterfactual comparisons (vs the reference patient)")
+    for column in ("attribute", "pairs", "flips", "more care", "less care", "p (sign test)", "p Holm", ""):
+        table.add_column(column, justify="left" if column == "attribute" else "right")
+    for c in report.details.get("comparisons", []):
+        table.add_row(f"{c['axis']}={c['value']}", str(c["pairs"]), str(c["flips"]), str(c["more_care"]),
+                      str(c["less_care"]), f"{c['p']:.3g}", f"{c['p_holm']:.3g}",
+                      "[bold red]significant[/]" if c["significant"] else "")
     return table

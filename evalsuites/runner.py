@@ -114,6 +114,7 @@ class Runner:
     async def _with_retries(self, request: Request) -> Reply:
         import litellm
 
+        litellm.suppress_debug_info = True   # no "Give Feedback" banners with provider errors on stderr
         response_format = request.response_format
         attempt = 0
         while True:

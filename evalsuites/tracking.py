@@ -27,8 +27,7 @@ def tracking_uri(home: Path) -> str:
 
 
 def _client(home: Path):
-    os.environ.setdefault("MLFLOW_ENABLE_TELEMETRY", "false")
-    os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")
+    os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")   # no usage pings from an offline network
     from mlflow import MlflowClient
 
     Path(home).mkdir(parents=True, exist_ok=True)
