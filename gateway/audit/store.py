@@ -6,6 +6,7 @@ sequence numbers stay gap-free and each record links to the one committed before
 """
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -101,6 +102,7 @@ class AuditStore:
         self._writer_args = dict(spool_dir=spool_dir, max_batch=max_batch, tick_seconds=min(
             checkpoint_seconds, spool_retry_seconds if spool_dir else checkpoint_seconds))
         self._writer = None
+        self._closed = False
 
     @property
     def engine(self) -> Engine:
@@ -108,22 +110,27 @@ class AuditStore:
 
     # -- async: the request path -------------------------------------------------------
     async def start(self) -> None:
+        self._closed = False
         self._writer_for_loop()
 
     async def aclose(self) -> None:
+        """Drain and stop the writer. A record arriving later (a stream that outlives
+        shutdown) is written alone."""
+        self._closed = True
         if self._writer is not None:
             await self._writer.aclose()
             self._writer = None
 
     async def write(self, record: AuditRecord) -> None:
+        if self._closed:
+            await asyncio.to_thread(self.append, [record])
+            return
         await self._writer_for_loop().submit(record)
 
     def _writer_for_loop(self):
-        import asyncio
-
         from gateway.audit.writer import GroupCommitWriter
         loop = asyncio.get_running_loop()
-        if self._writer is None or self._writer.loop is not loop or self._writer.closed:
+        if self._writer is None or self._writer.loop is not loop:
             self._writer = GroupCommitWriter(self, loop=loop, **self._writer_args)
         return self._writer
 

@@ -79,7 +79,8 @@ def _verify(conn, key: bytes, chunk: int) -> Report:
             raise Tampered(cp["chain_seq"], None, "the checkpoint's signature is invalid (forged or altered "
                            "checkpoint, or a different MEDGATE_AUDIT_HMAC_KEY)")
         checkpoints[cp["chain_seq"]] = cp
-    if anchor is not None and anchor_seq in checkpoints and checkpoints[anchor_seq]["record_hash"] != anchor["record_hash"]:
+    at_anchor = checkpoints.get(anchor_seq)
+    if anchor is not None and at_anchor is not None and at_anchor["record_hash"] != anchor["record_hash"]:
         raise Tampered(anchor_seq, None, "the prune anchor disagrees with the signed checkpoint at its seq")
 
     expected, prev = anchor_seq + 1, anchor["record_hash"] if anchor else chain.GENESIS

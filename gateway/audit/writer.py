@@ -49,9 +49,8 @@ class GroupCommitWriter:
         self._thread.start()
 
     async def submit(self, record: AuditRecord) -> None:
-        if self.closed:   # after shutdown (a stream ending late): write it alone
-            await asyncio.to_thread(self._store.append, [record])
-            return
+        if self.closed:   # a record queued behind the stop would never be written
+            raise RuntimeError("the audit writer is closed")
         done = self.loop.create_future()
         self._queue.put((record, done))
         await done

@@ -100,3 +100,13 @@ def test_checkpoint_every_n_records(engine):
         store.append([make_record(i)])
     report = verify(engine, HMAC_KEY)
     assert report.checkpoints == 3 and report.last_checkpoint == 11   # at 1 (first), 6, 11
+
+
+async def test_write_after_shutdown_is_still_recorded(engine):
+    """A stream that outlives the server's shutdown still gets its record."""
+    store = AuditStore(engine, hmac_key=HMAC_KEY)
+    await store.start()
+    await store.write(make_record(1))
+    await store.aclose()
+    await store.write(make_record(2))
+    assert _seqs(engine) == [1, 2] and verify(engine, HMAC_KEY).records == 2
