@@ -62,8 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         lines = [MARK_START, "## Audit verify at scale", "",
                  f"`benchmarks/audit/verify_scale.py --rows {args.rows}`, "
                  f"{datetime.now(timezone.utc):%Y-%m-%d}: `verify` over a chain of realistic records, "
-                 "appended 5,000 per transaction (a signed checkpoint each). Peak memory is the growth of the process's maximum RSS while "
-                 "verifying: records are streamed, not loaded.", "",
+                 "appended 5,000 per transaction (a signed checkpoint each). Peak memory is the growth of "
+                 "the process's maximum RSS while verifying: records are streamed, not loaded.", "",
                  "| store | records | verify time (s) | records/s | peak memory growth (MB) |",
                  "|---|---:|---:|---:|---:|"]
         lines += [f"| {n} | {c:,} | {s:.1f} | {c / s:,.0f} | {g:.0f} |" for n, c, s, g in rows]
