@@ -133,27 +133,27 @@ def test_in_process_rate_limit_429_with_retry_after(upstream, tmp_path, fresh_up
 
 def test_two_gateway_processes_share_a_token_budget_through_redis(upstream, tmp_path, fresh_upstream, prefix,
                                                                     monkeypatch):
-    monkeypatch.setenv("MEDGATE_REDIS_URL", REDIS_URL)          # how replicas are pointed at Redis
+    """A `medgate serve` process and a gateway in this test process: separate processes that
+    share nothing but Redis (MEDGATE_REDIS_URL, as replicas are configured)."""
+    monkeypatch.setenv("MEDGATE_REDIS_URL", REDIS_URL)
     policies = _policies(tmp_path)
     config = upstream_config(upstream.base_url, phi={"detector": "none"},
                              policies={"path": str(policies), "redis_prefix": prefix, "reload": False})
-    replicas = [ServeProcess(tmp_path / name, config, f"sqlite:///{tmp_path / name / 'audit.db'}")
-                for name in ("replica-a", "replica-b")]
+    replica = ServeProcess(tmp_path / "replica", config, f"sqlite:///{tmp_path / 'replica' / 'audit.db'}")
     try:
-        for replica in replicas:
+        with GatewayServer(tmp_path / "local", config) as local:
             replica.wait_ready()
-        a, b = (replica.base_url for replica in replicas)
-        text = "Draft a two line reminder about the flu vaccine clinic on Saturday morning."   # ~27 tokens in all
-        assert _ask(a, MASTER_KEY, text).status_code == 200      # charged in Redis by replica A
-        assert _ask(b, MASTER_KEY, text).status_code == 200      # B sees A's usage: budget now spent
-        for url in (a, b):
-            resp = _ask(url, MASTER_KEY, text)
-            assert resp.status_code == 429 and resp.json()["error"]["code"] == "token_budget_exceeded"
-            assert int(resp.headers["Retry-After"]) >= 1
-        used = redis.Redis.from_url(REDIS_URL).get(
-            f"{prefix}:ratelimit:admin-token-budget:key:master:d:{int(time.time() // 86_400)}")
-        assert used is not None and int(used) >= 40
-        assert len(fresh_upstream.requests) == 2
+            a, b = replica.base_url, local.base_url
+            text = "Draft a two line reminder about the flu vaccine clinic on Saturday morning."   # ~27 tokens
+            assert _ask(a, MASTER_KEY, text).status_code == 200      # charged in Redis by the replica
+            assert _ask(b, MASTER_KEY, text).status_code == 200      # the local one sees it: budget now spent
+            for url in (a, b):
+                resp = _ask(url, MASTER_KEY, text)
+                assert resp.status_code == 429 and resp.json()["error"]["code"] == "token_budget_exceeded"
+                assert int(resp.headers["Retry-After"]) >= 1
+            used = redis.Redis.from_url(REDIS_URL).get(
+                f"{prefix}:ratelimit:admin-token-budget:key:master:d:{int(time.time() // 86_400)}")
+            assert used is not None and int(used) >= 40
+            assert len(fresh_upstream.requests) == 2
     finally:
-        for replica in replicas:
-            replica.stop()
+        replica.stop()
