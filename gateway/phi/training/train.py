@@ -40,7 +40,9 @@ def to_normalized(doc: dict) -> tuple[str, list[tuple[int, int, str]]]:
 
 def recase(text: str, rng: random.Random) -> str:
     roll = rng.random()
-    changed = text.upper() if roll < 0.2 else text.lower() if roll < 0.3 else text
+    # Nursing notes are often all upper case and portal messages all lower case: neither may
+    # look like "every word is a name".
+    changed = text.upper() if roll < 0.3 else text.lower() if roll < 0.45 else text
     return changed if len(changed) == len(text) else text   # offsets must survive
 
 
