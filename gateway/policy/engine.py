@@ -147,9 +147,11 @@ class PolicySet:
             ids += (REVIEW_MARK,)
         if "respond" in by_action or "block" in by_action:
             winner = (by_action.get("respond") or by_action["block"])[0]
+            # The gateway's own reply needs no scan: a disclaimer and the review flag still apply.
+            kept = OutputObligations(disclaimer=output.disclaimer, review=output.review) \
+                if winner.action == "respond" else OutputObligations()
             return Decision(action=winner.action, reason_code=winner.reason_code or winner.action,
-                            message=winner.message, output=output if winner.action == "respond" else
-                            OutputObligations(), fired_rules=ids, reasons=reasons)
+                            message=winner.message, output=kept, fired_rules=ids, reasons=reasons)
         redact = self._redactions(by_action.get("redact", []))
         blocked = sorted(kind for kind, mode in redact.items() if mode == "block" and kind in request.phi)
         if blocked:   # the site config forbids forwarding these kinds at all

@@ -86,7 +86,7 @@ def test_respond_outranks_block_and_records_review(policy):
     d = _ask(policy, "I want to end my life. SSN 123-45-6789", phi={"SSN": 1})
     assert d.action == "respond" and d.reason_code == "crisis_safe_response" and d.message == "Call or text 988."
     assert d.fired_rules[:2] == ("crisis", "no-ssn-outside") and d.fired_rules[-1] == "obligation:review"
-    assert d.output.review
+    assert d.output.review and d.output.scan_phi == "off" and d.output.unsafe == ()   # our own text: no scan
 
 
 def test_content_is_matched_after_undoing_disguises(policy):
