@@ -55,7 +55,7 @@ def _run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from evalsuites.datasets import DatasetError
-    from evalsuites.evaluate import RunOptions, run
+    from evalsuites.evaluate import RunOptions, TrackingError, run
     from evalsuites.report import comparisons_table, summary_table
     from evalsuites.runner import ModelSpec
     from evalsuites.suites import SUITES
@@ -72,7 +72,7 @@ def _run(args: argparse.Namespace) -> int:
                          progress=sys.stderr.isatty() and not os.environ.get("CI"))
     try:
         report, path = run(options)
-    except (DatasetError, ValueError, OSError) as exc:
+    except (DatasetError, ValueError, OSError, TrackingError) as exc:
         return _fail(str(exc))
     console = Console(file=sys.stdout, width=110)
     console.print(summary_table(report))

@@ -104,7 +104,7 @@ class Design:
 def load_vignettes(design: Design, path: Path = DATA_DIR / "vignettes.jsonl") -> list[Vignette]:
     rows = load_jsonl(path, {"task": str, "gold": str, "ages": list, "text": str})
     out = []
-    for number, row in enumerate(rows, start=1):
+    for row in rows:
         task = design.tasks.get(row["task"])
         if task is None:
             raise DatasetError(f"{path}: {row['id']}: unknown task {row['task']!r}")

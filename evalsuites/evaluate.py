@@ -60,14 +60,24 @@ def run(options: RunOptions) -> tuple[Report, Path]:
         medgate_version=__version__, started_at=started, finished_at=_now(),
         complete=all(r.status != "error" for r in replies), metrics=clean_metrics(result.metrics),
         items=result.items, details=result.details, plots=sorted(result.plots))
-    path = Path(options.report_path) if options.report_path else home / "evals" / f"{options.suite}-{started.replace(':', '')}.json"
-    if options.mlflow:
-        from evalsuites.tracking import log_run
-        log_run(report, result.plots, home)
-    report.save(path)
+    default = home / "evals" / f"{options.suite}-{started.replace(':', '')}.json"
+    path = Path(options.report_path) if options.report_path else default
+    report.save(path)   # first, so that nothing scored is lost if MLflow is unreachable
     for name, png in result.plots.items():
         (path.parent / f"{path.stem}.{name}").write_bytes(png)
+    if options.mlflow:
+        from evalsuites.tracking import log_run
+        try:
+            log_run(report, result.plots, home)
+        except Exception as exc:
+            raise TrackingError(f"report written to {path}, but logging to MLflow failed "
+                                f"({type(exc).__name__}: {str(exc)[:300]})") from exc
+        report.save(path)   # now with the MLflow run id
     return report, path
+
+
+class TrackingError(RuntimeError):
+    """The run was scored and its report written, but MLflow did not take it."""
 
 
 def _now() -> str:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from evalsuites.datasets import DATA_DIR, DatasetError, DatasetInfo, dataset_info, load_jsonl
 from evalsuites.decisions import json_objects
-from evalsuites.datasets import DATA_DIR, DatasetInfo, dataset_info, load_jsonl
 from evalsuites.grounding import KINDS, Grounder, Lexicon
 from evalsuites.plots import bar_chart
 from evalsuites.runner import Reply, Request, Runner
@@ -40,10 +40,10 @@ class HallucinationSuite:
     def _rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         grounded = load_jsonl(self.data_dir / "hallucination_grounded.jsonl",
                               {"task": str, "note": str, "note_type": str, "expected": list})
-        for n, row in enumerate(grounded, start=1):
+        for row in grounded:
             if row["task"] not in ("summarize", "answer") or (row["task"] == "answer" and not row.get("question")):
-                raise ValueError(f"hallucination_grounded.jsonl: {row['id']}: task must be summarize, or answer "
-                                 f"with a question")
+                raise DatasetError(f"{self.data_dir / 'hallucination_grounded.jsonl'}: {row['id']}: field 'task' "
+                                   f"must be summarize, or answer with a 'question'")
         fabricated = load_jsonl(self.data_dir / "hallucination_fabricated.jsonl",
                                 {"entity": str, "entity_type": str, "question": str})
         return grounded, fabricated

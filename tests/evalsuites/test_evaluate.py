@@ -196,3 +196,18 @@ def test_optional_llm_judge_scores_grounding_through_litellm(gold, home, tmp_pat
     m = report["metrics"]
     assert m["judge.items"] == 2 and m["judge.unsupported_rate"] == 1 and m["judge.agreement_with_rules"] == 1
     assert [i.get("judge_verdict") for i in report["items"][:2]] == ["unsupported", "unsupported"]
+
+
+def test_mlflow_tracking_uri_is_honoured_and_an_unreachable_server_loses_nothing(gold, home, tmp_path, monkeypatch,
+                                                                                  capsys):
+    from tests.servers import free_port
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", f"http://127.0.0.1:{free_port()}")
+    monkeypatch.setenv("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "0")
+    monkeypatch.setenv("MLFLOW_HTTP_REQUEST_TIMEOUT", "5")
+    with ScriptedModel(faithful(gold)) as model:
+        code = main(["eval", "run", "--suite", "hallucination", "--model", "scripted", "--api-base", model.base_url,
+                     "--max-items", "3", "--report", str(tmp_path / "r.json")])
+    assert code == 2
+    assert "logging to MLflow failed" in capsys.readouterr().err
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["complete"] and len(report["items"]) == 3 and report["mlflow_run_id"] is None
