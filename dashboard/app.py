@@ -19,8 +19,8 @@ if current is not None:
     ui.sidebar(current)
 # Every page begins with ui.require_viewer(): before sign-in a page shows nothing but the form above.
 st.navigation([
-    st.Page("views/overview.py", title="Overview", icon="📊", default=True),
-    st.Page("views/audit.py", title="Audit explorer", icon="🔎"),
-    st.Page("views/policies.py", title="Policies", icon="📜"),
-    st.Page("views/evaluations.py", title="Evaluations", icon="🧪"),
+    st.Page("views/overview.py", title="Overview", icon=":material/monitoring:", default=True),
+    st.Page("views/audit.py", title="Audit explorer", icon=":material/manage_search:"),
+    st.Page("views/policies.py", title="Policies", icon=":material/policy:"),
+    st.Page("views/evaluations.py", title="Evaluations", icon=":material/science:"),
 ], position="sidebar" if current else "hidden").run()

@@ -40,9 +40,9 @@ total = head[0] if head else 0
 if total <= chain.AUTO_VERIFY_MAX or st.session_state.get("verify_requested"):
     status = chain_status(url)
     if status.state == "intact":
-        st.success(f"Hash chain verified — {status.summary}", icon="✅")
+        st.success(f"Hash chain verified — {status.summary}", icon=":material/verified:")
     elif status.state == "tampered":
-        st.error(f"Hash chain broken — first bad record: {status.summary}", icon="🚨")
+        st.error(f"Hash chain broken — first bad record: {status.summary}", icon=":material/gpp_bad:")
     else:
         st.warning(f"Hash chain not checked — {status.summary}")
     if st.button("Verify again"):
@@ -118,7 +118,7 @@ else:
     shown = {k: (kinds(v) if k.endswith("phi_counts") else ", ".join(v or []) if k == "fired_rules"
                  else v.isoformat() if isinstance(v, datetime) else v) for k, v in record.items()}
     st.dataframe(pd.DataFrame({"field": list(shown), "value": [("" if v is None else str(v)) for v in shown.values()]}),
-                 hide_index=True)
+                 hide_index=True, height=35 * (len(shown) + 1) + 3)   # every field, no inner scrolling
 
 # -- export ----------------------------------------------------------------------------------
 st.subheader("Export these records")

@@ -63,3 +63,15 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{tmp_path / 'mlflow.db'}")
     monkeypatch.setenv("MEDGATE_AUDIT_URL", f"sqlite:///{tmp_path / 'audit.db'}")
     return f"sqlite:///{tmp_path / 'audit.db'}"
+
+
+@pytest.fixture(scope="session")
+def mlflow_store(tmp_path_factory):
+    """Eval runs logged once per session: creating an MLflow SQLite store takes seconds."""
+    from tests.dashboard.evalruns import log_standard_runs
+    home = tmp_path_factory.mktemp("evals-home")
+    uri = f"sqlite:///{home / 'mlflow.db'}"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MLFLOW_TRACKING_URI", uri)
+        reports = log_standard_runs(home)
+    return uri, reports

@@ -7,18 +7,6 @@ import pytest
 
 from evalsuites.gate import evaluate, load_gates
 from tests.dashboard.apptest import app, create_key, frame_with, open_page, sign_in, texts
-from tests.dashboard.evalruns import log_standard_runs
-
-
-@pytest.fixture(scope="module")
-def mlflow_store(tmp_path_factory):
-    """Logged once for the module: creating an MLflow SQLite store takes seconds."""
-    home = tmp_path_factory.mktemp("evals-home")
-    uri = f"sqlite:///{home / 'mlflow.db'}"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("MLFLOW_TRACKING_URI", uri)
-        reports = log_standard_runs(home)
-    return uri, reports
 
 
 @pytest.fixture()
