@@ -1,9 +1,6 @@
 """`medgate policy test|check` and refusing to serve a bad policy."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
@@ -66,14 +63,14 @@ def test_check(tmp_path, capsys):
     assert "rule 'no-ssn': action: Input should be" in capsys.readouterr().err
 
 
-def test_serve_refuses_a_bad_policy_with_exit_2(tmp_path):
+def test_serve_refuses_a_bad_policy_with_exit_2(tmp_path, monkeypatch, capsys):
     (tmp_path / "policies").mkdir()
     (tmp_path / "policies" / "site.yaml").write_text(POLICY.replace("'\"SSN\" in phi.kinds'", "'phi.total >'"))
     (tmp_path / "config.yaml").write_text(yaml.safe_dump({
         "model_list": [{"model_name": "m", "litellm_params": {"model": "medgate/simulator"}}],
         "medgate": {"policies": {"path": "policies"}}}))
-    env = {**os.environ, "MEDGATE_HOME": str(tmp_path / "home"), "MEDGATE_MASTER_KEY": "sk-test-master-cli"}
-    proc = subprocess.run([sys.executable, "-m", "gateway.cli", "serve", "--config", str(tmp_path / "config.yaml"),
-                           "--port", "1"], env=env, capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 2
-    assert "config error:" in proc.stderr and "site.yaml:2: rule 'no-ssn': when: CEL syntax error" in proc.stderr
+    monkeypatch.setenv("MEDGATE_CONFIG", "")        # serve sets it; restored after the test
+    monkeypatch.setenv("MEDGATE_HOME", str(tmp_path / "home"))
+    assert main(["serve", "--config", str(tmp_path / "config.yaml"), "--port", "1"]) == 2   # before binding
+    err = capsys.readouterr().err
+    assert "config error:" in err and "site.yaml:2: rule 'no-ssn': when: CEL syntax error" in err
