@@ -1,6 +1,7 @@
 """`medgate serve` as a real separate process, the way replicas run."""
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import subprocess
@@ -16,6 +17,11 @@ from tests.servers import MASTER_KEY, free_port
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _die_with_parent() -> None:
+    # A test killed by its timeout must not leave gateways running on a shared machine.
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)   # PR_SET_PDEATHSIG
+
+
 class ServeProcess:
     def __init__(self, home: Path, config: dict, audit_url: str) -> None:
         home.mkdir(parents=True, exist_ok=True)
@@ -29,7 +35,8 @@ class ServeProcess:
         with open(self.log, "wb") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "gateway.cli", "serve", "--config", str(home / "config.yaml"),
-                 "--port", str(self.port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+                 "--port", str(self.port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                preexec_fn=_die_with_parent)
 
     def wait_ready(self, timeout: float = 90) -> None:
         deadline = time.monotonic() + timeout
@@ -44,7 +51,7 @@ class ServeProcess:
         raise RuntimeError("medgate serve did not start")
 
     def stop(self) -> int:
-        """SIGTERM: uvicorn shuts down gracefully, so the writer drains and signs the tail."""
+        """SIGINT: uvicorn shuts down gracefully, so the writer drains and signs the tail."""
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGINT)
             try:
