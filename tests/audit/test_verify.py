@@ -6,9 +6,12 @@ import pytest
 from sqlalchemy import delete, insert, select, text, update
 
 from gateway.audit import chain
-from gateway.audit.store import audit_chain_head, audit_checkpoint, audit_log
+from gateway.audit.chain import checkpoint_key
+from gateway.audit.store import AuditStore, audit_chain_head, audit_checkpoint, audit_log
+from gateway.audit.verify import verify
 from gateway.cli import main
-from tests.audit.conftest import HMAC_KEY, fill, make_record
+from gateway.db import init_schema, make_engine
+from tests.audit.conftest import HMAC_KEY, fill, make_record, pg_url
 
 N = 25   # batches of 7 with checkpoint_every=10: signed checkpoints at chain_seq 7 and 21
 
@@ -186,9 +189,28 @@ def test_no_key_cannot_check(tmp_path, monkeypatch, capsys):
 
 def test_verify_streams_in_chunks(store, monkeypatch):
     """Small chunks give the same verdict: records are not all loaded at once."""
-    from gateway.audit.verify import verify
     fill(store, 40, batch=40)
     assert verify(store.engine, HMAC_KEY, chunk=3).records == 40
     _sql(store, text("UPDATE audit_log SET team = 'x' WHERE chain_seq = 33"))
     with pytest.raises(Exception, match="chain_seq 33"):
         verify(store.engine, HMAC_KEY, chunk=3)
+
+
+def test_finds_the_store_like_serve_does(tmp_path, monkeypatch, capsys, pg_schema):
+    """No --url: MEDGATE_AUDIT_URL if set, else the SQLite file under MEDGATE_HOME; the
+    key derived from the master key (here from MEDGATE_HOME/master.key, as `make run` makes it)."""
+    (tmp_path / "master.key").write_text("sk-medgate-master-abc123\n")
+    key = checkpoint_key(None, "sk-medgate-master-abc123")
+    for name in ("MEDGATE_AUDIT_HMAC_KEY", "MEDGATE_MASTER_KEY", "MEDGATE_AUDIT_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("MEDGATE_HOME", str(tmp_path))
+    for url in (f"sqlite:///{tmp_path / 'medgate.db'}", pg_url(pg_schema)):
+        engine = make_engine(url)
+        init_schema(engine)
+        store = AuditStore(engine, hmac_key=key, checkpoint_every=3)
+        fill(store, 4 if "sqlite" in url else 6)
+        engine.dispose()
+        if "postgresql" in url:
+            monkeypatch.setenv("MEDGATE_AUDIT_URL", url)
+        assert main(["audit", "verify"]) == 0
+        assert ("4 records" if "sqlite" in url else "6 records") in capsys.readouterr().out
