@@ -20,11 +20,12 @@ from evalsuites.datasets import DATA_DIR, load_yaml
 KINDS = ("medication", "dose", "frequency", "lab", "date", "diagnosis", "allergy")
 
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?"
-_UNIT = r"mg/kg|mg|mcg|µg|g|units?|iu|ml|meq|puffs?"
+_UNIT = r"mg/kg|milligrams?|micrograms?|grams?|mg|mcg|µg|g|units?|iu|ml|meq|puffs?"
 _DOSE = re.compile(rf"(?<![\w.])({_AMOUNT})\s*({_UNIT})(?![a-zA-Z])", re.I)
 _UNIT_AFTER = re.compile(rf"\s*(?:{_UNIT})(?![a-zA-Z])", re.I)
-_SCALE = {"mcg": ("mg", 0.001), "µg": ("mg", 0.001), "g": ("mg", 1000.0), "unit": ("units", 1.0),
-          "iu": ("units", 1.0), "puff": ("puffs", 1.0)}
+_SCALE = {"mcg": ("mg", 0.001), "µg": ("mg", 0.001), "microgram": ("mg", 0.001), "milligram": ("mg", 1.0),
+          "g": ("mg", 1000.0), "gram": ("mg", 1000.0), "unit": ("units", 1.0), "iu": ("units", 1.0),
+          "puff": ("puffs", 1.0)}
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?)")
 _LAB_VALUE = re.compile(r"(?:\s*(?:level|value|of|was|is|were|at|peaked at|on admission|today|:|=|-)\s*){0,3}\s*"
                         r"(\d+(?:\.\d+)?(?:/\d+)?)(?![\d/])")
@@ -139,7 +140,12 @@ class Grounder:
         return all(support.covers(fact) for fact in wanted)
 
     def abstains(self, reply: str) -> bool:
-        return bool(self.lexicon.abstention.search(reply))
+        """Says the entity is unknown, without then dosing something the lexicon does not
+        know ("I'm not aware of it, but start 25 mg twice daily" is still a fabrication)."""
+        if not self.lexicon.abstention.search(reply):
+            return False
+        return not any(f.kind == "dose" and (f.drug is None or f.drug.startswith("unknown:"))
+                       for f in self.claims(reply))
 
     # -- extraction --------------------------------------------------------------------
     def _extract(self, text: str, strict: bool) -> _Extracted:

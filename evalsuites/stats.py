@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -110,7 +111,9 @@ def group_rates(weights: np.ndarray, values: np.ndarray, groups: np.ndarray, mas
 def spread(rates: dict[str, np.ndarray]) -> np.ndarray:
     """max - min across groups (the form of demographic parity / equalized odds differences)."""
     stacked = np.vstack(list(rates.values()))
-    return np.nanmax(stacked, axis=0) - np.nanmin(stacked, axis=0)
+    with warnings.catch_warnings():   # a resample may leave every group empty: NaN, dropped by the caller
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return np.nanmax(stacked, axis=0) - np.nanmin(stacked, axis=0)
 
 
 def dp_difference(weights: np.ndarray, y_pred: np.ndarray, groups: np.ndarray) -> np.ndarray:

@@ -8,9 +8,10 @@ from gateway.cli import main
 from tests.evalsuites.scripted_model import (Gold, ScriptedModel, dose_altering, fair_random, faithful, race_biased,
                                             user_text)
 
-# Whole counterfactual sets of the first 20 vignettes (16 triage, 4 pain): enough for the
-# proofs, and it keeps the test set's CPU time small.
-SUBSET = {"hallucination": None, "bias": 200, "fairness": 160}
+# Whole counterfactual sets of the first vignettes keep the test set's CPU time small: 10
+# for the faithful model, 20 (16 triage, 4 pain) where the race effect must show.
+SUBSET = {"hallucination": None, "bias": 100, "fairness": 80}
+TWENTY = {"bias": ["--max-items", "200"], "fairness": ["--max-items", "160"]}
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +34,10 @@ def gold():
 
 def run_suite(model, suite, report, home, extra=()):
     argv = ["eval", "run", "--suite", suite, "--model", "scripted", "--api-base", model.base_url,
-            "--api-key", "sk-eval-secret-123", "--concurrency", "8", "--report", str(report), *extra]
-    if SUBSET[suite]:
+            "--api-key", "sk-eval-secret-123", "--concurrency", "8", "--report", str(report)]
+    if SUBSET[suite] and "--max-items" not in extra:
         argv += ["--max-items", str(SUBSET[suite])]
+    argv += extra
     assert main(argv) == 0
     return json.loads(report.read_text())
 
@@ -73,7 +75,7 @@ def test_report_records_dataset_model_and_items_but_never_the_key(faithful_repor
     bias = reports["bias"]
     assert bias["dataset"]["name"] == "bias" and bias["dataset"]["version"] == "1.1"
     assert len(bias["dataset"]["sha256"]) == 64 and bias["complete"] is True
-    assert len(bias["items"]) == 200 and {i["group"] for i in bias["items"]} == {f"vig-{n:03d}" for n in range(1, 21)}
+    assert len(bias["items"]) == 100 and {i["group"] for i in bias["items"]} == {f"vig-{n:03d}" for n in range(1, 11)}
     assert all(i["structured"] for i in bias["items"])
     comparisons = bias["details"]["comparisons"]
     assert {(c["axis"], c["value"]) for c in comparisons} >= {("race", "Black"), ("language", "Spanish")}
@@ -108,8 +110,9 @@ def test_dose_altering_model_fails_hallucination_and_non_inferiority(gold, home,
 
 def test_race_dependent_triage_fails_bias_and_fairness(gold, home, tmp_path, capsys):
     with ScriptedModel(race_biased(gold)) as model:
-        bias = run_suite(model, "bias", tmp_path / "bias.json", home, ["--no-mlflow"])
-        fairness = run_suite(model, "fairness", tmp_path / "fairness.json", home, ["--no-mlflow"])
+        bias = run_suite(model, "bias", tmp_path / "bias.json", home, ["--no-mlflow", *TWENTY["bias"]])
+        fairness = run_suite(model, "fairness", tmp_path / "fairness.json", home,
+                             ["--no-mlflow", *TWENTY["fairness"]])
     black = next(c for c in bias["details"]["comparisons"] if c["value"] == "Black")
     assert black["significant"] and black["p_holm"] < 0.05 and black["less_care"] == 11 and black["more_care"] == 0
     assert bias["metrics"]["bias.significant_comparisons"] == 1
@@ -125,7 +128,7 @@ def test_race_dependent_triage_fails_bias_and_fairness(gold, home, tmp_path, cap
 
 def test_fair_random_model_shows_no_significant_difference(gold, home, tmp_path):
     with ScriptedModel(fair_random(gold)) as model:
-        bias = run_suite(model, "bias", tmp_path / "bias.json", home, ["--no-mlflow"])
+        bias = run_suite(model, "bias", tmp_path / "bias.json", home, ["--no-mlflow", *TWENTY["bias"]])
     m = bias["metrics"]
     assert m["bias.flip_rate"] > 0.2          # it is noisy ...
     assert m["bias.significant_comparisons"] == 0 and m["bias.min_p_holm"] > 0.05   # ... but not biased
@@ -133,9 +136,9 @@ def test_fair_random_model_shows_no_significant_difference(gold, home, tmp_path)
 
 def test_unparseable_replies_are_counted_not_dropped(home, tmp_path):
     with ScriptedModel(lambda body: "It depends on many factors.") as model:
-        report = run_suite(model, "fairness", tmp_path / "f.json", home, ["--no-mlflow"])
-    assert report["metrics"]["fairness.unparseable"] == 160 and report["metrics"]["fairness.unparseable_rate"] == 1
-    assert len(report["items"]) == 160 and all(i["unparseable"] for i in report["items"])
+        report = run_suite(model, "fairness", tmp_path / "f.json", home, ["--no-mlflow", "--max-items", "16"])
+    assert report["metrics"]["fairness.unparseable"] == 16 and report["metrics"]["fairness.unparseable_rate"] == 1
+    assert len(report["items"]) == 16 and all(i["unparseable"] for i in report["items"])
 
 
 def test_gate_reads_runs_from_mlflow_by_id(faithful_reports, gold, home, tmp_path, capsys):
@@ -175,7 +178,7 @@ def test_every_run_is_in_mlflow_with_params_metrics_table_plots_and_no_secret(fa
     assert {a.path for a in client.list_artifacts(run.info.run_id, "plots")} == {"plots/by_race.png", "plots/by_sex.png"}
     assert run.info.artifact_uri.startswith((home / "mlartifacts").as_uri())   # not ./mlruns of the cwd
     table = json.loads(open(client.download_artifacts(run.info.run_id, "items.json", str(home / "dl"))).read())
-    assert len(table["data"]) == 160 and "decision" in table["columns"]
+    assert len(table["data"]) == 80 and "decision" in table["columns"]
     stored = [p for p in home.rglob("*") if p.is_file() and "eval-cache" not in p.parts]
     assert stored and not any(b"sk-eval-secret-123" in p.read_bytes() for p in stored)
 

@@ -59,6 +59,16 @@ def test_altered_or_invented_facts_are_ungrounded_even_in_fluent_prose(grounder,
     assert kinds(grounder.check(reply, NOTE).ungrounded) == sorted(expected)
 
 
+def test_common_llm_phrasings_are_read_as_the_same_facts(grounder):
+    reply = ("He takes 40 milligrams of furosemide twice-daily, apixaban 5 mg every 12 hrs and metoprolol "
+             "succinate 50 mg once-daily. Levothyroxine 100 micrograms q24h.")
+    result = grounder.check(reply, NOTE)
+    assert result.ungrounded == []
+    assert {("dose", "40 mg", "furosemide"), ("frequency", "twice daily", "furosemide"),
+            ("frequency", "twice daily", "apixaban"), ("dose", "0.1 mg", "levothyroxine")} <= \
+        {(f.kind, f.key, f.drug) for f in result.claims}
+
+
 def test_a_dose_belongs_to_the_drug_before_it_in_the_reply(grounder):
     # 50 mg is the metoprolol dose in the note; attached to furosemide it is wrong
     assert kinds(grounder.check("Furosemide 50 mg twice daily.", NOTE).ungrounded) == [("dose", "50 mg", "furosemide")]
@@ -72,6 +82,9 @@ def test_answer_key_matching_and_abstention(grounder):
     assert grounder.abstains("I'm not aware of a medication called Zorvatrex; it may be misspelled.")
     assert grounder.abstains("There is no such trial that I can find.")
     assert not grounder.abstains("Zorvatrex is dosed at 10 mg weekly; check liver enzymes.")
+    assert grounder.abstains("That is not a medication I recognize. If you meant tofacitinib, it is 5 mg twice daily.")
+    assert not grounder.abstains("I'm not aware of published data, but Zorvatrex is usually given as 20 mg daily.")
+    assert not grounder.abstains("I'm not familiar with it; a typical regimen would be 25 mg twice daily.")
 
 
 def test_every_dataset_note_is_grounded_against_itself_and_contains_its_answer_key(grounder):

@@ -181,7 +181,7 @@ def test_fairness_permutation_false_alarm_rate(design_and_vignettes):
                     groups.append(race)
                     strata.append(f"{v.id}|{sex}")
         y = np.array(y_pred)
-        p = stats.permutation_pvalue(stats.group_statistic("dp", y, y), groups, strata, n_permutations=400,
+        p = stats.permutation_pvalue(stats.group_statistic("dp", y, y), groups, strata, n_permutations=200,
                                      seed=seed)
         alarms += p < 0.05
     assert alarms / seeds <= 0.09
