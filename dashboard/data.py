@@ -118,6 +118,10 @@ class AuditData:
             return func.jsonb_array_elements_text(safe).table_valued("value").lateral()
         return func.json_each(column).table_valued("value")
 
+    def whole_ms(self) -> ColumnElement:
+        """Latency floored to whole milliseconds (PostgreSQL's integer cast rounds; SQLite's truncates)."""
+        return cast(func.floor(t.latency_ms) if self.postgres else t.latency_ms, Integer)
+
     def _has_key(self, column, key: str) -> ColumnElement:
         if self.postgres:
             return cast(column, JSONB).has_key(key)   # noqa: W601 (JSONB operator, not dict)
@@ -217,7 +221,7 @@ class AuditData:
                          for name, p in (("p50", 0.5), ("p95", 0.95), ("p99", 0.99)))).where(*self.where(f))
             row = self._all(q)[0]
             return Percentiles(row["count"], *(None if row[k] is None else float(row[k]) for k in ("p50", "p95", "p99")))
-        ms = cast(t.latency_ms, Integer).label("ms")
+        ms = self.whole_ms().label("ms")
         q = (select(ms, func.count().label("n")).where(*self.where(f), t.latency_ms.is_not(None))
              .group_by(ms).order_by(ms))
         histogram = [(r["ms"], r["n"]) for r in self._all(q)]

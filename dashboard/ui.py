@@ -10,6 +10,7 @@ from dashboard import auth
 from dashboard.context import Sources, gateway_url, sources
 from dashboard.data import AuditData, AuditFilter
 from dashboard.readonly import StoreMissing, open_readonly
+from dashboard.rollup import Rollup
 
 VIEWER = "medgate_viewer"
 RANGES = {"Last 24 hours": timedelta(days=1), "Last 7 days": timedelta(days=7), "Last 30 days": timedelta(days=30),
@@ -26,6 +27,22 @@ def audit_data_for(url: str) -> AuditData:
 def query(url: str, method: str, *args, **kwargs):
     """AuditData.<method>(*args) through a short-lived cache shared by every session."""
     return getattr(audit_data_for(url), method)(*args, **kwargs)
+
+
+@st.cache_resource(show_spinner=False)
+def _rollup_for(url: str) -> Rollup:
+    return Rollup(audit_data_for(url))
+
+
+def hourly(url: str) -> Rollup:
+    """The store's hourly summaries, brought up to date (only new records are read)."""
+    rollup = _rollup_for(url)
+    if rollup.frames is None:
+        with st.spinner("Summarizing the audit log by hour (once per dashboard start)…"):
+            rollup.refresh()
+    else:
+        rollup.refresh()
+    return rollup
 
 
 def audit_data() -> AuditData | None:

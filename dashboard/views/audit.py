@@ -57,7 +57,7 @@ else:
 
 # -- filters -------------------------------------------------------------------------------
 since, until = ui.time_range()
-options = ui.query(url, "options", AuditFilter(since=since, until=until))
+options = ui.hourly(url).options(since, until)   # from whole hours: may offer a value just outside
 with st.expander("Filters", expanded=True):
     c = st.columns(3)
     apps = c[0].multiselect("App", options.apps, key="f_app")

@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import ui
 from dashboard.context import sources
 from dashboard.data import bucket_for
+from dashboard.rollup import hour_floor
 
 ui.require_viewer()
 st.title("Overview")
@@ -17,14 +18,18 @@ if data is None:
     ui.no_audit_store(src)
     st.stop()
 
-f = ui.range_filter()
+since, until = ui.time_range()
 url = src.audit_url
-totals = ui.query(url, "totals", f)
+summary = ui.hourly(url)   # whole UTC hours: aggregates cost the same at any store size
+totals = summary.totals(since, until)
 if totals.requests == 0:
     ui.no_records(data)
     st.stop()
+if since is not None:
+    st.caption(f"From {hour_floor(since):%Y-%m-%d %H:00} UTC (whole hours)"
+               + (f" to {until:%Y-%m-%d %H:%M} UTC" if until else " until now"))
 
-unit = bucket_for(f.since, f.until) if f.since else "day"
+unit = bucket_for(since, until) if since else "day"
 share = (lambda n: f"{n / totals.requests:.1%} of requests")
 c = st.columns(6)
 c[0].metric("Requests", f"{totals.requests:,}")
@@ -37,7 +42,7 @@ c[5].metric("Cost (USD)", f"${totals.cost_usd:,.2f}")
 left, right = st.columns(2)
 with left:
     st.subheader(f"Requests per {unit}")
-    traffic = pd.DataFrame(ui.query(url, "requests_over_time", f, unit))
+    traffic = pd.DataFrame(summary.requests_over_time(unit, since, until))
     long = traffic.melt("bucket", ["requests", "blocked", "errors"], "series", "count")
     st.altair_chart(alt.Chart(long).mark_line(point=True).encode(
         x=alt.X("bucket:T", title=None), y=alt.Y("count:Q", title="requests"),
@@ -45,7 +50,7 @@ with left:
         tooltip=["bucket:T", "series:N", "count:Q"]))
 with right:
     st.subheader(f"PHI redactions by identifier kind, per {unit}")
-    phi = pd.DataFrame(ui.query(url, "phi_over_time", f, unit))
+    phi = pd.DataFrame(summary.phi_over_time(unit, since, until))
     if phi.empty:
         st.info("No PHI was found in requests in this time range.")
     else:
@@ -56,7 +61,7 @@ with right:
 left, right = st.columns(2)
 with left:
     st.subheader("Top fired policy rules")
-    rules = pd.DataFrame(ui.query(url, "rule_counts", f, 10))
+    rules = pd.DataFrame(summary.rule_counts(since, until, limit=10))
     if rules.empty:
         st.info("No policy rule fired in this time range.")
     else:
@@ -66,12 +71,12 @@ with left:
         st.dataframe(rules, hide_index=True)
 with right:
     st.subheader("Latency")
-    lat = ui.query(url, "latency", f)
+    lat = summary.latency(since, until)
     c = st.columns(3)
     for col, name in zip(c, ("p50", "p95", "p99")):
         value = getattr(lat, name)
         col.metric(f"{name} latency", "–" if value is None else f"{value:,.0f} ms")
-    kinds = pd.DataFrame(ui.query(url, "phi_by_kind", f))
+    kinds = pd.DataFrame(summary.phi_by_kind(since, until))
     st.subheader("PHI identifiers by kind")
     if kinds.empty:
         st.info("No PHI was found in requests in this time range.")
@@ -80,7 +85,7 @@ with right:
                      column_config={"count": "identifiers", "requests": "requests with this kind"})
 
 st.subheader("Tokens and cost by app and model")
-usage = pd.DataFrame(ui.query(url, "usage", f))
+usage = pd.DataFrame(summary.usage(since, until))
 st.altair_chart(alt.Chart(usage).mark_bar().encode(
     x=alt.X("cost_usd:Q", title="cost (USD)"), y=alt.Y("app:N", title=None, sort="-x"),
     color=alt.Color("model:N", title="model"), tooltip=["app", "model", "requests", "cost_usd"]))

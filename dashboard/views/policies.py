@@ -47,7 +47,7 @@ src = sources()
 data = ui.audit_data()
 fired: dict[str, int] = {}
 if data is not None:
-    fired = {r["rule"]: r["fired"] for r in ui.query(src.audit_url, "rule_counts", ui.range_filter())}
+    fired = {r["rule"]: r["fired"] for r in ui.hourly(src.audit_url).rule_counts(*ui.time_range())}
 rules = pd.DataFrame(current.rules)
 rules.insert(1, "fired", [fired.get(r, 0) for r in rules["rule"]])
 st.subheader("Rules and how often they fired")
