@@ -37,7 +37,10 @@ bench-gateway: $(STAMP)
 bench-phi: $(STAMP)
 	$(BIN)/python benchmarks/phi/run.py --corpus all
 
-bench: bench-gateway bench-phi
+bench-dashboard: $(STAMP)
+	$(BIN)/python benchmarks/dashboard/run.py
+
+bench: bench-gateway bench-phi bench-dashboard
 
 # Rebuild the shipped PHI NER model from the synthetic corpus (see gateway/phi/training).
 phi-model: $(STAMP)
