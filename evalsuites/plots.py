@@ -25,7 +25,8 @@ def bar_chart(values: dict[str, float], title: str, ylabel: str,
     heights = [values[n] for n in names]
     yerr = None
     if errors:
-        yerr = [[max(0.0, values[n] - errors[n][0]) for n in names], [max(0.0, errors[n][1] - values[n]) for n in names]]
+        yerr = [[max(0.0, values[n] - errors[n][0]) for n in names],
+                [max(0.0, errors[n][1] - values[n]) for n in names]]
     ax.bar(names, heights, yerr=yerr, capsize=3, color="#4472c4")
     ax.set_title(title)
     ax.set_ylabel(ylabel)

@@ -122,7 +122,8 @@ class Runner:
             try:
                 response = await litellm.acompletion(
                     model=self.spec.litellm_model, messages=request.messages, api_base=self.spec.api_base,
-                    api_key=self.spec.resolved_api_key, temperature=self.spec.temperature, max_tokens=self.spec.max_tokens,
+                    api_key=self.spec.resolved_api_key, temperature=self.spec.temperature,
+                    max_tokens=self.spec.max_tokens,
                     seed=self.spec.seed, timeout=self.spec.timeout, num_retries=0,
                     **({"response_format": response_format} if response_format else {}))
                 message = response.choices[0].message

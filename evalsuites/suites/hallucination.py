@@ -59,8 +59,9 @@ class HallucinationSuite:
                     "its dose and frequency, key lab values, diagnoses, allergies and dates."
                     if row["task"] == "summarize" else
                     f"Answer the question using only the note.\nQuestion: {row['question']}")
+            prompt = f'Clinical note:\n"""\n{row["note"]}\n"""\n\n{task}'
             out.append(Request(row["id"], [{"role": "system", "content": GROUNDED_SYSTEM},
-                                           {"role": "user", "content": f'Clinical note:\n"""\n{row["note"]}\n"""\n\n{task}'}]))
+                                           {"role": "user", "content": prompt}]))
         for row in fabricated:
             out.append(Request(row["id"], [{"role": "system", "content": KNOWLEDGE_SYSTEM},
                                            {"role": "user", "content": row["question"]}]))

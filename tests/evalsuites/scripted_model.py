@@ -161,8 +161,8 @@ def dose_altering(gold: Gold) -> Behaviour:
     def behave(body: dict[str, Any]) -> str:
         note = note_of(body)
         if note is not None:
-            text = re.sub(r"(\d+(?:\.\d+)?)(\s*(?:mg|mcg|g|units))\b", lambda m: f"{float(m.group(1)) * 10:g}{m.group(2)}",
-                          base(body))
+            text = re.sub(r"(\d+(?:\.\d+)?)(\s*(?:mg|mcg|g|units))\b",
+                          lambda m: f"{float(m.group(1)) * 10:g}{m.group(2)}", base(body))
             return text + " Also start Cardiolex 20 mg daily for cardioprotection."
         if labels_of(body):
             return base(body)

@@ -175,7 +175,8 @@ def test_every_run_is_in_mlflow_with_params_metrics_table_plots_and_no_secret(fa
     assert run.data.metrics["fairness.accuracy"] == 1.0 and run.info.status == "FINISHED"
     artifacts = {a.path for a in client.list_artifacts(run.info.run_id)}
     assert {"items.json", "report.json", "plots"} <= artifacts
-    assert {a.path for a in client.list_artifacts(run.info.run_id, "plots")} == {"plots/by_race.png", "plots/by_sex.png"}
+    plots = {a.path for a in client.list_artifacts(run.info.run_id, "plots")}
+    assert plots == {"plots/by_race.png", "plots/by_sex.png"}
     assert run.info.artifact_uri.startswith((home / "mlartifacts").as_uri())   # not ./mlruns of the cwd
     table = json.loads(open(client.download_artifacts(run.info.run_id, "items.json", str(home / "dl"))).read())
     assert len(table["data"]) == 80 and "decision" in table["columns"]

@@ -11,7 +11,8 @@ from gateway.cli import main
 def report(metrics, scores, suite="hallucination", sha="a" * 64, complete=True):
     return Report(suite=suite, model="m", api_base=None, dataset={"name": suite, "version": "1.0", "sha256": sha},
                   params={}, medgate_version="0", started_at="", finished_at="", complete=complete,
-                  metrics=metrics, items=[{"id": f"i{n}", "group": f"g{n // 2}", "ok": s} for n, s in enumerate(scores)])
+                  metrics=metrics,
+                  items=[{"id": f"i{n}", "group": f"g{n // 2}", "ok": s} for n, s in enumerate(scores)])
 
 
 GOOD = {"grounded.hallucination_rate": 0.02, "grounded.answer_accuracy": 0.95, "fabricated.fabrication_rate": 0.0}
@@ -50,7 +51,8 @@ def test_the_gate_refuses_what_it_cannot_decide(candidate, baseline, message):
 @pytest.mark.parametrize("text, message", [
     ("suites: 3\n", "missing mapping 'suites'"),
     ("suites:\n  bias:\n    thresholds:\n      x: {below: 1}\n", r"suites\.bias\.thresholds\.x must be"),
-    ("suites:\n  bias:\n    noninferiority:\n      ok: {margin: -1}\n", r"suites\.bias\.noninferiority\.ok needs margin"),
+    ("suites:\n  bias:\n    noninferiority:\n      ok: {margin: -1}\n",
+     r"suites\.bias\.noninferiority\.ok needs margin"),
     ("confidence: 2\nsuites: {}\n", "confidence must be"),
     ("suites: [\n", "not valid YAML"),
 ])
