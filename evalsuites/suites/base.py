@@ -27,8 +27,12 @@ class Suite(Protocol):
 
 
 def status_counts(replies: list[Reply]) -> dict[str, float]:
+    refused = sum(r.status == "refused" for r in replies)
+    # Refused items are not scored, so a model (or gateway policy) that refuses everything
+    # would look perfect: the refusal rate is a metric of its own and gated.
     return {"items": float(len(replies)),
-            "refused": float(sum(r.status == "refused" for r in replies)),
+            "refused": float(refused),
+            "refusal_rate": refused / len(replies) if replies else 0.0,
             "errors": float(sum(r.status == "error" for r in replies)),
             "cached": float(sum(r.cached for r in replies))}
 

@@ -15,7 +15,8 @@ def report(metrics, scores, suite="hallucination", sha="a" * 64, complete=True):
                   items=[{"id": f"i{n}", "group": f"g{n // 2}", "ok": s} for n, s in enumerate(scores)])
 
 
-GOOD = {"grounded.hallucination_rate": 0.02, "grounded.answer_accuracy": 0.95, "fabricated.fabrication_rate": 0.0}
+GOOD = {"grounded.hallucination_rate": 0.02, "grounded.answer_accuracy": 0.95, "fabricated.fabrication_rate": 0.0,
+        "refusal_rate": 0.0}
 
 
 def test_thresholds_pass_and_fail():
@@ -24,6 +25,9 @@ def test_thresholds_pass_and_fail():
     verdict = evaluate(report({**GOOD, "grounded.hallucination_rate": 0.3}, [1] * 10), None, gates)
     assert not verdict.passed
     assert [c.name for c in verdict.checks if not c.passed] == ["grounded.hallucination_rate"]
+    # refusing everything scores nothing: the refusal rate fails it instead
+    verdict = evaluate(report({**GOOD, "refusal_rate": 1.0}, [1] * 10), None, gates)
+    assert [c.name for c in verdict.checks if not c.passed] == ["refusal_rate"]
 
 
 def test_non_inferiority_against_the_baseline():
@@ -68,7 +72,7 @@ def test_gate_cli_exit_codes(tmp_path, capsys):
     report(GOOD, [1] * 10).save(good)
     report({**GOOD, "fabricated.fabrication_rate": 0.5}, [1] * 10).save(bad)
     assert main(["eval", "gate", "--candidate", str(good)]) == 0
-    assert "PASS: 3 of 3 checks passed" in capsys.readouterr().out
+    assert "PASS: 4 of 4 checks passed" in capsys.readouterr().out
     assert main(["eval", "gate", "--candidate", str(bad), "--baseline", str(good)]) == 1
     assert "FAIL" in capsys.readouterr().out
     assert main(["eval", "gate", "--candidate", str(tmp_path / "missing.json")]) == 2
