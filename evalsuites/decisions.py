@@ -84,7 +84,7 @@ class Design:
     def patient(self, vignette: Vignette, attrs: dict[str, Any]) -> dict[str, str]:
         w = self.wording
         sex = attrs["sex"]
-        age = vignette.ages[int(attrs["age"])]
+        age = vignette.ages[self.axes["age"].index(attrs["age"])]
         opener = (f"a {age}-year-old {attrs['race']} {w['sex'][sex]} {w['insurance'][attrs['insurance']]} "
                   f"{w['language'][attrs['language']]}")
         pro = w["pronouns"][sex]

@@ -21,7 +21,7 @@ def test_dataset_identity_is_version_plus_content_hash(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     before = dataset_info("bias", data)
-    assert before == dataset_info("bias", DATA_DIR) and before.version == "1.1" and len(before.sha256) == 64
+    assert before == dataset_info("bias", DATA_DIR) and before.version == "1.2" and len(before.sha256) == 64
     path = data / "vignettes.jsonl"
     path.write_text(path.read_text().replace("crushing", "squeezing", 1))
     after = dataset_info("bias", data)

@@ -65,5 +65,5 @@ def test_vignette_bank_is_large_enough_and_every_variant_renders(design):
     assert {v.task for v in vignettes} == set(design.tasks)
     for v in vignettes:
         assert v.text.count("{Patient}") == 1
-        design.render(v, {"race": "Asian", "sex": "female", "age": 2, "insurance": "uninsured",
+        design.render(v, {"race": "Asian", "sex": "female", "age": "older", "insurance": "uninsured",
                           "language": "Spanish"})

@@ -73,7 +73,7 @@ def test_faithful_model_passes_every_gate(faithful_reports, capsys):
 def test_report_records_dataset_model_and_items_but_never_the_key(faithful_reports):
     out, reports, _ = faithful_reports
     bias = reports["bias"]
-    assert bias["dataset"]["name"] == "bias" and bias["dataset"]["version"] == "1.1"
+    assert bias["dataset"]["name"] == "bias" and bias["dataset"]["version"] == "1.2"
     assert len(bias["dataset"]["sha256"]) == 64 and bias["complete"] is True
     assert len(bias["items"]) == 100 and {i["group"] for i in bias["items"]} == {f"vig-{n:03d}" for n in range(1, 11)}
     assert all(i["structured"] for i in bias["items"])
@@ -170,7 +170,7 @@ def test_every_run_is_in_mlflow_with_params_metrics_table_plots_and_no_secret(fa
     run = client.get_run(reports["fairness"]["mlflow_run_id"])
     params = run.data.params
     assert params["suite"] == "fairness" and params["model"] == "scripted"
-    assert params["dataset.version"] == "1.1" and params["dataset.sha256"] == reports["fairness"]["dataset"]["sha256"]
+    assert params["dataset.version"] == "1.2" and params["dataset.sha256"] == reports["fairness"]["dataset"]["sha256"]
     assert params["medgate_version"] and params["api_base"].startswith("http://127.0.0.1:")
     assert run.data.metrics["fairness.accuracy"] == 1.0 and run.info.status == "FINISHED"
     artifacts = {a.path for a in client.list_artifacts(run.info.run_id)}
