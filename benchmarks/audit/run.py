@@ -99,22 +99,32 @@ def _floor_write(engine, r: AuditRecord) -> None:
         conn.execute(_FLOOR_INSERT, {"id": r.request_id, "body": orjson.dumps(r.as_row()).decode()})
 
 
-def backends(tmp: Path):
-    yield "SQLite (WAL)", f"sqlite:///{tmp / 'bench.db'}", None
+def engines():
+    """(name, engine) for SQLite in a temp dir and PostgreSQL in a throwaway schema
+    (skipped if unreachable), migrated; both removed afterwards."""
     import psycopg
-    schema = f"mg_bench_{uuid.uuid4().hex[:10]}"
-    admin = "host=127.0.0.1 port=5432 user=postgres dbname=test"
-    try:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f"CREATE SCHEMA {schema}")
-    except psycopg.OperationalError:
-        print("PostgreSQL unreachable: skipped", file=sys.stderr)
-        return
-    try:
-        yield "PostgreSQL", f"{PG}?options=-csearch_path%3D{schema}", schema
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with tempfile.TemporaryDirectory() as tmp:
+        stores = [("SQLite (WAL)", f"sqlite:///{Path(tmp) / 'bench.db'}", None)]
+        schema = f"mg_bench_{uuid.uuid4().hex[:10]}"
+        admin = "host=127.0.0.1 port=5432 user=postgres dbname=test"
+        try:
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(f"CREATE SCHEMA {schema}")
+            stores.append(("PostgreSQL", f"{PG}?options=-csearch_path%3D{schema}", schema))
+        except psycopg.OperationalError:
+            print("PostgreSQL unreachable: skipped", file=sys.stderr)
+        try:
+            for name, url, _ in stores:
+                engine = make_engine(url)
+                init_schema(engine)
+                try:
+                    yield name, engine
+                finally:
+                    engine.dispose()
+        finally:
+            if len(stores) > 1:
+                with psycopg.connect(admin, autocommit=True) as conn:
+                    conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,34 +134,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-docs", action="store_true", help="print only; leave docs/benchmarks.md alone")
     args = parser.parse_args(argv)
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for name, url, _ in backends(Path(tmp)):
-            engine = make_engine(url)
-            init_schema(engine)
-            with engine.begin() as conn:
-                conn.execute(text("CREATE TABLE audit_bench_floor (request_id VARCHAR(64), body TEXT)"))
-            for concurrency in (1, args.concurrency):
-                # Side by side on the same database, interleaved in rounds so that load
-                # from elsewhere on the machine falls on every mode alike.
-                lat: dict[str, list[float]] = {m: [] for m in MODES}
-                secs: dict[str, float] = dict.fromkeys(MODES, 0.0)
-                for _ in range(ROUNDS):
-                    for mode in MODES:
-                        store = AuditStore(engine, hmac_key=KEY)
-                        got, elapsed = asyncio.run(run(store, mode, args.requests // ROUNDS, concurrency))
-                        lat[mode] += got
-                        secs[mode] += elapsed
+    for name, engine in engines():
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TABLE audit_bench_floor (request_id VARCHAR(64), body TEXT)"))
+        for concurrency in (1, args.concurrency):
+            # Side by side on the same database, interleaved in rounds so that load
+            # from elsewhere on the machine falls on every mode alike.
+            lat: dict[str, list[float]] = {m: [] for m in MODES}
+            secs: dict[str, float] = dict.fromkeys(MODES, 0.0)
+            for _ in range(ROUNDS):
                 for mode in MODES:
-                    q = statistics.quantiles(lat[mode], n=100)
-                    rows.append((name, concurrency, mode, statistics.median(lat[mode]), q[94],
-                                 len(lat[mode]) / secs[mode]))
-                    print(f"{name:14s} c={concurrency:<3d} {mode:10s} p50 {rows[-1][3]:7.3f} ms  "
-                          f"p95 {q[94]:7.3f} ms  {rows[-1][5]:8.0f} records/s", flush=True)
-            with engine.begin() as conn:
-                conn.execute(text("DROP TABLE audit_bench_floor"))
-            report = verify(engine, KEY)   # everything written above is one intact chain
-            print(f"{name}: {report.summary()}")
-            engine.dispose()
+                    store = AuditStore(engine, hmac_key=KEY)
+                    got, elapsed = asyncio.run(run(store, mode, args.requests // ROUNDS, concurrency))
+                    lat[mode] += got
+                    secs[mode] += elapsed
+            for mode in MODES:
+                q = statistics.quantiles(lat[mode], n=100)
+                rows.append((name, concurrency, mode, statistics.median(lat[mode]), q[94],
+                             len(lat[mode]) / secs[mode]))
+                print(f"{name:14s} c={concurrency:<3d} {mode:10s} p50 {rows[-1][3]:7.3f} ms  "
+                      f"p95 {q[94]:7.3f} ms  {rows[-1][5]:8.0f} records/s", flush=True)
+        with engine.begin() as conn:
+            conn.execute(text("DROP TABLE audit_bench_floor"))
+        report = verify(engine, KEY)   # everything written above is one intact chain
+        print(f"{name}: {report.summary()}")
     if not args.no_docs:
         replace_section(_section(rows, args), MARK_START, MARK_END)
         print("docs/benchmarks.md updated")

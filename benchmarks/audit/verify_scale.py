@@ -11,7 +11,6 @@ import argparse
 import gc
 import resource
 import sys
-import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,11 +18,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent.parent), str(HERE.parent), str(HERE)]
 from report import replace_section  # noqa: E402
-from run import KEY, backends, record  # noqa: E402
+from run import KEY, engines, record  # noqa: E402
 
 from gateway.audit.store import AuditStore  # noqa: E402
 from gateway.audit.verify import verify  # noqa: E402
-from gateway.db import init_schema, make_engine  # noqa: E402
 
 MARK_START = "<!-- audit-verify-bench:start -->"
 MARK_END = "<!-- audit-verify-bench:end -->"
@@ -39,25 +37,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-docs", action="store_true")
     args = parser.parse_args(argv)
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for name, url, _ in backends(Path(tmp)):
-            engine = make_engine(url)
-            init_schema(engine)
-            store = AuditStore(engine, hmac_key=KEY)
-            t0 = time.perf_counter()
-            for start in range(0, args.rows, 5000):
-                store.append([record(i) for i in range(start, min(start + 5000, args.rows))])
-            fill = time.perf_counter() - t0
-            gc.collect()
-            before = _peak_mb()
-            t0 = time.perf_counter()
-            report = verify(engine, KEY)
-            seconds = time.perf_counter() - t0
-            grew = _peak_mb() - before
-            rows.append((name, report.records, seconds, grew))
-            print(f"{name}: filled in {fill:.0f} s; {report.summary()}; verify {seconds:.1f} s "
-                  f"({report.records / seconds:,.0f} records/s), peak memory +{grew:.0f} MB", flush=True)
-            engine.dispose()
+    for name, engine in engines():
+        store = AuditStore(engine, hmac_key=KEY)
+        t0 = time.perf_counter()
+        for start in range(0, args.rows, 5000):
+            store.append([record(i) for i in range(start, min(start + 5000, args.rows))])
+        fill = time.perf_counter() - t0
+        gc.collect()
+        before = _peak_mb()
+        t0 = time.perf_counter()
+        report = verify(engine, KEY)
+        seconds = time.perf_counter() - t0
+        grew = _peak_mb() - before
+        rows.append((name, report.records, seconds, grew))
+        print(f"{name}: filled in {fill:.0f} s; {report.summary()}; verify {seconds:.1f} s "
+              f"({report.records / seconds:,.0f} records/s), peak memory +{grew:.0f} MB", flush=True)
     if not args.no_docs:
         lines = [MARK_START, "## Audit verify at scale", "",
                  f"`benchmarks/audit/verify_scale.py --rows {args.rows}`, "
