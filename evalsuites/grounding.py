@@ -164,7 +164,8 @@ class Grounder:
         facts += [Fact("medication", name, text=s[a:b]) for a, b, name in drugs]
         for m in _UNKNOWN_DRUG.finditer(s):
             word = m.group(1)
-            if word.lower() in lex.known_words or word.lower() in _STOPWORDS:
+            if word.lower() in lex.known_words or word.lower() in _STOPWORDS \
+                    or any(a <= m.start(1) < b for a, b, _ in drugs):   # part of a known name ("Toprol XL")
                 continue
             sentence_start = not s[:m.start()].strip()
             if word.lower().endswith(lex.suffixes) or (word[0].isupper() and not sentence_start) or not strict:

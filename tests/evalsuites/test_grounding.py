@@ -37,6 +37,7 @@ def test_faithful_paraphrase_with_brand_names_synonyms_and_other_date_formats_is
             ("lab", "potassium=4.2"), ("date", "3-2-2025"), ("diagnosis", "heart failure"),
             ("allergy", "lisinopril")} <= claimed
     assert ("diagnosis", "stroke") not in claimed   # negated mention is not a claim
+    assert not any(key.startswith("unknown:") for _, key in claimed)   # "Toprol XL" is a known brand
 
 
 @pytest.mark.parametrize("reply, expected", [
