@@ -231,8 +231,8 @@ class _Support:
 
     def covers(self, c: Fact) -> bool:
         if c.kind == "medication":
-            if c.key.startswith("unknown:"):
-                return c.key.split(":", 1)[1] in self.text
+            if c.key.startswith("unknown:"):   # a whole word of the source ("toprol" is not in "metoprolol")
+                return re.search(rf"(?<![\w-]){re.escape(c.key.split(':', 1)[1])}(?![\w-])", self.text) is not None
             return any(_same_drug(c.key, d) for d in self.drugs)
         if c.kind in ("dose", "frequency"):
             if c.drug is None:

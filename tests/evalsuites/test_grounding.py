@@ -70,6 +70,12 @@ def test_common_llm_phrasings_are_read_as_the_same_facts(grounder):
         {(f.kind, f.key, f.drug) for f in result.claims}
 
 
+def test_an_unknown_drug_is_grounded_only_by_the_same_word_in_the_note(grounder):
+    assert grounder.check("Start Toprolix 20 mg daily.", NOTE).ungrounded
+    assert grounder.check("Start Toprolix 20 mg daily.", NOTE + " Toprolix 20 mg daily.").ungrounded == []
+    assert grounder.check("Also Olol 5 mg daily.", NOTE).ungrounded   # a fragment of "metoprolol" is not it
+
+
 def test_a_dose_belongs_to_the_drug_before_it_in_the_reply(grounder):
     # 50 mg is the metoprolol dose in the note; attached to furosemide it is wrong
     assert kinds(grounder.check("Furosemide 50 mg twice daily.", NOTE).ungrounded) == [("dose", "50 mg", "furosemide")]
