@@ -87,3 +87,20 @@ def test_overview_empty_states(env, tmp_path, monkeypatch):
     at = open_page(sign_in(app(), "sk-medgate-master-dashboard-test"), "views/overview.py")
     assert "No audit database yet" in texts(at)
     assert not (tmp_path / "not-yet.db").exists()
+
+
+def test_overview_and_explorer_on_postgresql(env, pg_schema, monkeypatch):
+    from tests.dashboard.conftest import pg_url
+    url = pg_url(pg_schema)
+    monkeypatch.setenv("MEDGATE_AUDIT_URL", url)
+    records = fill(url, 120)
+    at = open_page(sign_in(app(), create_key(url, "auditor")), "views/overview.py")
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Requests"] == f"{len(records):,}"
+    assert metrics["Blocked"] == f"{seed.expected_totals(records)['blocked']:,}"
+    at = open_page(at, "views/audit.py")
+    assert not at.exception and "Hash chain verified" in texts(at)
+    at.selectbox(key="f_kind").set_value("SSN").run()
+    assert int(next(m.value for m in at.metric if m.label == "Matching records")) == \
+        sum("SSN" in r.phi_counts for r in records)
