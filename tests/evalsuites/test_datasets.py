@@ -63,3 +63,13 @@ def test_max_items_keeps_whole_counterfactual_sets():
     assert {r.id.split("|")[0] for r in requests} == {"vig-001", "vig-002"}
     assert len(get_suite("fairness").requests(max_items=17)) == 16
     assert len(get_suite("hallucination").requests(max_items=10)) == 10
+
+
+def test_eval_suites_lists_versions_hashes_and_sizes(capsys):
+    from gateway.cli import main
+
+    assert main(["eval", "suites"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == ["hallucination", "bias", "fairness"]
+    assert lines[0].endswith("items 82") and lines[1].endswith("items 900") and lines[2].endswith("items 720")
+    assert dataset_info("bias").sha256[:12] in lines[1]
