@@ -16,12 +16,19 @@ What is kept, per UTC hour:
   latency  whole milliseconds -> requests (percentiles to within 1 ms, as AuditData)
 
 Answers are for whole hours: a time range is widened to the start of its first hour.
+
+The summaries can be saved beside the dashboard's other state (Parquet, no code in
+them) so that a restarted dashboard does not read the whole log again: a saved copy is
+used only if the store still has the same record, by hash, at the saved position and
+the same first record; otherwise it is rebuilt.
 """
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -53,6 +60,7 @@ class Rollup:
         self.seq = 0                  # summarized through this chain_seq
         self.first: int | None = None  # the first record's seq when last refreshed (moves on a prune)
         self.frames: Frames | None = None
+        self.unsaved = 0               # records summarized since the last save or load
         self._lock = threading.Lock()
 
     # -- keeping up to date -------------------------------------------------------------------
@@ -75,7 +83,9 @@ class Rollup:
                     (new.main, new.phi, new.rules, new.latency),
                     (["hour", *DIMS], ["hour", "kind"], ["hour", "rule"], ["hour", "ms"]))))
             self.seq, self.first = last, first
-            return int(new.main["requests"].sum())
+            added = int(new.main["requests"].sum())
+            self.unsaved += added
+            return added
 
     def _aggregate(self, after: int, through: int) -> Frames:
         d = self.data
@@ -109,6 +119,40 @@ class Rollup:
         for f in frames:
             f["hour"] = pd.to_datetime(f["hour"].map(_hour), utc=True)
         return Frames(*frames)
+
+    # -- saving ---------------------------------------------------------------------------------
+    NAMES = ("main", "phi", "rules", "latency")
+
+    def save(self, directory: Path) -> None:
+        """Writes the summaries (counts only, no record content) and where they stop."""
+        if self.frames is None:
+            return
+        with self._lock:
+            directory.mkdir(parents=True, exist_ok=True)
+            for name in self.NAMES:
+                getattr(self.frames, name).to_parquet(directory / f"{name}.parquet", index=False)
+            meta = {"seq": self.seq, "first": self.first, "record_hash": self._hash_at(self.seq)}
+            (directory / "meta.json").write_text(json.dumps(meta))
+            self.unsaved = 0
+
+    def load(self, directory: Path) -> bool:
+        """Takes saved summaries if they describe this store's chain; True if taken."""
+        try:
+            meta = json.loads((directory / "meta.json").read_text())
+            frames = Frames(*(pd.read_parquet(directory / f"{n}.parquet") for n in self.NAMES))
+        except (OSError, ValueError):
+            return False
+        with self.data.engine.connect() as conn:
+            first = conn.execute(select(func.min(t.chain_seq))).scalar()
+        if first != meta["first"] or self._hash_at(meta["seq"]) != meta["record_hash"]:
+            return False
+        with self._lock:
+            self.frames, self.seq, self.first, self.unsaved = frames, meta["seq"], meta["first"], 0
+        return True
+
+    def _hash_at(self, seq: int) -> str | None:
+        with self.data.engine.connect() as conn:
+            return conn.execute(select(t.record_hash).where(t.chain_seq == seq)).scalar()
 
     # -- answers (the same shapes as AuditData's) -------------------------------------------------
     def _hours(self, frame: pd.DataFrame, since: datetime | None, until: datetime | None) -> pd.DataFrame:

@@ -2,7 +2,9 @@
 read-only data access, and the empty states that say what to do next."""
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, time, timedelta, timezone
+from pathlib import Path
 
 import streamlit as st
 
@@ -29,19 +31,31 @@ def query(url: str, method: str, *args, **kwargs):
     return getattr(audit_data_for(url), method)(*args, **kwargs)
 
 
+SAVE_EVERY = 10_000   # new records summarized before the saved copy is rewritten
+
+
+def _summary_dir(url: str) -> Path:
+    return sources().home / "dashboard-cache" / hashlib.sha256(url.encode()).hexdigest()[:16]
+
+
 @st.cache_resource(show_spinner=False)
 def _rollup_for(url: str) -> Rollup:
-    return Rollup(audit_data_for(url))
+    rollup = Rollup(audit_data_for(url))
+    rollup.load(_summary_dir(url))
+    return rollup
 
 
 def hourly(url: str) -> Rollup:
-    """The store's hourly summaries, brought up to date (only new records are read)."""
+    """The store's hourly summaries, brought up to date (only new records are read) and
+    saved under MEDGATE_HOME now and then, so a restart does not read the whole log."""
     rollup = _rollup_for(url)
-    if rollup.frames is None:
-        with st.spinner("Summarizing the audit log by hour (once per dashboard start)…"):
-            rollup.refresh()
-    else:
+    with st.spinner("Summarizing the audit log by hour…"):
         rollup.refresh()
+    if rollup.unsaved >= SAVE_EVERY:
+        try:
+            rollup.save(_summary_dir(url))
+        except OSError:   # a read-only MEDGATE_HOME: the summaries just stay in memory
+            pass
     return rollup
 
 

@@ -83,3 +83,25 @@ def test_a_range_starts_at_a_whole_hour(audit_url):
     since = seed.T0 + timedelta(minutes=40)
     assert rollup.totals(since).requests == data.totals(AuditFilter(since=seed.T0)).requests == 60
     data.engine.dispose()
+
+
+def test_saved_summaries_are_reused_only_for_the_same_chain(audit_url, tmp_path):
+    fill(audit_url, 80)
+    data = AuditData(open_readonly(audit_url))
+    built = Rollup(data)
+    built.refresh()
+    built.save(tmp_path / "summary")
+    fill_more = seed.make_records(20, seed=5, start=seed.T0 + timedelta(days=2))
+    writer = make_engine(audit_url)
+    from gateway.audit.store import AuditStore
+    seed.write(AuditStore(writer, hmac_key=seed.HMAC_KEY, checkpoint_every=100, checkpoint_seconds=1e9), fill_more)
+    restarted = Rollup(data)
+    assert restarted.load(tmp_path / "summary") and restarted.seq == 80
+    assert restarted.refresh() == 20          # only the records appended since the save are read
+    same_answers(restarted, data)
+    with writer.begin() as conn:              # the saved position no longer holds the same record
+        conn.execute(text("UPDATE audit_log SET record_hash = :h WHERE chain_seq = 80"), {"h": "f" * 64})
+    writer.dispose()
+    assert not Rollup(data).load(tmp_path / "summary")
+    assert not Rollup(data).load(tmp_path / "nothing-saved-here")
+    data.engine.dispose()
