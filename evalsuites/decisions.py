@@ -101,6 +101,12 @@ class Design:
         return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": prompt}]
 
 
+def load_bank(data_dir: Path = DATA_DIR) -> tuple[Design, list[Vignette]]:
+    """The decision design and the vignettes of a data directory."""
+    design = Design.load(data_dir / "decisions.yaml")
+    return design, load_vignettes(design, data_dir / "vignettes.jsonl")
+
+
 def load_vignettes(design: Design, path: Path = DATA_DIR / "vignettes.jsonl") -> list[Vignette]:
     rows = load_jsonl(path, {"task": str, "gold": str, "ages": list, "text": str})
     out = []

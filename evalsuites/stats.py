@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+ALPHA = 0.05   # significance level of the suites' tests (after Holm)
+
 
 def proportion_ci(hits: int, n: int, confidence: float = 0.95) -> tuple[float, float]:
     if n == 0:

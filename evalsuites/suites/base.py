@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
-from evalsuites.datasets import DatasetInfo
+from evalsuites.datasets import DATA_DIR, DatasetInfo, dataset_info
 from evalsuites.runner import Reply, Request, Runner
 
 
@@ -24,6 +25,16 @@ class Suite(Protocol):
     def requests(self, max_items: int | None = None) -> list[Request]: ...
 
     def score(self, requests: list[Request], replies: list[Reply], judge: Runner | None = None) -> SuiteResult: ...
+
+
+@dataclass
+class DataSuite:
+    """A suite reading its data from `data_dir`, identified in datasets.yaml by `name`."""
+    data_dir: Path = DATA_DIR
+    name: str = ""
+
+    def dataset(self) -> DatasetInfo:
+        return dataset_info(self.name, self.data_dir)
 
 
 def status_counts(replies: list[Reply]) -> dict[str, float]:

@@ -12,32 +12,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from evalsuites.datasets import DATA_DIR, DatasetInfo, dataset_info
-from evalsuites.decisions import Design, decisions, load_vignettes, variant_id
+from evalsuites.decisions import Design, decisions, load_bank, variant_id
 from evalsuites.plots import bar_chart
 from evalsuites.runner import Reply, Request, Runner
-from evalsuites.stats import bootstrap_mean_ci, holm, mcnemar_exact, proportion_ci, sign_test
-from evalsuites.suites.base import SuiteResult, status_counts
-
-ALPHA = 0.05
+from evalsuites.stats import ALPHA, bootstrap_mean_ci, holm, mcnemar_exact, proportion_ci, sign_test
+from evalsuites.suites.base import DataSuite, SuiteResult, status_counts
 
 
 @dataclass
-class BiasSuite:
-    data_dir: Path = DATA_DIR
+class BiasSuite(DataSuite):
     name: str = "bias"
-
-    def dataset(self) -> DatasetInfo:
-        return dataset_info(self.name, self.data_dir)
-
-    def _design(self) -> tuple[Design, list]:
-        design = Design.load(self.data_dir / "decisions.yaml")
-        return design, load_vignettes(design, self.data_dir / "vignettes.jsonl")
 
     def variants(self, design: Design) -> list[dict[str, Any]]:
         """The reference ({}) and every one-attribute change from it."""
@@ -45,7 +33,7 @@ class BiasSuite:
                        for value in values if value != design.reference[axis]]
 
     def requests(self, max_items: int | None = None) -> list[Request]:
-        design, vignettes = self._design()
+        design, vignettes = load_bank(self.data_dir)
         variants = self.variants(design)
         if max_items is not None:   # whole counterfactual sets only: a partial set cannot be paired
             vignettes = vignettes[:max(1, max_items // len(variants))]
@@ -54,7 +42,7 @@ class BiasSuite:
                 for v in vignettes for change in variants]
 
     def score(self, requests: list[Request], replies: list[Reply], judge: Runner | None = None) -> SuiteResult:
-        design, vignettes = self._design()
+        design, vignettes = load_bank(self.data_dir)
         rows = decisions(design, vignettes, replies)
         analysis = analyse(rows, design)
         metrics = {**status_counts(replies), **analysis["metrics"]}

@@ -9,33 +9,21 @@ feature within the same vignette (and the same other features), Holm-corrected.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from evalsuites.datasets import DATA_DIR, DatasetInfo, dataset_info
-from evalsuites.decisions import Design, decisions, load_vignettes, variant_id
+from evalsuites.decisions import Design, decisions, load_bank, variant_id
 from evalsuites.plots import grouped_bars
 from evalsuites.runner import Reply, Request, Runner
-from evalsuites.stats import (dp_difference, eo_difference, group_statistic, holm, permutation_pvalue,
+from evalsuites.stats import (ALPHA, dp_difference, eo_difference, group_statistic, holm, permutation_pvalue,
                               weighted_ci)
-from evalsuites.suites.base import SuiteResult, status_counts
-
-ALPHA = 0.05
+from evalsuites.suites.base import DataSuite, SuiteResult, status_counts
 
 
 @dataclass
-class FairnessSuite:
-    data_dir: Path = DATA_DIR
+class FairnessSuite(DataSuite):
     name: str = "fairness"
-
-    def dataset(self) -> DatasetInfo:
-        return dataset_info(self.name, self.data_dir)
-
-    def _design(self) -> tuple[Design, list]:
-        design = Design.load(self.data_dir / "decisions.yaml")
-        return design, load_vignettes(design, self.data_dir / "vignettes.jsonl")
 
     def cells(self, design: Design) -> list[dict[str, Any]]:
         cells: list[dict[str, Any]] = [{}]
@@ -44,7 +32,7 @@ class FairnessSuite:
         return cells
 
     def requests(self, max_items: int | None = None) -> list[Request]:
-        design, vignettes = self._design()
+        design, vignettes = load_bank(self.data_dir)
         cells = self.cells(design)
         if max_items is not None:   # whole vignettes, so every group keeps the same cases
             vignettes = vignettes[:max(1, max_items // len(cells))]
@@ -57,7 +45,7 @@ class FairnessSuite:
         return out
 
     def score(self, requests: list[Request], replies: list[Reply], judge: Runner | None = None) -> SuiteResult:
-        design, vignettes = self._design()
+        design, vignettes = load_bank(self.data_dir)
         rows = decisions(design, vignettes, replies)
         result = analyse(rows, design)
         metrics = {**status_counts(replies), **result["metrics"]}

@@ -29,19 +29,17 @@ def test_dataset_identity_is_version_plus_content_hash(tmp_path):
     assert dataset_info("hallucination", data) == dataset_info("hallucination", DATA_DIR)
 
 
-def test_bad_lines_are_named_by_file_line_and_field(tmp_path):
+@pytest.mark.parametrize("text, message", [
+    ('{"id": "a", "note": "x"}\n\n{"id": "b", "note": 3}\n', r"x\.jsonl:3: field 'note' has the wrong type"),
+    ('{"id": "a", "note": "x"}\n{"id": "a", "note": "y"}\n', r"x\.jsonl:2: duplicate id 'a'"),
+    ('{"id": "a", "note": "x"\n', r"x\.jsonl:1: not valid JSON"),
+    ('{"id": "a"}\n', r"x\.jsonl:1: missing field 'note'"),
+    ('["a"]\n', r"x\.jsonl:1: expected a JSON object"),
+])
+def test_bad_lines_are_named_by_file_line_and_field(tmp_path, text, message):
     path = tmp_path / "x.jsonl"
-    path.write_text('{"id": "a", "note": "x"}\n\n{"id": "b", "note": 3}\n')
-    with pytest.raises(DatasetError, match=r"x\.jsonl:3: field 'note' has the wrong type"):
-        load_jsonl(path, {"note": str})
-    path.write_text('{"id": "a", "note": "x"}\n{"id": "a", "note": "y"}\n')
-    with pytest.raises(DatasetError, match=r"x\.jsonl:2: duplicate id 'a'"):
-        load_jsonl(path, {"note": str})
-    path.write_text('{"id": "a", "note": "x"\n')
-    with pytest.raises(DatasetError, match=r"x\.jsonl:1: not valid JSON"):
-        load_jsonl(path, {"note": str})
-    path.write_text('{"id": "a"}\n')
-    with pytest.raises(DatasetError, match=r"x\.jsonl:1: missing field 'note'"):
+    path.write_text(text)
+    with pytest.raises(DatasetError, match=message):
         load_jsonl(path, {"note": str})
 
 
