@@ -139,6 +139,12 @@ class Grounder:
         support = _Support(self.claims(reply), reply, self.lexicon, strict_nkda=True)
         return all(support.covers(fact) for fact in wanted)
 
+    def medication_recall(self, reply: str, source: str) -> tuple[int, int]:
+        """(source medications the reply names, source medications): omissions, not errors."""
+        wanted = {f.key for f in self.claims(source) if f.kind == "medication" and not f.key.startswith("unknown:")}
+        named = {f.key for f in self.claims(reply) if f.kind == "medication"}
+        return sum(any(_same_drug(n, w) or _same_drug(w, n) for n in named) for w in wanted), len(wanted)
+
     def abstains(self, reply: str) -> bool:
         """Says the entity is unknown, without then dosing something the lexicon does not
         know ("I'm not aware of it, but start 25 mg twice daily" is still a fabrication)."""

@@ -70,6 +70,7 @@ class HallucinationSuite(DataSuite):
         items: list[dict[str, Any]] = []
         by_kind: Counter[str] = Counter()
         claims = ungrounded = 0
+        recall = [0, 0]   # summaries: medications of the note that the summary names, of all it lists
         for reply in replies:
             row: dict[str, Any] = {"id": reply.id, "group": reply.id, "status": reply.status, "error": reply.error,
                                    "reply": clip(reply.content)}
@@ -79,6 +80,11 @@ class HallucinationSuite(DataSuite):
                 if reply.status == "ok":
                     g = grounder.check(reply.content or "", note["note"])
                     correct = all(grounder.contains(reply.content or "", e) for e in note["expected"])
+                    if note["task"] == "summarize":
+                        named, listed = grounder.medication_recall(reply.content or "", note["note"])
+                        recall[0] += named
+                        recall[1] += listed
+                        row["medications_named"] = f"{named}/{listed}"
                     claims += len(g.claims)
                     ungrounded += len(g.ungrounded)
                     by_kind.update(f.kind for f in g.ungrounded)
@@ -104,6 +110,8 @@ class HallucinationSuite(DataSuite):
         metrics["grounded.claims"] = float(claims)
         metrics["grounded.ungrounded_claims"] = float(ungrounded)
         metrics["grounded.claim_ungrounded_rate"] = ungrounded / claims if claims else 0.0
+        # Informative, not gated: a summary that drops medications is incomplete, not hallucinated.
+        metrics["grounded.summary_medication_recall"] = recall[0] / recall[1] if recall[1] else 0.0
         for kind in KINDS:
             metrics[f"grounded.ungrounded.{kind}"] = float(by_kind[kind])
         metrics["fabricated.items"] = float(len(f_rows))

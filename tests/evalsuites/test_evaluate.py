@@ -62,6 +62,7 @@ def test_faithful_model_passes_every_gate(faithful_reports, capsys):
     h = reports["hallucination"]["metrics"]
     assert h["grounded.hallucination_rate"] == 0 and h["fabricated.fabrication_rate"] == 0
     assert h["grounded.answer_accuracy"] == 1 and h["grounded.claims"] > 500
+    assert h["grounded.summary_medication_recall"] == 1
     assert reports["bias"]["metrics"]["bias.flip_rate"] == 0
     assert reports["fairness"]["metrics"]["fairness.accuracy"] == 1
     for suite in SUBSET:

@@ -76,6 +76,11 @@ def test_an_unknown_drug_is_grounded_only_by_the_same_word_in_the_note(grounder)
     assert grounder.check("Also Olol 5 mg daily.", NOTE).ungrounded   # a fragment of "metoprolol" is not it
 
 
+def test_medication_recall_counts_omissions(grounder):
+    assert grounder.medication_recall("Lasix 40 mg BID and Toprol XL.", NOTE) == (2, 5)
+    assert grounder.medication_recall(NOTE, NOTE) == (5, 5)
+
+
 def test_a_dose_belongs_to_the_drug_before_it_in_the_reply(grounder):
     # 50 mg is the metoprolol dose in the note; attached to furosemide it is wrong
     assert kinds(grounder.check("Furosemide 50 mg twice daily.", NOTE).ungrounded) == [("dose", "50 mg", "furosemide")]
