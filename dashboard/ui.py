@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import auth
 from dashboard.context import Sources, gateway_url, sources
-from dashboard.data import AuditData, AuditFilter
+from dashboard.data import AuditData
 from dashboard.readonly import StoreMissing, open_readonly
 from dashboard.rollup import Rollup
 
@@ -146,11 +146,6 @@ def time_range() -> tuple[datetime | None, datetime | None]:
     # Whole minutes, so that reruns within a minute ask the same (cached) question.
     now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
     return (None, None) if span is None else (now - span, None)
-
-
-def range_filter() -> AuditFilter:
-    since, until = time_range()
-    return AuditFilter(since=since, until=until)
 
 
 def no_audit_store(src: Sources) -> None:

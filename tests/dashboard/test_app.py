@@ -1,8 +1,6 @@
 """The sign-in rule and the Overview page, through the real app script (AppTest)."""
 from __future__ import annotations
 
-import pytest
-
 from tests.dashboard import seed
 from tests.dashboard.apptest import app, create_key, frame_with, open_page, sign_in, texts
 from tests.dashboard.conftest import fill

@@ -55,7 +55,7 @@ def dashboard(tmp_path, mlflow_store):
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + 120
         while True:
             try:
                 if httpx.get(f"{base}/_stcore/health", timeout=2).status_code == 200:
@@ -76,7 +76,7 @@ def dashboard(tmp_path, mlflow_store):
 
 def settled(page) -> None:
     """Wait until the script run that the last action started has finished."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=120_000)
     page.wait_for_timeout(500)   # charts render after the run ends
 
 
@@ -89,13 +89,14 @@ def test_every_page_in_chromium(dashboard, tmp_path):
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
         try:
             page = browser.new_page(viewport={"width": 1440, "height": 1800}, accept_downloads=True)
+            page.set_default_timeout(120_000)   # a busy 2-core machine: generous, never a timing assertion
             page.goto(base)
             page.get_by_label("API key").fill(key)
             page.get_by_role("button", name="Sign in").click()
-            page.get_by_role("heading", name="Overview").wait_for(timeout=60_000)
+            page.get_by_role("heading", name="Overview").wait_for(timeout=120_000)
             for title, name in PAGES:
                 page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
-                page.get_by_role("heading", name=title).first.wait_for(timeout=60_000)
+                page.get_by_role("heading", name=title).first.wait_for(timeout=120_000)
                 settled(page)
                 assert page.get_by_test_id("stException").count() == 0, f"{title}: the page shows an exception"
                 assert key.split(".")[1] not in page.content()
@@ -108,7 +109,7 @@ def test_every_page_in_chromium(dashboard, tmp_path):
                     assert page.get_by_test_id("stMetricValue").first.inner_text() == f"{len(records):,}"
                 if name == "audit-explorer":
                     assert "Hash chain verified" in page.content()
-                    with page.expect_download() as info:
+                    with page.expect_download(timeout=120_000) as info:
                         page.get_by_role("button", name="CSV", exact=True).click()
                     rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text())))
                     assert [r["request_id"] for r in rows] == [r.request_id for r in records]
