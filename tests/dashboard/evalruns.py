@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evalsuites.decisions import decisions
+from evalsuites.decisions import decisions, load_bank
 from evalsuites.report import Report, clean_metrics
 from evalsuites.runner import Reply
 from evalsuites.suites import fairness as fairness_suite
@@ -22,7 +22,7 @@ def make_report(suite_name: str, behaviour, model: str, max_items: int) -> Repor
     replies = [Reply(r.id, "ok", behaviour({"messages": r.messages, "response_format": r.response_format}),
                      structured=r.response_format is not None) for r in requests]
     if suite_name == "fairness":
-        design, vignettes = suite._design()
+        design, vignettes = load_bank(suite.data_dir)
         rows = decisions(design, vignettes, replies)
         result = fairness_suite.analyse(rows, design, n_resamples=200, n_permutations=200)
         metrics, items, details = {**status_counts(replies), **result["metrics"]}, rows, {"by_group": result["by_group"]}
