@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 
 
@@ -24,6 +24,21 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def open_readonly(url: str) -> Engine:
+    """A read-only engine on an existing, migrated audit store (StoreMissing otherwise).
+    Connects once to check: an unreachable server raises SQLAlchemy's OperationalError."""
+    engine = _engine(url)
+    try:
+        migrated = inspect(engine).has_table("audit_log")
+    except Exception:
+        engine.dispose()
+        raise
+    if not migrated:
+        engine.dispose()
+        raise StoreMissing("the database has no audit tables yet (the gateway creates them when it starts)")
+    return engine
+
+
+def _engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(url)

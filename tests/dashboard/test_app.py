@@ -102,3 +102,17 @@ def test_overview_and_explorer_on_postgresql(env, pg_schema, monkeypatch):
     at.selectbox(key="f_kind").set_value("SSN").run()
     assert int(next(m.value for m in at.metric if m.label == "Matching records")) == \
         sum("SSN" in r.phi_counts for r in records)
+
+
+def test_an_unreachable_or_foreign_store_gets_a_clear_message(env, tmp_path, monkeypatch):
+    monkeypatch.setenv("MEDGATE_MASTER_KEY", "sk-medgate-master-dashboard-test")
+    monkeypatch.setenv("MEDGATE_AUDIT_URL", "postgresql+psycopg://postgres:s3cret@127.0.0.1:1/test")
+    at = sign_in(app(), "sk-medgate-master-dashboard-test")
+    assert not at.exception
+    assert "could not be read (OperationalError)" in at.error[0].value and "s3cret" not in texts(at)
+    import sqlite3
+    with sqlite3.connect(tmp_path / "other.db") as conn:   # some other application's database
+        conn.execute("CREATE TABLE notes (id INTEGER)")
+    monkeypatch.setenv("MEDGATE_AUDIT_URL", f"sqlite:///{tmp_path / 'other.db'}")
+    at = open_page(sign_in(app(), "sk-medgate-master-dashboard-test"), "views/overview.py")
+    assert not at.exception and "No audit database yet" in texts(at)
