@@ -28,6 +28,7 @@ from opentelemetry.trace import Span
 from pydantic import BaseModel
 
 from gateway import telemetry as tm
+from gateway.audit.content import Masker, request_content, response_content
 from gateway.audit.cost import cost_usd
 from gateway.audit.records import AuditRecord
 from gateway.audit.store import AuditStore
@@ -77,6 +78,10 @@ class Exchange:
     response_hash: Any = field(default_factory=hashlib.sha256)
     stream_finishes: bool = False
     finished: bool = False
+    # Redacted content for the audit record, only when the config or a fired rule asks.
+    masker: Masker | None = field(default=None, repr=False)   # set: content is stored
+    request_content: str | None = field(default=None, repr=False)
+    response_content: str | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -265,7 +270,12 @@ class Pipeline:
 
     def _apply(self, ex: Exchange, body: dict, slots: list[TextSlot], findings: list[list[Finding]],
                decision: Decision) -> tuple[Vault, str]:
+        if self.options.audit.store_content == "redacted" or decision.output.store_content:
+            # the identifiers found, before redaction rewrites the slots
+            ex.masker = Masker([s.text for s in slots], findings)
         vault = redact(slots, findings, decision.redact, self.hash_key)
+        if ex.masker is not None:   # as the provider will see it; what the policy let through, masked
+            ex.request_content = request_content(body, ex.masker)
         model = decision.route_to or ex.model
         if not self.upstream.has(model):
             raise GatewayError(500, "policy_route_invalid", "policy routed to a model that is not configured")
@@ -337,7 +347,7 @@ class Pipeline:
         output = ex.decision.output if ex.decision else None
         if output is None or not produced:
             return produced, None
-        withheld = None
+        raw, findings, withheld = produced, None, None
         if output.scan_phi != "off":
             findings = await self._scan_output(ex, produced, span)
             if findings is None and output.scan_phi in ("redact", "block"):
@@ -350,7 +360,22 @@ class Pipeline:
         unsafe = unsafe_match("\n".join(produced), output.unsafe) if withheld is None else None
         if unsafe is not None:
             withheld = self._mark(ex, unsafe.reason_code, "output:withheld", unsafe.message)
+        await self._keep_reply(ex, raw, findings)
         return produced, withheld
+
+    async def _keep_reply(self, ex: Exchange, produced: list[str], findings: list[list[Finding]] | None) -> None:
+        """The reply as the provider sent it, for the audit record (if content is stored):
+        PHI the output scan found masked; scanned here if the policy did not scan it."""
+        if ex.masker is None or ex.response_content is not None or not produced:
+            return
+        try:   # never in the way of the record itself
+            if findings is None:
+                findings = await self.detector.detect(produced)
+            ex.response_content = response_content(produced, findings, ex.masker)
+        except Exception as exc:
+            log.error("PHI scan of the reply for the audit record failed (%s); its content is not stored",
+                      type(exc).__name__)
+            ex.response_content = "[medgate: not stored: the reply could not be scanned for PHI]"
 
     @staticmethod
     def _mark(ex: Exchange, reason_code: str | None, marker: str, message: str | None) -> str | None:
@@ -447,6 +472,8 @@ class Pipeline:
         finally:
             with anyio.CancelScope(shield=True):
                 await chunks.aclose()   # release the upstream connection now, not at GC
+                # a stream cut short: what arrived of the reply (no-op if already kept)
+                await self._keep_reply(ex, ["".join(p) for p in produced.values()], None)
                 await self._finish(ex)
 
     @staticmethod
@@ -521,7 +548,8 @@ class Pipeline:
             prompt_tokens=usage.get("prompt_tokens"), completion_tokens=usage.get("completion_tokens"),
             cost_usd=cost_usd(deployment_model, usage.get("prompt_tokens"), usage.get("completion_tokens")),
             latency_ms=round(duration * 1000, 3), request_hash=ex.request_hash,
-            response_hash=ex.response_hash.hexdigest() if ex.status == 200 else None)
+            response_hash=ex.response_hash.hexdigest() if ex.status == 200 else None,
+            request_content=ex.request_content, response_content=ex.response_content)
         audit_error = None
         with anyio.CancelScope(shield=True):   # a client that went away must not cancel its record
             try:

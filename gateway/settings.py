@@ -97,6 +97,9 @@ class AuditOptions(BaseModel):
     retention_days: float | None = Field(None, gt=0)  # None: keep forever
     max_batch: int = Field(500, gt=0)                # records per group-commit transaction
     spool_retry_seconds: float = Field(1.0, gt=0)    # how often a spool tries the store again
+    # redacted: every record also stores the request as the provider saw it and the reply
+    # before restoration, PHI masked (a rule's `output: {store_content: true}` does it per request)
+    store_content: Literal["none", "redacted"] = "none"
 
 
 class PolicyOptions(BaseModel):

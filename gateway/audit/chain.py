@@ -5,7 +5,9 @@ HMAC signatures of checkpoints and prune anchors. Pure functions, no I/O.
 
 `canonical` is sorted-key JSON of every AuditRecord field, timestamps in UTC as
 `YYYY-MM-DDTHH:MM:SS.ffffffZ`, floats as floats: the same bytes whether the record
-comes from the writer or back from SQLite or PostgreSQL.
+comes from the writer or back from SQLite or PostgreSQL. The OPTIONAL_FIELDS (stored
+content, added later) are left out when None: a record without content hashes as it
+did before they existed, and one with content covers it.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from gateway.audit.records import RECORD_FIELDS
 
 GENESIS = "0" * 64
 _FLOATS = ("latency_ms", "cost_usd")
+OPTIONAL_FIELDS = ("request_content", "response_content")   # hashed only when not None
 _CHECKPOINT_LABEL = b"medgate audit checkpoint key v1"
 
 
@@ -45,6 +48,9 @@ def normalized(row: Mapping) -> dict:
 def canonical(row: Mapping) -> bytes:
     body = normalized(row)
     body["ts"] = format_ts(body["ts"])
+    for name in OPTIONAL_FIELDS:
+        if body[name] is None:
+            del body[name]
     return orjson.dumps(body, option=orjson.OPT_SORT_KEYS)
 
 

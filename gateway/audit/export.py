@@ -15,7 +15,11 @@ FHIR mapping (README "Audit trail"):
   source    observer "medgate gateway", type 4 (application server)
   entity    the request (its id), type 2 (system object); details: model, provider,
             policy decision and fired rules, PHI kinds and counts, tokens, cost,
-            hashes and chain position. Never content.
+            hashes and chain position. Never content: stored (redacted) content
+            goes to JSON Lines and CSV only, never into a FHIR resource.
+
+JSON Lines: the content fields only on records that have them. CSV: the content
+columns only when some record in the range has content.
 """
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ from datetime import datetime, timedelta
 from typing import IO
 
 import orjson
-from sqlalchemy import Engine
+from sqlalchemy import Engine, or_, select
 
 from gateway.audit import chain
 from gateway.audit.store import audit_log, stream_rows
@@ -41,7 +45,8 @@ KEY_SYSTEM = "urn:medgate:api-key"
 END_USER_SYSTEM = "urn:medgate:end-user-hash"
 REQUEST_SYSTEM = "urn:medgate:request-id"
 
-COLUMNS = ("chain_seq", *chain.RECORD_FIELDS, "prev_hash", "record_hash")
+CONTENT_COLUMNS = chain.OPTIONAL_FIELDS
+COLUMNS = ("chain_seq", *(f for f in chain.RECORD_FIELDS if f not in CONTENT_COLUMNS), "prev_hash", "record_hash")
 
 
 def outcome_code(outcome: str, status: int, error_code: str | None) -> str:
@@ -118,19 +123,33 @@ def _full_url(request_id: str) -> str:
         return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, REQUEST_SYSTEM + ':' + request_id)}"
 
 
-def _rows(engine: Engine, since: datetime | None, until: datetime | None) -> Iterator[dict]:
+def _where(since: datetime | None, until: datetime | None) -> list:
     where = []
     if since is not None:
         where.append(audit_log.c.ts >= chain.as_utc(since))
     if until is not None:
         where.append(audit_log.c.ts < chain.as_utc(until))
+    return where
+
+
+def _rows(engine: Engine, since: datetime | None, until: datetime | None) -> Iterator[dict]:
     with engine.connect() as conn:
-        yield from stream_rows(conn, where=where)
+        yield from stream_rows(conn, where=_where(since, until))
+
+
+def _has_content(engine: Engine, since: datetime | None, until: datetime | None) -> bool:
+    query = select(audit_log.c.chain_seq).where(*_where(since, until), or_(
+        *(audit_log.c[name].is_not(None) for name in CONTENT_COLUMNS))).limit(1)
+    with engine.connect() as conn:
+        return conn.execute(query).first() is not None
 
 
 def _plain(row: dict) -> dict:
     out = {name: row[name] for name in COLUMNS}
     out["ts"] = chain.format_ts(row["ts"])
+    for name in CONTENT_COLUMNS:   # only when stored: absent hashes as None (chain.canonical)
+        if row.get(name) is not None:
+            out[name] = row[name]
     return out
 
 
@@ -143,7 +162,8 @@ def write_export(engine: Engine, out: IO[str], fmt: str, *, since: datetime | No
             out.write(orjson.dumps(_plain(row)).decode() + "\n")
             count += 1
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=COLUMNS)
+        columns = COLUMNS + CONTENT_COLUMNS if _has_content(engine, since, until) else COLUMNS
+        writer = csv.DictWriter(out, fieldnames=columns)
         writer.writeheader()
         for row in _rows(engine, since, until):
             plain = _plain(row)

@@ -1,4 +1,6 @@
-"""What one audit record says. Kinds and counts, hashes and ids: never content."""
+"""What one audit record says. Kinds and counts, hashes and ids; content only when the
+config (`medgate.audit.store_content: redacted`) or a fired rule (`output: {store_content:
+true}`) asks, and then only redacted (gateway/audit/content.py): never raw PHI."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
@@ -33,6 +35,10 @@ class AuditRecord:
     latency_ms: float = 0.0
     request_hash: str | None = None
     response_hash: str | None = None
+    # Optional, redacted content (None: not stored). Left out of the hash when None, so
+    # records from before these fields existed verify unchanged (chain.OPTIONAL_FIELDS).
+    request_content: str | None = None    # the request as the provider saw it, leftover PHI masked
+    response_content: str | None = None   # the reply before placeholder restoration, PHI masked
 
     def as_row(self) -> dict:
         return asdict(self)

@@ -5,7 +5,8 @@ fsync'd before the request is answered, and holds an exclusive flock on it while
 alive. Replay writes the records into the store in file order and then empties the
 file; files whose lock can be taken belong to a process that died, and are replayed
 first. Replay skips request ids already stored, so a replay cut short after its
-commit is harmless. Records carry kinds, counts, ids and hashes: never content.
+commit is harmless. Records carry kinds, counts, ids and hashes; content only redacted,
+and only when `medgate.audit.store_content` or a rule asks (gateway/audit/content.py).
 """
 from __future__ import annotations
 

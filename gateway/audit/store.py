@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import (JSON, BigInteger, Boolean, Column, Connection, DateTime, Engine, Float, Integer,
-                        String, Table, func, insert, select, update)
+                        String, Table, Text, func, insert, select, update)
 
 from gateway.audit import chain
 from gateway.audit.records import RECORD_FIELDS, AuditRecord
@@ -49,6 +49,9 @@ audit_log = Table(
     Column("response_hash", String(64)),
     Column("prev_hash", String(64), nullable=False),
     Column("record_hash", String(64), nullable=False),
+    # migration 0002: redacted content, only when medgate.audit.store_content or a rule asks
+    Column("request_content", Text),
+    Column("response_content", Text),
 )
 
 # One row (id 1): the newest link and the newest checkpoint. Its row lock is the chain's lock.

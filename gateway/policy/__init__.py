@@ -45,6 +45,7 @@ class OutputObligations:
     scan_phi: ScanMode = "off"     # PHI the model introduced: count it, mask it, or withhold the reply
     disclaimer: str | None = None  # appended to every choice's content
     review: bool = False           # flag the exchange for human review
+    store_content: bool = False    # keep the redacted request and reply in the audit record
     unsafe: tuple[UnsafeOutput, ...] = ()
 
 

@@ -147,8 +147,10 @@ class PolicySet:
             ids += (REVIEW_MARK,)
         if "respond" in by_action or "block" in by_action:
             winner = (by_action.get("respond") or by_action["block"])[0]
-            # The gateway's own reply needs no scan: a disclaimer and the review flag still apply.
-            kept = OutputObligations(disclaimer=output.disclaimer, review=output.review) \
+            # The gateway's own reply needs no scan: a disclaimer, the review flag and
+            # content storage still apply.
+            kept = OutputObligations(disclaimer=output.disclaimer, review=output.review,
+                                     store_content=output.store_content) \
                 if winner.action == "respond" else OutputObligations()
             return Decision(action=winner.action, reason_code=winner.reason_code or winner.action,
                             message=winner.message, output=kept, fired_rules=ids, reasons=reasons)
@@ -189,7 +191,7 @@ def unsafe_output(rule: Rule) -> UnsafeOutput | None:
 
 
 def _merge_output(fired: list[CompiledRule]) -> OutputObligations:
-    scan, disclaimers, review, unsafe = "off", [], False, []
+    scan, disclaimers, review, store, unsafe = "off", [], False, False, []
     for compiled in fired:
         out = compiled.rule.output
         if out is None:
@@ -199,7 +201,8 @@ def _merge_output(fired: list[CompiledRule]) -> OutputObligations:
         if out.disclaimer and out.disclaimer not in disclaimers:
             disclaimers.append(out.disclaimer)
         review = review or out.review
+        store = store or out.store_content
         if compiled.unsafe is not None:
             unsafe.append(compiled.unsafe)
     return OutputObligations(scan_phi=scan, disclaimer="\n\n".join(disclaimers) or None,  # type: ignore[arg-type]
-                             review=review, unsafe=tuple(unsafe))
+                             review=review, store_content=store, unsafe=tuple(unsafe))

@@ -105,6 +105,7 @@ class Output(_Strict):
     scan_phi: Literal["flag", "redact", "block"] | None = None
     disclaimer: str | None = Field(None, min_length=1)
     review: bool = False
+    store_content: bool = False         # keep this exchange's redacted content in its audit record
     block_unsafe: UnsafePattern | None = None
 
 

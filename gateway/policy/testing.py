@@ -58,6 +58,7 @@ class Expect(_Strict):
     not_redacted: list[str] | None = None
     route_to: str | None = None
     review: bool | None = None
+    store_content: bool | None = None
     disclaimer: bool | None = None
     scan_phi: Literal["off", "flag", "redact", "block"] | None = None
     limits: list[str] | None = None           # ids of the limit rules that apply
@@ -112,6 +113,7 @@ def check(decision: Decision, expect: Expect) -> list[str]:
             problems.append(f"redact.{kind}: expected not redacted, got {decision.redact[kind]!r}")
     differ("route_to", expect.route_to, decision.route_to)
     differ("review", expect.review, REVIEW_MARK in decision.fired_rules)
+    differ("store_content", expect.store_content, decision.output.store_content)
     differ("disclaimer", expect.disclaimer, decision.output.disclaimer is not None)
     differ("scan_phi", expect.scan_phi, decision.output.scan_phi)
     differ("limits", expect.limits, [limit.rule_id for limit in decision.limits])
