@@ -288,3 +288,42 @@ def test_config_option_is_validated():
     assert AuditOptions(store_content="redacted").store_content == "redacted"
     with pytest.raises(ValueError):
         AuditOptions(store_content="raw")
+
+
+def test_a_chain_written_before_migration_0002_verifies_after_it(db_url):
+    """Records inserted on the 0001 schema (no content columns), then upgraded to head:
+    intact, and new records with content chain on after them."""
+    from alembic import command
+    from sqlalchemy import insert as sa_insert
+
+    from gateway.audit.store import AuditStore, audit_chain_head
+    from gateway.db import alembic_config, init_schema, make_engine
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+        conn.commit()
+    old_columns = [c for c in audit_log.c if c.name not in chain.OPTIONAL_FIELDS]
+    prev = chain.GENESIS
+    with engine.begin() as conn:
+        for seq in range(1, 4):
+            row = {k: v for k, v in chain.normalized(make_record(seq).__dict__).items()
+                   if k not in chain.OPTIONAL_FIELDS}
+            row |= {"chain_seq": seq, "prev_hash": prev, "record_hash": chain.record_hash(row, seq, prev)}
+            prev = row["record_hash"]
+            conn.execute(sa_insert(audit_log).values(
+                {c.name: row[c.name] for c in old_columns}))
+        conn.execute(update(audit_chain_head).values(chain_seq=3, record_hash=prev))
+    init_schema(engine)
+    assert verify(engine, HMAC_KEY).records == 3
+    store = AuditStore(engine, hmac_key=HMAC_KEY, checkpoint_every=10, checkpoint_seconds=3600)
+    store.append([replace(make_record(4), request_content='{"messages":[]}', response_content="ok")])
+    assert verify(engine, HMAC_KEY).records == 4
+    engine.dispose()
+
+
+def test_policy_test_cases_can_expect_store_content(tmp_path):
+    from gateway.policy import Decision, OutputObligations
+    from gateway.policy.testing import Expect, check
+    kept = Decision(output=OutputObligations(store_content=True))
+    assert check(kept, Expect(store_content=True)) == []
+    assert check(Decision(), Expect(store_content=True)) == ["store_content: expected True, got False"]
