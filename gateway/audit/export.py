@@ -145,8 +145,14 @@ def _has_content(engine: Engine, since: datetime | None, until: datetime | None)
 
 
 def _plain(row: dict) -> dict:
+    """The fixed columns (no content: the dashboard's CSV uses this as it is)."""
     out = {name: row[name] for name in COLUMNS}
     out["ts"] = chain.format_ts(row["ts"])
+    return out
+
+
+def _with_content(row: dict) -> dict:
+    out = _plain(row)
     for name in CONTENT_COLUMNS:   # only when stored: absent hashes as None (chain.canonical)
         if row.get(name) is not None:
             out[name] = row[name]
@@ -159,14 +165,14 @@ def write_export(engine: Engine, out: IO[str], fmt: str, *, since: datetime | No
     count = 0
     if fmt == "jsonl":
         for row in _rows(engine, since, until):
-            out.write(orjson.dumps(_plain(row)).decode() + "\n")
+            out.write(orjson.dumps(_with_content(row)).decode() + "\n")
             count += 1
     elif fmt == "csv":
         columns = COLUMNS + CONTENT_COLUMNS if _has_content(engine, since, until) else COLUMNS
-        writer = csv.DictWriter(out, fieldnames=columns)
+        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")   # content written meanwhile
         writer.writeheader()
         for row in _rows(engine, since, until):
-            plain = _plain(row)
+            plain = _with_content(row)
             for name in ("fired_rules", "phi_counts", "output_phi_counts"):
                 plain[name] = orjson.dumps(plain[name]).decode()
             writer.writerow(plain)

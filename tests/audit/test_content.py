@@ -327,3 +327,29 @@ def test_policy_test_cases_can_expect_store_content(tmp_path):
     kept = Decision(output=OutputObligations(store_content=True))
     assert check(kept, Expect(store_content=True)) == []
     assert check(Decision(), Expect(store_content=True)) == ["store_content: expected True, got False"]
+
+
+def test_exports_with_content_in_some_records(store):
+    """JSON Lines: fields only where present; CSV: the columns since some record has
+    content; FHIR and the dashboard's CSV (fixed columns): none of it."""
+    import csv
+
+    from dashboard.data import AuditData, AuditFilter
+    from dashboard.export import csv_bytes, fhir_bundle
+    records = [make_record(i) for i in range(3)]
+    records[1] = replace(records[1], request_content='{"messages":[{"content":"<PERSON_1> coughs"}]}',
+                         response_content="echo: <PERSON_1> coughs")
+    store.append(records)
+    buf = io.StringIO()
+    write_export(store.engine, buf, "jsonl")
+    lines = [json.loads(x) for x in buf.getvalue().splitlines()]
+    assert ["response_content" in line for line in lines] == [False, True, False]
+    buf = io.StringIO()
+    write_export(store.engine, buf, "csv")
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert [r["response_content"] for r in rows] == ["", "echo: <PERSON_1> coughs", ""]
+    buf = io.StringIO()
+    write_export(store.engine, buf, "fhir")
+    data = AuditData(store.engine)
+    for out in (buf.getvalue(), fhir_bundle(data, AuditFilter()).decode(), csv_bytes(data, AuditFilter()).decode()):
+        assert "coughs" not in out and "content" not in out
