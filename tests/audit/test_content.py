@@ -173,6 +173,20 @@ def test_stream_reply_is_stored_assembled(redacted, fresh_upstream, tmp_path):
     _assert_no_canaries_stored(redacted, tmp_path)
 
 
+def test_cut_stream_keeps_what_arrived(redacted, fresh_upstream):
+    before = redacted.audit_count()
+    fresh_upstream.cut_stream_next(after_chunks=3)
+    with pytest.raises(openai.APIError):
+        for _ in _client(redacted, "ward-app").chat.completions.create(
+                model="baa-llm", stream=True, messages=[{"role": "user", "content": NOTE}]):
+            pass
+    record = redacted.wait_for_audit(before + 1)[0]
+    assert record["outcome"] == "stream_error" and record["response_content"]
+    # a few chunks of the echo (a fragment of it may be masked too: the scan errs that way)
+    assert record["response_content"].startswith("echo: ") and len(record["response_content"]) < 30
+    assert "<PERSON>" in record["request_content"] and NAME not in record["request_content"]
+
+
 def test_failed_upstream_keeps_the_redacted_request(redacted, fresh_upstream):
     fresh_upstream.fail_next(400)
     with pytest.raises(openai.APIStatusError):
