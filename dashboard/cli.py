@@ -1,14 +1,14 @@
 """`medgate dashboard [--port P] [--host H]`: the oversight dashboard (Streamlit).
 
-Runs `streamlit run dashboard/app.py` in a child process with this environment (the
-same MEDGATE_* and MLFLOW_TRACKING_URI as the gateway and `medgate eval`), so it reads
-the same audit store, keys and eval runs. Ctrl-C stops it.
+Becomes `streamlit run dashboard/app.py` (exec, not a child process: whoever stops
+`medgate dashboard` stops Streamlit, and no orphan is left behind) with this environment
+(the same MEDGATE_* and MLFLOW_TRACKING_URI as the gateway and `medgate eval`), so it
+reads the same audit store, keys and eval runs.
 """
 from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -27,10 +27,8 @@ def command(host: str, port: int) -> list[str]:
 def _run(args: argparse.Namespace) -> int:
     print(f"medgate dashboard: http://{args.host}:{args.port}  (sign in with an auditor or admin key)", flush=True)
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    try:
-        return subprocess.call(command(args.host, args.port), env=env)
-    except KeyboardInterrupt:   # the child got the same SIGINT and is stopping too
-        return 0
+    cmd = command(args.host, args.port)
+    os.execve(cmd[0], cmd, env)   # does not return
 
 
 def register(subparsers) -> None:
