@@ -5,29 +5,20 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta, timezone
 
-import psycopg
 import pytest
 
 from gateway.audit.records import AuditRecord
 from gateway.audit.store import AuditStore
 from gateway.db import init_schema, make_engine
+from tests.pg import PG_ADMIN, pg_url, throwaway_schema  # noqa: F401  (re-exported for the tests)
 
-PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 HMAC_KEY = b"test-audit-hmac-key"
-
-
-def pg_url(schema: str, port: int = 5432) -> str:
-    return f"postgresql+psycopg://postgres@127.0.0.1:{port}/test?options=-csearch_path%3D{schema}"
 
 
 @pytest.fixture()
 def pg_schema():
-    schema = f"mg_audit_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    yield schema
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with throwaway_schema("mg_audit") as schema:
+        yield schema
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -2,30 +2,18 @@
 (unique per test, dropped afterwards), migrated and filled through the real AuditStore."""
 from __future__ import annotations
 
-import uuid
 
-import psycopg
 import pytest
 
 from gateway.audit.store import AuditStore
 from gateway.db import init_schema, make_engine
+from tests.pg import PG_ADMIN, pg_url, throwaway_schema  # noqa: F401  (re-exported for the tests)
 from tests.dashboard import seed
-
-PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
-
-
-def pg_url(schema: str) -> str:
-    return f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{schema}"
-
 
 @pytest.fixture()
 def pg_schema():
-    schema = f"mg_dash_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    yield schema
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with throwaway_schema("mg_dash") as schema:
+        yield schema
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
