@@ -8,6 +8,7 @@ bad arguments).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -112,6 +113,9 @@ def _export(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     try:
         count = write_export(engine, out, args.format, since=args.since, until=args.until)
+    except BrokenPipeError:    # `| head`: the reader has what it wanted; nothing is wrong with the store
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # no second error at exit
+        return 0
     except Exception as exc:   # the type only: a driver message may quote parameters
         return _fail(f"export failed ({type(exc).__name__}: the store could not be read)")
     finally:

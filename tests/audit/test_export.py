@@ -131,3 +131,28 @@ def test_no_phi_in_any_export_of_real_traffic(gateway, fresh_upstream, tmp_path,
     monkeypatch.delenv("MEDGATE_AUDIT_HMAC_KEY", raising=False)
     capsys.readouterr()
     assert main(["audit", "verify", "--url", url]) == 0, capsys.readouterr()
+
+
+def test_a_reader_that_stops_early_is_not_a_store_failure(tmp_path):
+    """`medgate audit export | head`: the closed pipe ends the export quietly, exit 0."""
+    import os
+    import subprocess
+    import sys
+
+    from gateway.audit.store import AuditStore
+    from gateway.db import init_schema, make_engine
+    from tests.audit.conftest import HMAC_KEY, fill
+
+    url = f"sqlite:///{tmp_path / 'audit.db'}"
+    engine = make_engine(url)
+    init_schema(engine)
+    fill(AuditStore(engine, hmac_key=HMAC_KEY), 400, batch=50)   # far more than a pipe buffer
+    engine.dispose()
+    proc = subprocess.Popen([sys.executable, "-m", "gateway.cli", "audit", "export", "--url", url, "--format", "jsonl"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "MEDGATE_AUDIT_HMAC_KEY": HMAC_KEY.decode()})
+    assert json.loads(proc.stdout.readline())["chain_seq"] == 1
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err.decode()
+    assert b"could not be read" not in err and b"Traceback" not in err
