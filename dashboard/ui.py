@@ -71,6 +71,15 @@ def viewer() -> auth.Viewer | None:
     return st.session_state.get(VIEWER)
 
 
+def audit_data_or_stop() -> AuditData:
+    """The audit store, or (when there is none yet) how to make one, and the page ends."""
+    data = audit_data()
+    if data is None:
+        no_audit_store(sources())
+        st.stop()
+    return data
+
+
 def require_viewer() -> auth.Viewer:
     """Every page starts with this: for a session that has not signed in, app.py has
     shown the sign-in form, and the page shows nothing at all."""

@@ -28,10 +28,7 @@ def kinds(counts: dict | None) -> str:
 ui.require_viewer()
 st.title("Audit explorer")
 src = sources()
-data = ui.audit_data()
-if data is None:
-    ui.no_audit_store(src)
-    st.stop()
+data = ui.audit_data_or_stop()
 url = src.audit_url
 
 # -- the hash chain ------------------------------------------------------------------------

@@ -13,10 +13,7 @@ from dashboard.rollup import hour_floor
 ui.require_viewer()
 st.title("Overview")
 src = sources()
-data = ui.audit_data()
-if data is None:
-    ui.no_audit_store(src)
-    st.stop()
+data = ui.audit_data_or_stop()
 
 since, until = ui.time_range()
 url = src.audit_url
