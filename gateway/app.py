@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response, StreamingResponse
 
 from gateway.audit.chain import checkpoint_key
+from gateway.audit.cost import load_prices
 from gateway.audit.store import build_store
 from gateway.auth import KeyStore
 from gateway.db import init_schema, make_engine
@@ -104,6 +105,7 @@ def create_app(settings: Settings | None = None, config: GatewayConfig | None = 
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        await asyncio.to_thread(load_prices)   # before the first request, not inside it
         await pipeline.audit.start()
         watcher = asyncio.create_task(live_policy.watch(options.policies.reload_interval)) \
             if live_policy is not None and options.policies.reload else None

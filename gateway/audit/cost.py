@@ -7,9 +7,17 @@ import os
 from functools import lru_cache
 
 
+def load_prices() -> None:
+    """Import litellm and its cost map now. It takes seconds; the gateway calls this at start
+    (in a thread), or the first request to finish would import it inside the event loop and
+    stall every request in flight."""
+    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+    import litellm  # noqa: F401
+
+
 @lru_cache(maxsize=512)
 def _prices(model: str) -> tuple[float, float] | None:
-    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+    load_prices()
     import litellm
     bare = model.split("/", 1)[1] if "/" in model else model
     for name in (model, bare):
