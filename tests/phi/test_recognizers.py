@@ -347,6 +347,12 @@ POSITIVE = [
     ("LOCATION", "REFERRED TO GH. ARRIVED IN TRANSFER APPROX. 2130", "GH"),
     ("LOCATION", "TRANSFERED BACK TO QUARTERMAIN 3 POST PROCEDURE", "QUARTERMAIN"),
     ("LOCATION", "Pt went to Harbor on 3/6 c/o chest pain", "Harbor"),
+    # the same shapes that are identifiers
+    ("LOCATION", "Lives in Towson, PA with her son", "Towson"),
+    ("DATE", "admitted 3/4-3/6 for CHF", "3/4"),
+    ("DATE", "seen 12/10/24 in clinic", "12/10/24"),
+    ("MRN", "-- MIKAEL MAKELA (54 y/o male) -- 89-805-862", "89-805-862"),
+    ("ACCOUNT", "A/C # 48213377 billing question", "48213377"),
 ]
 
 
@@ -613,6 +619,18 @@ NEGATIVE = [
     ("LOCATION", "ADMITTED FROM OSH WITH SEPSIS"),
     ("LOCATION", "transferred from EW to MICU"),
     ("LOCATION", "settings changed back to AC"),
+    # state codes that are words, with no comma or ZIP: a sentence, not a city
+    ("LOCATION", "I DON'T WANT TO LAY IN THE BED"),
+    ("LOCATION", "UNABLE TO WEDGE GROIN PA LINE. HO AWARE."),
+    ("LOCATION", "EPISODES OF GOING INTO JUNCTIONAL RHYTHM RATE IN 40'S"),
+    # fractions in a range, vent settings, pressure ranges, assist-control
+    ("DATE", "resp: cxs at bases up 1/3-1/2. sat 94% on 2lnc"),
+    ("DATE", "co/ci 4-6/2-4 pa sats 60-70"),
+    ("DATE", "Currently on CPAP/PSV 12/10/40% drawing tidal volumes of 350"),
+    ("DATE", "Placed back on vent 10/5/50% pt. tolerating well"),
+    ("MRN", "CV- PT REMAINS WITH BP- 100-120/40-60. HR- 70'S AV PACED"),
+    ("ACCOUNT", "remains vented a/c 600-12-peep 5, 40%, abg wnl"),
+    ("ACCOUNT", "Pt. on a/c 800x12/10/40% no changes made"),
 ]
 
 
