@@ -22,6 +22,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from gateway.phi.detector import Finding
 from gateway.phi.kinds import KINDS
+from gateway.phi.nerfilter import NerFilter
 from gateway.phi.normalize import normalize
 from gateway.phi.propagate import Propagator
 
@@ -66,6 +67,10 @@ class _NerRecognizer(SpacyRecognizer):
                           r"(?:[A-Z][a-z]|(?i:.*\b(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|way|ct|court"
                           r"|pl|place|ter|terrace|pkwy|hwy|cir|circle|sq|suite|apt|unit)\b))")
 
+    def __init__(self, *args, ner_filter: NerFilter | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._filter = ner_filter
+
     def analyze(self, text, entities, nlp_artifacts=None):
         kept = []
         for r in super().analyze(text, entities, nlp_artifacts):
@@ -73,7 +78,7 @@ class _NerRecognizer(SpacyRecognizer):
                 r.start = lead.end()
             if r.start < r.end and self._plausible(r.entity_type, text[r.start:r.end]):
                 kept.append(r)
-        return kept
+        return self._filter(text, kept) if self._filter else kept
 
     def _plausible(self, kind: str, value: str) -> bool:
         if len(value.split()) > self.MAX_TOKENS.get(kind, 8):
@@ -113,7 +118,8 @@ def build_nlp_engine(model: str | Path | None = None) -> SpacyNlpEngine:
 def build_analyzer(model: str | Path | None = None) -> AnalyzerEngine:
     from gateway.phi.recognizers import load_recognizers
     registry = RecognizerRegistry(supported_languages=["en"])
-    registry.add_recognizer(_NerRecognizer(supported_language="en", supported_entities=list(NER_KINDS)))
+    registry.add_recognizer(_NerRecognizer(supported_language="en", supported_entities=list(NER_KINDS),
+                                           ner_filter=NerFilter.default(clinical_words())))
     for recognizer in load_recognizers():
         registry.add_recognizer(recognizer)
     return _Analyzer(nlp_engine=build_nlp_engine(model), registry=registry, supported_languages=["en"])

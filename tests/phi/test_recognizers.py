@@ -350,6 +350,7 @@ POSITIVE = [
     # the same shapes that are identifiers
     ("LOCATION", "Lives in Towson, PA with her son", "Towson"),
     ("DATE", "admitted 3/4-3/6 for CHF", "3/4"),
+    ("DATE", "CARDIAC: IABP weaned off 9/7, and PA line d/c'd", "9/7"),
     ("DATE", "seen 12/10/24 in clinic", "12/10/24"),
     ("MRN", "-- MIKAEL MAKELA (54 y/o male) -- 89-805-862", "89-805-862"),
     ("ACCOUNT", "A/C # 48213377 billing question", "48213377"),
@@ -628,6 +629,9 @@ NEGATIVE = [
     ("DATE", "co/ci 4-6/2-4 pa sats 60-70"),
     ("DATE", "Currently on CPAP/PSV 12/10/40% drawing tidal volumes of 350"),
     ("DATE", "Placed back on vent 10/5/50% pt. tolerating well"),
+    ("DATE", "Resp: On bi-pap 10/5 with initial ABG showing PO2 169"),
+    ("DATE", "dropped gtt to 1U and gave 1/2 amp D50, BS 1 hr later 190"),
+    ("DATE", "ID: BC + staph aureus 4/4 bottles. Sensitive to Oxacillin"),
     ("MRN", "CV- PT REMAINS WITH BP- 100-120/40-60. HR- 70'S AV PACED"),
     ("ACCOUNT", "remains vented a/c 600-12-peep 5, 40%, abg wnl"),
     ("ACCOUNT", "Pt. on a/c 800x12/10/40% no changes made"),

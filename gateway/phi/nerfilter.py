@@ -1,0 +1,169 @@
+"""Which words of an NER guess can be an identifier.
+
+A statistical NER model trained on synthetic notes over-reaches on real ones: telegraphic
+nursing notes, all-caps or all-lowercase text and misspellings make it tag ordinary words
+("pt onto commode", "occ pvc's noted", "WIDOWER") as names or places. An anchored pattern
+(a title, a relation word, a label) is evidence; a model guess alone is not, so a guess is
+kept only for its words that could be a name:
+
+- a common English word that is not also a proper noun (SCOWL's dictionary: "followed",
+  "sandwich"; not "Walker", "Rose"), a word of the clinical phrase bank or a curated
+  clinical term (lexicon/clinical-terms.txt: "pvc", "coreg", "ptca") is no name;
+- in text that uses capital letters normally, an all-caps word of up to three letters or
+  without a vowel is an abbreviation ("LCX", "CVVHF"), not a name;
+- a place or organization guess needs a word a name has: a proper noun, an unknown word, a
+  capitalized word where text is capitalized, or a facility/place head ("School", "Clinic").
+
+Initials, surname particles and generational suffixes ("J.", "de la", "III") stay only
+next to a word that stays.
+Findings from patterns are never filtered here.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+LEXICON = Path(__file__).parent / "lexicon"
+_LETTERS = re.compile(r"[^\W\d_]+")
+_VOWEL = re.compile(r"[aeiouy]")
+# Neither a name alone nor a reason to cut one: generational suffixes and the particles of
+# surnames ("Rodriguez de la Fuente", "van den Berg", "bin Zayed").
+_JOINERS = frozenset("""ii iii iv jr sr de del della der di da das dos du la le van von den ten ter
+    bin ibn al el st""".split())
+# Words an organization's or place's name is built around: with one of them a guess made of
+# ordinary words ("Silver Lake Middle School", "Eye Associates") is still a name.
+ORG_HEADS = frozenset("""
+    academy associates care center centre clinic clinics college community dialysis elementary
+    foundation group health healthcare home homes hospice hospital hosp house infirmary institute
+    living manor medical medicine memorial middle nursing partners pediatrics pharmacy physicians
+    practice rehab rehabilitation residence school specialists surgery system university village
+    cardiology dermatology gastroenterology neurology oncology orthopedics urology wellness
+""".split())
+HEADS = ORG_HEADS | frozenset("""
+    lake lakes ridge valley hill hills heights park springs harbor grove woods river creek meadows
+    street avenue road drive lane boulevard county city town township
+""".split())
+
+
+def _read(name: str) -> set[str]:
+    with gzip.open(LEXICON / name, "rt", encoding="utf-8") as f:
+        return {line.strip() for line in f if line.strip()}
+
+
+def _terms() -> set[str]:
+    with (LEXICON / "clinical-terms.txt").open(encoding="utf-8") as f:
+        return {w for line in f if (w := line.strip().lower()) and not w.startswith("#")}
+
+
+@dataclass(frozen=True)
+class _Style:
+    """How the text uses capitals: "mixed" (ordinary prose), "upper" or "lower"."""
+    kind: str
+
+    @classmethod
+    def of(cls, text: str) -> "_Style":
+        upper = lower = title = 0
+        for m in _LETTERS.finditer(text):
+            w = m.group()
+            if len(w) > 1:
+                upper += w.isupper()
+                lower += w.islower()
+                title += w[0].isupper() and w[1:].islower()
+        n = upper + lower + title
+        if n and upper / n > 0.7:
+            return cls("upper")
+        if n and lower / n > 0.97:
+            return cls("lower")
+        return cls("mixed")
+
+
+class NerFilter:
+    """Trims NER findings to the words that could be names (see the module docstring)."""
+
+    def __init__(self, plain: Iterable[str], proper: Iterable[str], terms: Iterable[str] = ()) -> None:
+        """`plain`: ordinary words, unless also in `proper`; `terms`: never names, even if
+        a dictionary capitalizes them ("Tylenol", "ICU")."""
+        self._proper = frozenset(proper)
+        self._plain = frozenset(w for w in plain if w not in self._proper) | frozenset(terms)
+
+    @classmethod
+    def default(cls, clinical_words: Iterable[str] = ()) -> "NerFilter":
+        """SCOWL's common words and the project's clinical vocabulary minus proper nouns, and
+        the curated clinical terms."""
+        return cls(_read("english-common.txt.gz") | {w.lower() for w in clinical_words},
+                   _read("english-proper.txt.gz"), _terms())
+
+    def is_plain(self, word: str) -> bool:
+        return word.lower() in self._plain
+
+    def __call__(self, text: str, results: list) -> list:
+        """`results`: Presidio RecognizerResults of the NER over `text`. Returns those that
+        survive, person findings cut to their name words."""
+        style = _Style.of(text)
+        out = []
+        for r in results:
+            words = list(_LETTERS.finditer(text, r.start, r.end))
+            if not words:
+                continue
+            if r.entity_type == "PERSON" and words[-1].group().lower() not in ORG_HEADS:
+                out.extend(self._person(r, words, style))
+            else:
+                out.extend(self._place_or_org(r, words, style))
+        return out
+
+    def _name_word(self, w: str, style: _Style) -> bool | None:
+        """True: could be a name; False: is not; None: only next to a name (initial, suffix)."""
+        low = w.lower()
+        if len(w) == 1 or low in _JOINERS:
+            return None
+        if low in self._plain:
+            return False
+        if style.kind == "mixed" and w.isupper() and low not in self._proper and (len(w) <= 3 or not _VOWEL.search(low)):
+            return False
+        return True
+
+    def _person(self, r, words: list[re.Match], style: _Style) -> list:
+        verdicts = [self._name_word(m.group(), style) for m in words]
+        kept, i = [], 0
+        while i < len(words):
+            if verdicts[i] is False:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(words) and verdicts[j + 1] is not False:
+                j += 1
+            if any(verdicts[i:j + 1]):
+                part = _copy(r)
+                part.start = r.start if i == 0 else words[i].start()
+                part.end = r.end if j == len(words) - 1 else words[j].end()
+                kept.append(part)
+            i = j + 1
+        return kept
+
+    def _place_or_org(self, r, words: list[re.Match], style: _Style) -> list:
+        ws = [m.group() for m in words]
+        if any(w.lower() in HEADS for w in ws):
+            return [r]
+        if style.kind == "mixed" and all(w.islower() for w in ws):
+            return []
+        if style.kind == "mixed" and any(w[0].isupper() and w[1:].islower() for w in ws if len(w) > 1):
+            return [r]
+        # ordinary words at either end are not part of the name ("occ pvc's noted")
+        verdicts = [self._name_word(w, style) for w in ws]
+        named = [i for i, v in enumerate(verdicts) if v]
+        if not named:
+            return []
+        i, j = named[0], named[-1]
+        part = _copy(r)
+        part.start = r.start if i == 0 else words[i].start()
+        part.end = r.end if j == len(words) - 1 else words[j].end()
+        return [part]
+
+
+def _copy(r):
+    from presidio_analyzer import RecognizerResult
+    return RecognizerResult(r.entity_type, r.start, r.end, r.score, r.analysis_explanation,
+                            dict(r.recognition_metadata or {}))

@@ -1,0 +1,58 @@
+"""Rebuild gateway/phi/lexicon/english-*.txt.gz from SCOWL, as packaged by Debian.
+
+    apt-get install wamerican && python -m gateway.phi.training.wordlist
+
+/usr/share/dict/american-english (SCOWL size 50, Kevin Atkinson; the licence is in
+gateway/phi/lexicon/README.md) lists ordinary words in lower case and proper nouns
+capitalized. Two files come out of it:
+
+- english-common.txt.gz: words the dictionary writes in lower case ("followed", "walker");
+- english-proper.txt.gz: words it also or only writes capitalized ("Walker", "Rose", "Boston"),
+  lower-cased.
+
+The NER filter (gateway/phi/nerfilter.py) treats a common word that is not also a proper
+noun as no identifier when the model alone says it is one.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+from pathlib import Path
+
+DICT = Path("/usr/share/dict/american-english")
+OUT = Path(__file__).resolve().parents[1] / "lexicon"
+
+
+def read(path: Path) -> tuple[set[str], set[str]]:
+    common: set[str] = set()
+    proper: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        w = line.strip()
+        if not w or "'" in w or not w.isalpha():
+            continue
+        (proper if w[0].isupper() else common).add(w.lower())
+    return common, proper
+
+
+def write(path: Path, words: set[str]) -> None:
+    # mtime=0: the same words give the same bytes
+    with gzip.GzipFile(path, "wb", mtime=0) as f:
+        f.write("".join(w + "\n" for w in sorted(words)).encode("utf-8"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dict", type=Path, default=DICT)
+    ap.add_argument("--out", type=Path, default=OUT)
+    a = ap.parse_args(argv)
+    if not a.dict.exists():
+        ap.error(f"{a.dict} not found: apt-get install wamerican")
+    common, proper = read(a.dict)
+    write(a.out / "english-common.txt.gz", common)
+    write(a.out / "english-proper.txt.gz", proper)
+    print(f"{len(common)} common words, {len(proper)} proper nouns -> {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,118 @@
+"""The NER guesses a telegraphic note provokes are cut to the words that could be names
+(gateway.phi.nerfilter), and names survive: surnames that are also words, particles,
+initials, all-caps headers, facility names made of ordinary words."""
+from __future__ import annotations
+
+import gzip
+
+import pytest
+import spacy
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from gateway.phi.engine import NER_KINDS, _NerRecognizer, clinical_words
+from gateway.phi.nerfilter import LEXICON, NerFilter
+from gateway.phi.training import wordlist
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return _NerRecognizer(supported_language="en", supported_entities=list(NER_KINDS),
+                          ner_filter=NerFilter.default(clinical_words()))
+
+
+def guesses(rec, text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """What survives of the NER model's guesses `ents` (label, words) over `text`."""
+    doc = spacy.blank("en").make_doc(text)
+    spans = []
+    for label, words in ents:
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label, alignment_mode="expand"))
+    doc.ents = spans
+    artifacts = NlpArtifacts(entities=list(doc.ents), tokens=doc, tokens_indices=[t.idx for t in doc],
+                             lemmas=[], nlp_engine=None, language="en", scores=[0.85] * len(doc.ents))
+    return [(r.entity_type, text[r.start:r.end]) for r in rec.analyze(text, list(NER_KINDS), artifacts)]
+
+
+MIXED = "Pt resting comfortably overnight. Plan: continue current regimen. "
+LOWER = "pt resting comfortably overnight, plan continue current regimen. "
+UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
+
+
+@pytest.mark.parametrize("text,label,words", [
+    (LOWER + "gi: pt onto commode ~14 times", "PERSON", "onto commode"),
+    (MIXED + "Walked approx 20 feet and then walked another 20 feet back", "PERSON", "then walked another"),
+    (LOWER + "cardiac--hr 60-70's sr, occ pvc's noted", "ORGANIZATION", "occ pvc's noted"),
+    (UPPER + "US WITH FLUID, WIDOWER, LIVES ALONE", "PERSON", "WIDOWER"),
+    (UPPER + "BORDERLINE ISCHEMIC CHANGES", "ORGANIZATION", "BORDERLINE ISCHEMIC"),
+    (MIXED + "Hx of PTCA to LCX in 2019", "PERSON", "PTCA"),
+    (MIXED + "On CVVHF since admission", "PERSON", "CVVHF"),
+    (MIXED + "barrier cream to peri area applied", "LOCATION", "peri area"),
+])
+def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
+    assert guesses(recognizer, text, [(label, words)]) == []
+
+
+@pytest.mark.parametrize("text,label,words,kept", [
+    (LOWER + "followed at gh by dr healey took husband's number", "PERSON", "healey took", "healey"),
+    (MIXED + "Family meeting with Harold Brandvold and wife", "PERSON", "Harold Brandvold and wife",
+     "Harold Brandvold"),
+    (LOWER + "gtt up, occ pvc, spoke with kondouli and milovan noted", "ORGANIZATION",
+     "occ pvc, spoke with kondouli and milovan noted", "kondouli and milovan"),   # inner words stay
+])
+def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept):
+    assert guesses(recognizer, text, [(label, words)]) == [(label, kept)]
+
+
+@pytest.mark.parametrize("text,label,words", [
+    (MIXED + "Daughter Rose Walker at bedside", "PERSON", "Rose Walker"),            # proper nouns too
+    (MIXED + "Dr. Maria del Carmen Rodriguez de la Fuente saw him", "PERSON",
+     "Maria del Carmen Rodriguez de la Fuente"),                                      # particles
+    (MIXED + "Seen by J. Okonkwo today", "PERSON", "J. Okonkwo"),                   # initial
+    (MIXED + "Discharging clinician: Michael Jenkins III", "PERSON", "Michael Jenkins III"),
+    (MIXED + "NURSING NOTE: BRANDVOLD, HAROLD", "PERSON", "BRANDVOLD, HAROLD"),      # caps header
+    (LOWER + "wife marjorie brandvold called", "PERSON", "marjorie brandvold"),
+    (UPPER + "SON DIMITRI CUCCHIARA VISITED", "PERSON", "DIMITRI CUCCHIARA"),
+    (MIXED + "Goes to Silver Lake Middle School", "ORGANIZATION", "Silver Lake Middle School"),
+    (MIXED + "Followed by Geuens Eye Associates", "PERSON", "Geuens Eye Associates"),  # mislabelled org
+    (MIXED + "Transferred from Holy Cross", "LOCATION", "Holy Cross"),                # capitalized
+    (UPPER + "LIVES IN PIKESVILLE WITH WIFE", "LOCATION", "PIKESVILLE"),
+])
+def test_names_survive(recognizer, text, label, words):
+    assert guesses(recognizer, text, [(label, words)]) == [(label, words)]
+
+
+def test_an_initial_alone_is_no_name(recognizer):
+    assert guesses(recognizer, MIXED + "S: states pain is better", [("PERSON", "S")]) == []
+
+
+def test_a_lowercase_guess_in_capitalized_text_is_no_place(recognizer):
+    assert guesses(recognizer, MIXED + "tolerating sips, sideport flushed", [("LOCATION", "sideport")]) == []
+
+
+def test_detector_keeps_the_names_of_a_telegraphic_note_and_not_its_words():
+    from gateway.phi.engine import build_detector
+    det = build_detector()
+    text = ("pt is a 57yo f who is followed at lakeview general by dr healey. walked approx 20 feet "
+            "and then walked another 20 feet back to the room. occ pvc's noted, small amt soft stool. "
+            "husband and dtr visited, dr healey took husband's ph #s.")
+    found = " ".join(text[f.start:f.end] for f in det.analyze(text)).lower()
+    assert "healey" in found
+    for word in ("walked", "another", "feet", "occ", "pvc", "noted", "small", "stool", "took", "husband"):
+        assert word not in found.split(), word
+
+
+def test_shipped_lexicon_is_what_the_generator_writes(tmp_path):
+    dictionary = tmp_path / "words"
+    dictionary.write_text("walker\nWalker\nfollowed\nRose\nrose\nBoston\ncan't\nO'Neil\ncafé\n", encoding="utf-8")
+    assert wordlist.main(["--dict", str(dictionary), "--out", str(tmp_path)]) == 0
+    read = lambda name: gzip.open(tmp_path / name, "rt", encoding="utf-8").read().split()
+    assert read("english-common.txt.gz") == ["café", "followed", "rose", "walker"]
+    assert read("english-proper.txt.gz") == ["boston", "rose", "walker"]
+    # byte-identical on a rerun: the shipped files are reproducible
+    before = (tmp_path / "english-common.txt.gz").read_bytes()
+    wordlist.main(["--dict", str(dictionary), "--out", str(tmp_path)])
+    assert (tmp_path / "english-common.txt.gz").read_bytes() == before
+    shipped = NerFilter.default()
+    assert shipped.is_plain("followed") and shipped.is_plain("commode")
+    assert not shipped.is_plain("walker") and not shipped.is_plain("rose")
+    assert (LEXICON / "README.md").exists()
