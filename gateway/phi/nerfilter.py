@@ -9,8 +9,9 @@ kept only for its words that could be a name:
 - a common English word that is not also a proper noun (SCOWL's dictionary: "followed",
   "sandwich"; not "Walker", "Rose"), a word of the clinical phrase bank or a curated
   clinical term (lexicon/clinical-terms.txt: "pvc", "coreg", "ptca") is no name;
-- in text that uses capital letters normally, an all-caps word of up to three letters or
-  without a vowel is an abbreviation ("LCX", "CVVHF"), not a name;
+- in text that uses capital letters normally, an all-caps word of two letters, or of three
+  or without a vowel and no proper noun, is an abbreviation ("HO", "LCX", "CVVHF"), not a name;
+- a title ("Dr", "Mrs") is not part of the name;
 - a place or organization guess needs a word a name has: a proper noun, an unknown word, a
   capitalized word where text is capitalized, or a facility/place head ("School", "Clinic").
 
@@ -33,6 +34,7 @@ _VOWEL = re.compile(r"[aeiouy]")
 # surnames ("Rodriguez de la Fuente", "van den Berg", "bin Zayed").
 _JOINERS = frozenset("""ii iii iv jr sr de del della der di da das dos du la le van von den ten ter
     bin ibn al el st""".split())
+_TITLES = frozenset("dr mr mrs ms miss mx prof rev".split())
 # Words an organization's or place's name is built around: with one of them a guess made of
 # ordinary words ("Silver Lake Middle School", "Eye Associates") is still a name.
 ORG_HEADS = frozenset("""
@@ -114,19 +116,23 @@ class NerFilter:
                 out.extend(self._place_or_org(r, words, style))
         return out
 
-    def _name_word(self, w: str, style: _Style) -> bool | None:
-        """True: could be a name; False: is not; None: only next to a name (initial, suffix)."""
+    def _name_word(self, m: re.Match, style: _Style) -> bool | None:
+        """True: could be a name; False: is not; None: only next to a name (initials,
+        particles, suffixes). Words that are also names ("Brown", "Will") count as names:
+        a lowercase "bill" in a note is as often the son as the invoice."""
+        w = m.group()
         low = w.lower()
         if len(w) == 1 or low in _JOINERS:
             return None
-        if low in self._plain:
+        if low in self._plain or low in _TITLES:
             return False
-        if style.kind == "mixed" and w.isupper() and low not in self._proper and (len(w) <= 3 or not _VOWEL.search(low)):
+        if style.kind == "mixed" and w.isupper() and (
+                len(w) <= 2 or (low not in self._proper and (len(w) == 3 or not _VOWEL.search(low)))):
             return False
         return True
 
     def _person(self, r, words: list[re.Match], style: _Style) -> list:
-        verdicts = [self._name_word(m.group(), style) for m in words]
+        verdicts = [self._name_word(m, style) for m in words]
         kept, i = [], 0
         while i < len(words):
             if verdicts[i] is False:
@@ -152,7 +158,7 @@ class NerFilter:
         if style.kind == "mixed" and any(w[0].isupper() and w[1:].islower() for w in ws if len(w) > 1):
             return [r]
         # ordinary words at either end are not part of the name ("occ pvc's noted")
-        verdicts = [self._name_word(w, style) for w in ws]
+        verdicts = [self._name_word(m, style) for m in words]
         named = [i for i, v in enumerate(verdicts) if v]
         if not named:
             return []

@@ -47,6 +47,7 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (MIXED + "Hx of PTCA to LCX in 2019", "PERSON", "PTCA"),
     (MIXED + "On CVVHF since admission", "PERSON", "CVVHF"),
     (MIXED + "barrier cream to peri area applied", "LOCATION", "peri area"),
+    (MIXED + "12.5mg po given per HO after midnite", "PERSON", "HO"),
 ])
 def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == []
@@ -56,6 +57,7 @@ def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     (LOWER + "followed at gh by dr healey took husband's number", "PERSON", "healey took", "healey"),
     (MIXED + "Family meeting with Harold Brandvold and wife", "PERSON", "Harold Brandvold and wife",
      "Harold Brandvold"),
+    (MIXED + "spoke w/ physicians Dr. Okafor. Remains full code", "PERSON", "Dr. Okafor", "Okafor"),
     (LOWER + "gtt up, occ pvc, spoke with kondouli and milovan noted", "ORGANIZATION",
      "occ pvc, spoke with kondouli and milovan noted", "kondouli and milovan"),   # inner words stay
 ])
@@ -71,6 +73,8 @@ def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept
     (MIXED + "Discharging clinician: Michael Jenkins III", "PERSON", "Michael Jenkins III"),
     (MIXED + "NURSING NOTE: BRANDVOLD, HAROLD", "PERSON", "BRANDVOLD, HAROLD"),      # caps header
     (LOWER + "wife marjorie brandvold called", "PERSON", "marjorie brandvold"),
+    (LOWER + "son bill will visit tomorrow", "PERSON", "bill"),                   # a name that is a word
+    (MIXED + "Pt: LEE, ANN. Allergies: none", "PERSON", "LEE, ANN"),
     (UPPER + "SON DIMITRI CUCCHIARA VISITED", "PERSON", "DIMITRI CUCCHIARA"),
     (MIXED + "Goes to Silver Lake Middle School", "ORGANIZATION", "Silver Lake Middle School"),
     (MIXED + "Followed by Geuens Eye Associates", "PERSON", "Geuens Eye Associates"),  # mislabelled org
