@@ -142,17 +142,19 @@ class NerFilter:
             while j + 1 < len(words) and verdicts[j + 1] is not False:
                 j += 1
             if any(verdicts[i:j + 1]):
-                part = _copy(r)
-                part.start = r.start if i == 0 else words[i].start()
-                part.end = r.end if j == len(words) - 1 else words[j].end()
-                kept.append(part)
+                kept.append(_part(r, words, i, j))
             i = j + 1
         return kept
 
     def _place_or_org(self, r, words: list[re.Match], style: _Style) -> list:
         ws = [m.group() for m in words]
         if any(w.lower() in HEADS for w in ws):
-            return [r]
+            # lowercase words at the edges of a capitalized name are not part of it
+            # ("consulted Pediatric Cardiology")
+            capital = [i for i, w in enumerate(ws) if not w.islower()]
+            if not capital or style.kind != "mixed":
+                return [r]
+            return [_part(r, words, capital[0], capital[-1])]
         if style.kind == "mixed" and all(w.islower() for w in ws):
             return []
         if style.kind == "mixed" and any(w[0].isupper() and w[1:].islower() for w in ws if len(w) > 1):
@@ -162,11 +164,15 @@ class NerFilter:
         named = [i for i, v in enumerate(verdicts) if v]
         if not named:
             return []
-        i, j = named[0], named[-1]
-        part = _copy(r)
-        part.start = r.start if i == 0 else words[i].start()
-        part.end = r.end if j == len(words) - 1 else words[j].end()
-        return [part]
+        return [_part(r, words, named[0], named[-1])]
+
+
+def _part(r, words: list[re.Match], i: int, j: int):
+    """The finding `r` cut to its words i..j (its own bounds where they are its ends)."""
+    part = _copy(r)
+    part.start = r.start if i == 0 else words[i].start()
+    part.end = r.end if j == len(words) - 1 else words[j].end()
+    return part
 
 
 def _copy(r):

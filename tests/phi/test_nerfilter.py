@@ -58,6 +58,8 @@ def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     (MIXED + "Family meeting with Harold Brandvold and wife", "PERSON", "Harold Brandvold and wife",
      "Harold Brandvold"),
     (MIXED + "spoke w/ physicians Dr. Okafor. Remains full code", "PERSON", "Dr. Okafor", "Okafor"),
+    (MIXED + "consulted Pediatric Cardiology re murmur", "PERSON", "consulted Pediatric Cardiology",
+     "Pediatric Cardiology"),
     (LOWER + "gtt up, occ pvc, spoke with kondouli and milovan noted", "ORGANIZATION",
      "occ pvc, spoke with kondouli and milovan noted", "kondouli and milovan"),   # inner words stay
 ])

@@ -354,6 +354,12 @@ POSITIVE = [
     ("DATE", "seen 12/10/24 in clinic", "12/10/24"),
     ("MRN", "-- MIKAEL MAKELA (54 y/o male) -- 89-805-862", "89-805-862"),
     ("ACCOUNT", "A/C # 48213377 billing question", "48213377"),
+    ("ORGANIZATION", "Sign it from Charles Johnson, PA-C, Walker Eye Associates, 5086202220.",
+     "Walker Eye Associates"),
+    ("LOCATION", "Transferred 7/16 from WHC to Stamford Memorial for EGD.", "WHC"),
+    ("LOCATION", "arrived from SMH via med flight early in shift.", "SMH"),
+    ("LOCATION", "husband did not come to gh w/pt, he is aware", "gh"),
+    ("LOCATION", "Eloah died at FMC on Saturday 2/1", "FMC"),
 ]
 
 
@@ -635,6 +641,12 @@ NEGATIVE = [
     ("MRN", "CV- PT REMAINS WITH BP- 100-120/40-60. HR- 70'S AV PACED"),
     ("ACCOUNT", "remains vented a/c 600-12-peep 5, 40%, abg wnl"),
     ("ACCOUNT", "Pt. on a/c 800x12/10/40% no changes made"),
+    ("LOCATION", "sent to OSH for eval, then to NH"),
+    ("LOCATION", "went to the bath with assist, push fluids, oh well"),
+    ("LOCATION", "ACTIVITY: OOB UP TO CH. TOL WELL. oob to ch with 2 assist"),
+    ("LOCATION", "CT REMAINS TO H2O SEAL. PT IN USOH UNTIL 8/23, reported to h.o."),
+    ("LOCATION", "WEANING ATTEMPT DUE TO PH 7.60"),
+    ("LOCATION", "O2 SAT'S IN THE HIGH 90'S. ANSWERED FROM BOTH SHE AND I. RESPONDING TO MUCH STIMULATION"),
 ]
 
 
