@@ -889,6 +889,10 @@ def _write(tmp_path: Path, doc) -> Path:
     ({"patterns": []}, "patterns", "non-empty"),
     ({"context_window": -1, "context": ["mrn"]}, "context_window", "non-negative"),
     ({"patterns": [{"name": "p", "regex": r"\d", "score": 0.5, "anchor": "(x"}]}, "patterns[0].anchor", "invalid regex"),
+    ({"requires": "(x"}, "requires", "invalid regex"),
+    ({"requires": ""}, "requires", "regex string"),
+    ({"patterns": [{"name": "p", "regex": r"\d", "score": 0.5, "requires": "[a-"}]}, "patterns[0].requires",
+     "invalid regex"),
 ])
 def test_yaml_errors_name_recognizer_and_field(tmp_path, overrides, field, needle):
     with pytest.raises(RecognizerConfigError) as e:
@@ -1054,3 +1058,37 @@ def test_no_catastrophic_backtracking(text):
         r.analyze(text, [r.entity])
     elapsed = time.perf_counter() - start
     assert elapsed < 5.0, f"{elapsed:.2f}s for 50 KB"         # ~0.1-0.3 s here; catastrophic = minutes
+
+
+def test_requires_skips_a_recognizer_or_pattern_whose_condition_is_absent():
+    rec = _one(patterns=[{"name": "p", "regex": r"(?<!\d)(?P<phi>\d{6})(?!\d)", "score": 0.5}],
+               requires="mrn")
+    assert _spans(rec, "123456") == []
+    assert _spans(rec, "MRN 123456") == [("123456", 0.5)]
+    rec = _one(patterns=[{"name": "a", "regex": r"A(?P<phi>\d{6})", "score": 0.5, "requires": "A"},
+                         {"name": "b", "regex": r"B(?P<phi>\d{6})", "score": 0.5}], flags=[])
+    assert _spans(rec, "B123456") == [("123456", 0.5)]
+    assert _spans(rec, "A123456 B654321") == [("123456", 0.5), ("654321", 0.5)]
+
+
+def test_every_shipped_requires_is_a_necessary_condition():
+    """A `requires` that rejects a text with a match would lose that match: with the gates
+    removed, no recognizer finds anything more in any test text."""
+    gated = [r for r in load_recognizers() if r._requires is not None or r._pattern_requires]
+    assert len(gated) >= 10
+    texts = ([t for _, t, _ in POSITIVE] + [t for _, t in NEGATIVE] + CLEAN
+             + [PROMPT_LIKE.upper(), PROMPT_LIKE.lower(), PROMPT_LIKE])
+    for rec in gated:
+        gates = rec._requires, rec._pattern_requires
+        with_gates = [[(r.start, r.end) for r in rec.analyze(t, [])] for t in texts]
+        rec._requires, rec._pattern_requires = None, {}
+        try:
+            without = [[(r.start, r.end) for r in rec.analyze(t, [])] for t in texts]
+        finally:
+            rec._requires, rec._pattern_requires = gates
+        assert with_gates == without, rec.name
+
+
+PROMPT_LIKE = ("Pt Harold Brandvold, MRN 00482913, DOB 03/14/1956, admitted Nov 2 2026 from Lakeview "
+               "General, transferred 7/16 from WHC; lives in Towson, MD 21204; wife (617) 555-0142, "
+               "https://portal.example.org/x, acct # 5521-889, case ref 3390012.")

@@ -28,6 +28,11 @@ Each YAML entry becomes one `ContextPatternRecognizer` (a Presidio
   extended to the end of the line). For patterns that start with a name word,
   which would otherwise be tried, with their stop-word checks, at every word.
 
+* requires (per recognizer or per pattern, optional): a regex every match needs
+  somewhere in the text (a month name, five digits, "://"); searched once, and
+  when absent the recognizer or pattern is skipped. It must be a necessary
+  condition: a `requires` that rejects a text with a match loses that match.
+
 Macros: `{{NAME}}` in a regex expands to the macro, wrapped as `(?x:...)` (so macros
 may span lines). A macro given as a list of words becomes a trie-shaped literal
 alternation, which the `regex` module matches far faster than a flat one.
@@ -69,9 +74,10 @@ _RECOGNIZER_FIELDS = {
     "name", "entity", "description", "patterns", "flags", "validator", "deny",
     "context", "context_window", "context_window_after", "context_required", "context_boost",
     "negative_context", "negative_context_window", "negative_context_window_after",
-    "negative_context_after", "negative_context_after_window",
+    "negative_context_after", "negative_context_after_window", "requires",
 }
-_PATTERN_FIELDS = {"name", "regex", "score", "context_required", "anchor", "anchor_before", "anchor_after"}
+_PATTERN_FIELDS = {"name", "regex", "score", "context_required", "anchor", "anchor_before", "anchor_after",
+                   "requires"}
 DEFAULT_ANCHOR_BEFORE = 80
 DEFAULT_ANCHOR_AFTER = 40
 _MACRO_REF = regex.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")
@@ -128,6 +134,8 @@ class ContextPatternRecognizer(PatternRecognizer):
         negative_context_after_window: int = 15,
         pattern_context_required: Mapping[str, bool] | None = None,
         anchors: Mapping[str, tuple[str, int, int]] | None = None,
+        requires: str | None = None,
+        pattern_requires: Mapping[str, str] | None = None,
         description: str = "",
     ) -> None:
         super().__init__(supported_entity=entity, name=name, supported_language="en",
@@ -149,6 +157,12 @@ class ContextPatternRecognizer(PatternRecognizer):
         self.anchors = dict(anchors or {})
         self._anchors = {pname: (regex.compile(rx, flags), before, after)
                          for pname, (rx, before, after) in self.anchors.items()}
+        # Necessary conditions, searched once per text: most prompts have no month name, no
+        # five digits, no "://", and a recognizer or pattern that cannot match is skipped.
+        self.requires = requires
+        self._requires = regex.compile(requires, flags) if requires else None
+        self.pattern_requires = dict(pattern_requires or {})
+        self._pattern_requires = {pname: regex.compile(rx, flags) for pname, rx in self.pattern_requires.items()}
         self._context_re = (regex.compile(_word_alternation(self.context), regex.IGNORECASE)
                             if self.context else None)
         self._negative_re = (regex.compile(_word_alternation(self.negative_context), regex.IGNORECASE)
@@ -212,8 +226,13 @@ class ContextPatternRecognizer(PatternRecognizer):
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         if entities and self.entity not in entities:
             return []
+        if self._requires is not None and self._requires.search(text) is None:
+            return []
         results: list[RecognizerResult] = []
         for pattern in self.patterns:
+            gate = self._pattern_requires.get(pattern.name)
+            if gate is not None and gate.search(text) is None:
+                continue
             required = self._pattern_context_required.get(pattern.name, self.context_required)
             anchor = self._anchors.get(pattern.name)
             matches = (self._windowed(pattern.compiled_regex, anchor, text) if anchor
@@ -398,6 +417,7 @@ def build_recognizer(spec: Mapping[str, Any], macros: Mapping[str, str] | None =
     patterns: list[Pattern] = []
     per_pattern: dict[str, bool] = {}
     anchors: dict[str, tuple[str, int, int]] = {}
+    gates: dict[str, str] = {}
     seen: set[str] = set()
     for i, p in enumerate(raw_patterns):
         field = f"patterns[{i}]"
@@ -432,6 +452,8 @@ def build_recognizer(spec: Mapping[str, Any], macros: Mapping[str, str] | None =
                               _int(p.get("anchor_after"), DEFAULT_ANCHOR_AFTER, name, f"{field}.anchor_after", source))
         elif "anchor_before" in p or "anchor_after" in p:
             raise RecognizerConfigError(name, f"{field}.anchor", "anchor_before/anchor_after need an anchor", source)
+        if "requires" in p:
+            gates[pname] = _requires(p["requires"], macros, flags, name, f"{field}.requires", source)
 
     deny = spec.get("deny") or []
     if not isinstance(deny, list):
@@ -451,6 +473,8 @@ def build_recognizer(spec: Mapping[str, Any], macros: Mapping[str, str] | None =
     boost = spec.get("context_boost", DEFAULT_CONTEXT_BOOST)
     if isinstance(boost, bool) or not isinstance(boost, (int, float)) or not 0 <= boost <= 1:
         raise RecognizerConfigError(name, "context_boost", f"must be a number in [0, 1], not {boost!r}", source)
+    requires = (_requires(spec["requires"], macros, flags, name, "requires", source)
+                if "requires" in spec else None)
     description = spec.get("description", "")
     if not isinstance(description, str):
         raise RecognizerConfigError(name, "description", "must be a string", source)
@@ -469,7 +493,16 @@ def build_recognizer(spec: Mapping[str, Any], macros: Mapping[str, str] | None =
         negative_context_after=_words(spec.get("negative_context_after"), name, "negative_context_after", source),
         negative_context_after_window=_int(spec.get("negative_context_after_window"), 15,
                                            name, "negative_context_after_window", source),
-        pattern_context_required=per_pattern, anchors=anchors, description=description)
+        pattern_context_required=per_pattern, anchors=anchors, requires=requires,
+        pattern_requires=gates, description=description)
+
+
+def _requires(rx: Any, macros: Mapping[str, str], flags: int, name: str, field: str, source: str) -> str:
+    if not isinstance(rx, str) or not rx.strip():
+        raise RecognizerConfigError(name, field, "must be a regex string", source)
+    rx = _expand(rx.strip(), macros, name, field, source)
+    _compile(rx, flags, name, field, source)
+    return rx
 
 
 def build_recognizers(config: Mapping[str, Any], source: str = "") -> list[ContextPatternRecognizer]:
