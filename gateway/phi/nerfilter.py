@@ -44,6 +44,7 @@ ORG_HEADS = frozenset("""
     practice rehab rehabilitation residence school specialists surgery system university village
     cardiology dermatology gastroenterology neurology oncology orthopedics urology wellness
 """.split())
+_ABBREVIATED_HEADS = frozenset("hosp ctr med univ".split())
 HEADS = ORG_HEADS | frozenset("""
     lake lakes ridge valley hill hills heights park springs harbor grove woods river creek meadows
     street avenue road drive lane boulevard county city town township
@@ -89,7 +90,8 @@ class NerFilter:
         """`plain`: ordinary words, unless also in `proper`; `terms`: never names, even if
         a dictionary capitalizes them ("Tylenol", "ICU")."""
         self._proper = frozenset(proper)
-        self._plain = frozenset(w for w in plain if w not in self._proper) | frozenset(terms)
+        self._words = frozenset(plain) | frozenset(terms)
+        self._plain = frozenset(w for w in self._words if w not in self._proper) | frozenset(terms)
 
     @classmethod
     def default(cls, clinical_words: Iterable[str] = ()) -> "NerFilter":
@@ -99,7 +101,13 @@ class NerFilter:
                    _read("english-proper.txt.gz"), _terms())
 
     def is_plain(self, word: str) -> bool:
+        """An ordinary word, never a name ("followed", "pvc"; not "walker")."""
         return word.lower() in self._plain
+
+    def is_word(self, word: str) -> bool:
+        """Any ordinary or clinical word, also one that is a name too ("walker", "page")."""
+        low = word.lower()
+        return low in self._words or low in HEADS or low in _ABBREVIATED_HEADS
 
     def __call__(self, text: str, results: list) -> list:
         """`results`: Presidio RecognizerResults of the NER over `text`. Returns those that

@@ -360,6 +360,13 @@ POSITIVE = [
     ("LOCATION", "arrived from SMH via med flight early in shift.", "SMH"),
     ("LOCATION", "husband did not come to gh w/pt, he is aware", "gh"),
     ("LOCATION", "Eloah died at FMC on Saturday 2/1", "FMC"),
+    # named wards with their floor; university hospitals
+    ("LOCATION", "poss transfer to quartermain 2 tomorrow", "quartermain"),
+    ("LOCATION", "PT INTUBATED ON QUARTERMAIN 6 FOR ACUTE RESP FAILURE", "QUARTERMAIN"),
+    ("LOCATION", "PT IS 80 YO WOMAN ADMITTED TO QUARTERMAIN7 W/ CHF", "QUARTERMAIN"),
+    ("ORGANIZATION", "Pt recieved from university of maryland hospital. intubated", "university of maryland hospital"),
+    ("ORGANIZATION", "PRESENTED TO U OF MD MED CENTER ON 9/14", "U OF MD MED CENTER"),
+    ("ORGANIZATION", "transferred from University of Chicago for ECMO", "University of Chicago"),
 ]
 
 
@@ -646,6 +653,10 @@ NEGATIVE = [
     ("LOCATION", "ACTIVITY: OOB UP TO CH. TOL WELL. oob to ch with 2 assist"),
     ("LOCATION", "CT REMAINS TO H2O SEAL. PT IN USOH UNTIL 8/23, reported to h.o."),
     ("LOCATION", "WEANING ATTEMPT DUE TO PH 7.60"),
+    ("LOCATION", "on heparin 85 units/kg, back to bed 3, on lasix 40 iv, placed on levophed 5 mcg"),
+    ("LOCATION", "please refer to page 2 written today; transferred to CCU from WARD 3"),
+    ("LOCATION", "Remains on combiventQ4 and Serevent BID. OOB to commodex3. On Norco 5/325 1 tab"),
+    ("ORGANIZATION", "she is a professor at the university of the arts; u of course can"),
     ("LOCATION", "O2 SAT'S IN THE HIGH 90'S. ANSWERED FROM BOTH SHE AND I. RESPONDING TO MUCH STIMULATION"),
 ]
 
