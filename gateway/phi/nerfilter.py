@@ -29,6 +29,11 @@ from pathlib import Path
 
 LEXICON = Path(__file__).parent / "lexicon"
 _LETTERS = re.compile(r"[^\W\d_]+")
+# A word with its hyphen- or apostrophe-joined parts: "Quaxley-Farthing", "O'Brien" are one
+# name, judged as a whole.
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_JOIN = re.compile(r"['’-]")
+_IRISH_OR_FRENCH = re.compile(r"[OoDd]['’][^\W\d_]{2,}$")
 _VOWEL = re.compile(r"[aeiouy]")
 # Neither a name alone nor a reason to cut one: generational suffixes and the particles of
 # surnames ("Rodriguez de la Fuente", "van den Berg", "bin Zayed").
@@ -115,7 +120,7 @@ class NerFilter:
         style = _Style.of(text)
         out = []
         for r in results:
-            words = list(_LETTERS.finditer(text, r.start, r.end))
+            words = list(_WORD.finditer(text, r.start, r.end))
             if not words:
                 continue
             if r.entity_type == "PERSON" and words[-1].group().lower() not in ORG_HEADS:
@@ -129,6 +134,16 @@ class NerFilter:
         particles, suffixes). Words that are also names ("Brown", "Will") count as names:
         a lowercase "bill" in a note is as often the son as the invoice."""
         w = m.group()
+        if _IRISH_OR_FRENCH.match(w):       # O'Farthing, D'Souza: a surname whatever follows
+            return True
+        if _JOIN.search(w):
+            # a compound is a name if any part is ("Quaxley-Farthing"), no name if every
+            # part is an ordinary word ("follow-up", "a-line")
+            verdicts = [self._verdict(part, style) for part in _JOIN.split(w)]
+            return True if any(verdicts) else (False if False in verdicts else None)
+        return self._verdict(w, style)
+
+    def _verdict(self, w: str, style: _Style) -> bool | None:
         low = w.lower()
         if len(w) == 1 or low in _JOINERS:
             return None

@@ -48,6 +48,7 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (MIXED + "On CVVHF since admission", "PERSON", "CVVHF"),
     (MIXED + "barrier cream to peri area applied", "LOCATION", "peri area"),
     (MIXED + "12.5mg po given per HO after midnite", "PERSON", "HO"),
+    (MIXED + "Plan: follow-up in two weeks", "PERSON", "follow-up"),              # all parts words
 ])
 def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == []
@@ -69,6 +70,9 @@ def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept
 
 @pytest.mark.parametrize("text,label,words", [
     (MIXED + "Daughter Rose Walker at bedside", "PERSON", "Rose Walker"),            # proper nouns too
+    (MIXED + "Patient Zebulon Quaxley-Farthing, MRN", "PERSON", "Zebulon Quaxley-Farthing"),  # one name
+    (MIXED + "Seen by Dr. Amara Stone-Walker today", "PERSON", "Amara Stone-Walker"),
+    (UPPER + "WIFE MARY O'FARTHING AT BEDSIDE", "PERSON", "MARY O'FARTHING"),
     (MIXED + "Dr. Maria del Carmen Rodriguez de la Fuente saw him", "PERSON",
      "Maria del Carmen Rodriguez de la Fuente"),                                      # particles
     (MIXED + "Seen by J. Okonkwo today", "PERSON", "J. Okonkwo"),                   # initial
