@@ -14,6 +14,7 @@ import contextlib
 import logging
 import re
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
@@ -119,7 +120,7 @@ def build_analyzer(model: str | Path | None = None) -> AnalyzerEngine:
     from gateway.phi.recognizers import load_recognizers
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.add_recognizer(_NerRecognizer(supported_language="en", supported_entities=list(NER_KINDS),
-                                           ner_filter=NerFilter.default(clinical_words())))
+                                           ner_filter=ner_filter()))
     for recognizer in load_recognizers():
         registry.add_recognizer(recognizer)
     return _Analyzer(nlp_engine=build_nlp_engine(model), registry=registry, supported_languages=["en"])
@@ -146,6 +147,14 @@ def clinical_words() -> list[str]:
     from gateway.phi.recognizers import load_macro_words
     from gateway.phi.training.synth_data.clinical import vocabulary
     return [*load_macro_words("NAME_STOP_WORDS"), *vocabulary()]
+
+
+@lru_cache(maxsize=1)
+def ner_filter() -> NerFilter:
+    """The NER filter over the shipped lexicon and the clinical vocabulary: loaded once per
+    process (its word sets are read-only), shared by the NER recognizer and the
+    `not_a_word` pattern validator."""
+    return NerFilter.default(clinical_words())
 
 
 def build_propagator() -> Propagator:

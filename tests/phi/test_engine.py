@@ -3,25 +3,15 @@ dropped before they reach a request (gateway.phi.engine._NerRecognizer)."""
 from __future__ import annotations
 
 import pytest
-import spacy
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from gateway.phi.detector import Finding
 from gateway.phi.engine import NER_KINDS, _NerRecognizer, with_weekdays
+from tests.phi.fake_ner import guesses
 
 
 def ner_results(text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Run the recognizer over `text` as if the NER model had tagged `ents` (label, words)."""
-    doc = spacy.blank("en").make_doc(text)
-    spans = []
-    for label, words in ents:
-        start = text.index(words)
-        spans.append(doc.char_span(start, start + len(words), label=label, alignment_mode="expand"))
-    doc.ents = spans
-    artifacts = NlpArtifacts(entities=list(doc.ents), tokens=doc, tokens_indices=[t.idx for t in doc],
-                             lemmas=[], nlp_engine=None, language="en", scores=[0.85] * len(doc.ents))
-    rec = _NerRecognizer(supported_language="en", supported_entities=list(NER_KINDS))
-    return [(r.entity_type, text[r.start:r.end]) for r in rec.analyze(text, list(NER_KINDS), artifacts)]
+    """Run the recognizer (no NER filter) over `text` as if the model had tagged `ents`."""
+    return guesses(_NerRecognizer(supported_language="en", supported_entities=list(NER_KINDS)), text, ents)
 
 
 @pytest.mark.parametrize("label,text,words", [

@@ -6,31 +6,17 @@ from __future__ import annotations
 import gzip
 
 import pytest
-import spacy
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from gateway.phi.engine import NER_KINDS, _NerRecognizer, clinical_words
+from gateway.phi.engine import NER_KINDS, _NerRecognizer, ner_filter
 from gateway.phi.nerfilter import LEXICON, NerFilter
 from gateway.phi.training import wordlist
+from tests.phi.fake_ner import guesses
 
 
 @pytest.fixture(scope="module")
 def recognizer():
     return _NerRecognizer(supported_language="en", supported_entities=list(NER_KINDS),
-                          ner_filter=NerFilter.default(clinical_words()))
-
-
-def guesses(rec, text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """What survives of the NER model's guesses `ents` (label, words) over `text`."""
-    doc = spacy.blank("en").make_doc(text)
-    spans = []
-    for label, words in ents:
-        start = text.index(words)
-        spans.append(doc.char_span(start, start + len(words), label=label, alignment_mode="expand"))
-    doc.ents = spans
-    artifacts = NlpArtifacts(entities=list(doc.ents), tokens=doc, tokens_indices=[t.idx for t in doc],
-                             lemmas=[], nlp_engine=None, language="en", scores=[0.85] * len(doc.ents))
-    return [(r.entity_type, text[r.start:r.end]) for r in rec.analyze(text, list(NER_KINDS), artifacts)]
+                          ner_filter=ner_filter())
 
 
 MIXED = "Pt resting comfortably overnight. Plan: continue current regimen. "
@@ -105,6 +91,9 @@ def test_detector_keeps_the_names_of_a_telegraphic_note_and_not_its_words():
     text = ("pt is a 57yo f who is followed at lakeview general by dr healey. walked approx 20 feet "
             "and then walked another 20 feet back to the room. occ pvc's noted, small amt soft stool. "
             "husband and dtr visited, dr healey took husband's ph #s.")
+    # one lexicon per process, shared with the pattern validator
+    [ner] = [r for r in det._analyzer.registry.recognizers if isinstance(r, _NerRecognizer)]
+    assert ner._filter is ner_filter()
     found = " ".join(text[f.start:f.end] for f in det.analyze(text)).lower()
     assert "healey" in found
     for word in ("walked", "another", "feet", "occ", "pvc", "noted", "small", "stool", "took", "husband"):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import calendar
 import ipaddress
 import re
-from functools import lru_cache
 from typing import Callable
 
 Validator = Callable[[str], "bool | float | None"]
@@ -388,15 +387,9 @@ def id_value_short(value: str) -> bool:
     return len(_digits(v)) >= 3 and not _YEAR.fullmatch(v)
 
 
-@lru_cache(maxsize=1)
-def _lexicon():
-    from gateway.phi.engine import clinical_words
-    from gateway.phi.nerfilter import NerFilter
-    return NerFilter.default(clinical_words())
-
-
 @validator("not_a_word")
 def not_a_word(value: str) -> bool:
     """A word no dictionary has ("quartermain"; not "heparin", "bed", "page" or "ward"):
     the lexicon of gateway/phi/nerfilter.py."""
-    return not _lexicon().is_word(value.strip())
+    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
+    return not ner_filter().is_word(value.strip())
