@@ -364,6 +364,11 @@ POSITIVE = [
     ("LOCATION", "poss transfer to quartermain 2 tomorrow", "quartermain"),
     ("LOCATION", "PT INTUBATED ON QUARTERMAIN 6 FOR ACUTE RESP FAILURE", "QUARTERMAIN"),
     ("LOCATION", "PT IS 80 YO WOMAN ADMITTED TO QUARTERMAIN7 W/ CHF", "QUARTERMAIN"),
+    ("LOCATION", "stable. transfer to quartermain 2. increase activity", "quartermain"),
+    ("LOCATION", "to go to quartermain 6, when bed ready", "quartermain"),
+    ("ORGANIZATION", "went to UOf Maryland Hosp and had ant st elevations", "UOf Maryland Hosp"),
+    ("ORGANIZATION", "Pt admitted to U Maryland ER w/ ant ST elevations", "U Maryland ER"),
+    ("ORGANIZATION", "cont insulin drip per U Maryland scale.", "U Maryland"),
     ("ORGANIZATION", "Pt recieved from university of maryland hospital. intubated", "university of maryland hospital"),
     ("ORGANIZATION", "PRESENTED TO U OF MD MED CENTER ON 9/14", "U OF MD MED CENTER"),
     ("ORGANIZATION", "transferred from University of Chicago for ECMO", "University of Chicago"),
@@ -657,6 +662,8 @@ NEGATIVE = [
     ("LOCATION", "please refer to page 2 written today; transferred to CCU from WARD 3"),
     ("LOCATION", "Remains on combiventQ4 and Serevent BID. OOB to commodex3. On Norco 5/325 1 tab"),
     ("ORGANIZATION", "she is a professor at the university of the arts; u of course can"),
+    ("LOCATION", "restarted on heparin 8.5 units. back to bed 3. on lasix 40. cont on levophed 5, titrating"),
+    ("ORGANIZATION", "gave 4 u maryland. 10 U Maryland per scale. university at home, u washed"),
     ("LOCATION", "O2 SAT'S IN THE HIGH 90'S. ANSWERED FROM BOTH SHE AND I. RESPONDING TO MUCH STIMULATION"),
 ]
 
