@@ -91,10 +91,13 @@ class _Style:
 class NerFilter:
     """Trims NER findings to the words that could be names (see the module docstring)."""
 
-    def __init__(self, plain: Iterable[str], proper: Iterable[str], terms: Iterable[str] = ()) -> None:
+    def __init__(self, plain: Iterable[str], proper: Iterable[str], terms: Iterable[str] = (),
+                 places: Iterable[str] = ()) -> None:
         """`plain`: ordinary words, unless also in `proper`; `terms`: never names, even if
-        a dictionary capitalizes them ("Tylenol", "ICU")."""
+        a dictionary capitalizes them ("Tylenol", "ICU"); `places`: the gazetteer's names,
+        lower-cased ("towson", "new haven")."""
         self._proper = frozenset(proper)
+        self._places = frozenset(places)
         self._words = frozenset(plain) | frozenset(terms)
         self._plain = frozenset(w for w in self._words if w not in self._proper) | frozenset(terms)
 
@@ -103,7 +106,7 @@ class NerFilter:
         """SCOWL's common words and the project's clinical vocabulary minus proper nouns, and
         the curated clinical terms."""
         return cls(_read("english-common.txt.gz") | {w.lower() for w in clinical_words},
-                   _read("english-proper.txt.gz"), _terms())
+                   _read("english-proper.txt.gz"), _terms(), _read("places.txt.gz"))
 
     def is_plain(self, word: str) -> bool:
         """An ordinary word, never a name ("followed", "pvc"; not "walker")."""
@@ -113,6 +116,16 @@ class NerFilter:
         """Any ordinary or clinical word, also one that is a name too ("walker", "page")."""
         low = word.lower()
         return low in self._words or low in HEADS or low in _ABBREVIATED_HEADS
+
+    def is_place(self, value: str) -> bool:
+        """A place of the gazetteer that is no ordinary or clinical word: "Towson", "New Haven",
+        "ROME"; not "Hope", "Normal" or "Norco". Short single words ("Ada", "Ely") are too
+        often something else."""
+        words = value.lower().split()
+        key = " ".join(words)
+        if key not in self._places:
+            return False
+        return len(words) > 1 or (len(key) >= 4 and key not in self._words)
 
     def __call__(self, text: str, results: list) -> list:
         """`results`: Presidio RecognizerResults of the NER over `text`. Returns those that

@@ -4,12 +4,13 @@ initials, all-caps headers, facility names made of ordinary words."""
 from __future__ import annotations
 
 import gzip
+import json
 
 import pytest
 
 from gateway.phi.engine import NER_KINDS, _NerRecognizer, ner_filter
 from gateway.phi.nerfilter import LEXICON, NerFilter
-from gateway.phi.training import wordlist
+from gateway.phi.training import gazetteer, wordlist
 from tests.phi.fake_ner import guesses
 
 
@@ -115,3 +116,49 @@ def test_shipped_lexicon_is_what_the_generator_writes(tmp_path):
     assert shipped.is_plain("followed") and shipped.is_plain("commode")
     assert not shipped.is_plain("walker") and not shipped.is_plain("rose")
     assert (LEXICON / "README.md").exists()
+
+
+def _geonames(tmp_path, cities: list[tuple[str, str, int]]):
+    data = tmp_path / "data"
+    data.mkdir()
+    dump = lambda name, obj: (data / name).write_text(json.dumps(obj), encoding="utf-8")
+    dump("us_states.json", {"MD": {"code": "MD", "name": "Maryland"}})
+    dump("countries.json", {"IT": {"name": "Italy"}})
+    dump("cities500.json", {str(i): {"name": n, "countrycode": cc, "population": pop}
+                            for i, (n, cc, pop) in enumerate(cities)})
+    dump("us_counties.json", [{"name": "Harford County", "state": "MD"}, {"name": "Orleans Parish", "state": "LA"}])
+    return data
+
+
+def test_shipped_gazetteer_is_what_the_generator_writes(tmp_path):
+    data = _geonames(tmp_path, [("Towson", "US", 55000), ("Bel Air", "US", 10000), ("Tiny", "US", 120),
+                                ("Rome", "IT", 2_300_000), ("Smallville", "IT", 9000), ("Bogotá", "CO", 7_000_000),
+                                ("Maryland", "US", 900), ("Italy", "US", 2000)])
+    out = tmp_path / "places.txt.gz"
+    assert gazetteer.main(["--data", str(data), "--out", str(out)]) == 0
+    # US places of 500+, counties without "County", big cities elsewhere, accents folded;
+    # never a state or a country alone
+    assert gzip.open(out, "rt", encoding="utf-8").read().split("\n")[:-1] == [
+        "bel air", "bogota", "harford", "orleans", "rome", "towson"]
+    before = out.read_bytes()
+    gazetteer.main(["--data", str(data), "--out", str(out)])
+    assert out.read_bytes() == before
+    shipped = gzip.open(LEXICON / "places.txt.gz", "rt", encoding="utf-8").read().splitlines()
+    assert shipped == sorted(shipped) and "towson" in shipped
+    assert not {"maryland", "california", "italy", "france"} & set(shipped)
+
+
+@pytest.mark.parametrize("value", ["Towson", "TOWSON", "new haven", "Bel Air", "Rome", "Lansdowne"])
+def test_places_of_the_gazetteer(value):
+    assert ner_filter().is_place(value)
+
+
+@pytest.mark.parametrize("value", [
+    "hope", "Normal", "Mobile",          # places that are ordinary words
+    "Ada", "Ely",                         # too short alone
+    "Maryland", "France",                 # a state or a country alone is no identifier
+    "bursa", "Norco",                     # clinical words
+    "new haven today", "Quaxleyville",    # not a place name
+])
+def test_not_places(value):
+    assert not ner_filter().is_place(value)

@@ -369,6 +369,12 @@ POSITIVE = [
     ("ORGANIZATION", "went to UOf Maryland Hosp and had ant st elevations", "UOf Maryland Hosp"),
     ("ORGANIZATION", "Pt admitted to U Maryland ER w/ ant ST elevations", "U Maryland ER"),
     ("ORGANIZATION", "cont insulin drip per U Maryland scale.", "U Maryland"),
+    # known places where a place goes (gazetteer)
+    ("LOCATION", "lives alone in senior housing in Lansdowne. dtr visits", "Lansdowne"),
+    ("LOCATION", "DAUGHTER FLYING IN FROM ROME TOMORROW", "ROME"),
+    ("LOCATION", "son returned to new haven today, will call", "new haven"),
+    ("LOCATION", "Nephew Tomas Ruiz of Towson visited today.", "Towson"),
+    ("LOCATION", "husband works in Bel Air and visits daily", "Bel Air"),
     ("ORGANIZATION", "Pt recieved from university of maryland hospital. intubated", "university of maryland hospital"),
     ("ORGANIZATION", "PRESENTED TO U OF MD MED CENTER ON 9/14", "U OF MD MED CENTER"),
     ("ORGANIZATION", "transferred from University of Chicago for ECMO", "University of Chicago"),
@@ -662,6 +668,9 @@ NEGATIVE = [
     ("LOCATION", "please refer to page 2 written today; transferred to CCU from WARD 3"),
     ("LOCATION", "Remains on combiventQ4 and Serevent BID. OOB to commodex3. On Norco 5/325 1 tab"),
     ("ORGANIZATION", "she is a professor at the university of the arts; u of course can"),
+    ("LOCATION", "history of Addison's disease; in hope of recovery; converses in English; r elbow "
+                 "infection not in bursa; switched from Norco to oxycodone; in Wilson disease"),
+    ("LOCATION", "PT IN NO DISTRESS. TO BED AT 2200. FROM HOME WITH WIFE. IN MOBILE HOME"),
     ("LOCATION", "restarted on heparin 8.5 units. back to bed 3. on lasix 40. cont on levophed 5, titrating"),
     ("ORGANIZATION", "gave 4 u maryland. 10 U Maryland per scale. university at home, u washed"),
     ("LOCATION", "O2 SAT'S IN THE HIGH 90'S. ANSWERED FROM BOTH SHE AND I. RESPONDING TO MUCH STIMULATION"),

@@ -393,3 +393,11 @@ def not_a_word(value: str) -> bool:
     the lexicon of gateway/phi/nerfilter.py."""
     from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
     return not ner_filter().is_word(value.strip())
+
+
+@validator("place_name")
+def place_name(value: str) -> bool:
+    """A place of the shipped gazetteer (GeoNames; gateway/phi/lexicon/places.txt.gz) that is
+    no ordinary word: "Towson", "new haven", "ROME"; not "Hope" or "Mobile"."""
+    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
+    return ner_filter().is_place(value)
