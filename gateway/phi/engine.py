@@ -158,8 +158,9 @@ def ner_filter() -> NerFilter:
 
 
 def build_propagator() -> Propagator:
-    """Clinical words are never carried through a document as names."""
-    return Propagator(clinical_words())
+    """Clinical words are never carried through a document as names; the NER filter's lexicon
+    tells which coordinated words are ordinary."""
+    return Propagator(clinical_words(), words=ner_filter())
 
 
 def warm_vocabulary(analyzer: AnalyzerEngine, words: list[str]) -> None:

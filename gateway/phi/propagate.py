@@ -6,27 +6,44 @@ systems carry a confirmed name through the document; so does this. Only findings
 the anchored pattern recognizers count as confirmation (the NER model's guesses would
 spread their own mistakes), and words that are also ordinary clinical words are never
 carried ("Will", "Foley").
+
+A name also vouches for the name coordinated with it: "Drs Ferullo and Saeed", "DR'S CAMARDA
+AND CLIFFORD", "daughters sarah and margie". The second word must be no ordinary word ("Dr.
+Lee and team"); after a model guess, not even one that is also a name ("brown and small").
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Protocol
 
 import regex
 from presidio_analyzer import RecognizerResult
 
 KINDS = ("PERSON", "LOCATION", "ORGANIZATION")
 _WORD = regex.compile(r"(?<![\p{L}\d])\p{L}+(?![\p{L}\d])")   # "O'Brien" -> O, Brien; "ANN'S" -> ANN, S
+_AND = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:and|AND|And|&)[ \t]+(\p{L}[\p{L}'’-]+)(?![\p{L}\d'’-])")
+
+
+class Words(Protocol):
+    """What the coordination step asks of a lexicon (gateway.phi.nerfilter.NerFilter)."""
+
+    def is_plain(self, word: str) -> bool: ...
+    def is_word(self, word: str) -> bool: ...
 
 
 class Propagator:
     def __init__(self, stop_words: Iterable[str], min_score: float = 0.6, min_length: int = 3,
-                 score: float = 0.6) -> None:
+                 score: float = 0.6, words: Words | None = None) -> None:
         self._stop = {w.lower() for w in stop_words}
         self._min_score, self._min_length, self._score = min_score, min_length, score
+        self._words = words
 
     def __call__(self, text: str, results: list[RecognizerResult],
                  confirmed: Callable[[RecognizerResult], bool]) -> list[RecognizerResult]:
-        """`results` plus a finding for every other occurrence of a confirmed name word."""
+        """`results` plus the names coordinated with a name, plus a finding for every other
+        occurrence of a confirmed name word."""
+        if self._words is not None:
+            results = results + self._coordinated(text, results, confirmed)
         kinds: dict[str, str] = {}
         for r in results:
             if r.entity_type in KINDS and r.score >= self._min_score and confirmed(r):
@@ -43,3 +60,22 @@ class Propagator:
                 extra.append(RecognizerResult(kind, m.start(), m.end(), self._score,
                                               recognition_metadata={"recognizer_name": "propagation"}))
         return results + extra
+
+    def _coordinated(self, text: str, results: list[RecognizerResult],
+                     confirmed: Callable[[RecognizerResult], bool]) -> list[RecognizerResult]:
+        out = []
+        for r in results:
+            if r.entity_type != "PERSON" or r.score < self._min_score:
+                continue
+            m = _AND.match(text, r.end)
+            if m is None:
+                continue
+            word = m.group(1)
+            strong = confirmed(r)
+            if len(word) < 2 or word.lower() in self._stop or (
+                    self._words.is_plain(word) if strong else self._words.is_word(word)):
+                continue
+            # a pattern's name vouches like a pattern (and is carried on); a guess's only once
+            out.append(RecognizerResult("PERSON", m.start(1), m.end(1), self._score, recognition_metadata={
+                "recognizer_name": "coordination" if strong else "propagation"}))
+        return out

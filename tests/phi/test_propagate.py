@@ -65,3 +65,50 @@ def test_detector_carries_a_relative_s_name_but_not_clinical_words(detector):
     assert "FOLEY" in spans                    # "DR. FOLEY": a name ...
     assert not any(f.start > text.index("AWARE.") and text[f.start:f.end] == "FOLEY"
                    for f in detector.analyze(text))   # ... the catheter is not
+
+
+class _Lexicon:
+    """The two questions the coordination step asks, over a tiny word list."""
+    plain = {"team", "son", "stool", "wife"}
+    names_too = {"brown", "will"}
+
+    def is_plain(self, word: str) -> bool:
+        return word.lower() in self.plain
+
+    def is_word(self, word: str) -> bool:
+        return word.lower() in self.plain | self.names_too
+
+
+@pytest.mark.parametrize("text,anchor,coordinated", [
+    ("NSICU team called and Drs Ferullo and Saeed in to see pt", "Ferullo", "Saeed"),
+    ("DR'S CAMARDA AND CLIFFORD REMAINED AT BEDSIDE", "CAMARDA", "CLIFFORD"),
+    ("daughters sarah, and margie in to visit", "sarah", "margie"),
+    ("Drs Okafor & Brown aware", "Okafor", "Brown"),          # a name that is also a word, after a pattern
+])
+def test_a_name_coordinated_with_a_confirmed_name_is_a_name(text, anchor, coordinated):
+    out = Propagator(stop_words=[], words=_Lexicon())(text, [result("PERSON", text, anchor)], pattern_only)
+    assert ("PERSON", coordinated) in found(text, out)
+
+
+@pytest.mark.parametrize("text,anchor,source", [
+    ("Dr. Lee and team aware", "Lee", "person_title"),            # an ordinary word
+    ("wife Mary and son at bedside", "Mary", "person_relation"),
+    ("small and brown stool", "small", "ner"),                     # after a guess: no word at all
+    ("Dr. Lee and I spoke", "Lee", "person_title"),               # one letter
+])
+def test_ordinary_words_are_not_coordinated(text, anchor, source):
+    out = Propagator(stop_words=[], words=_Lexicon())(text, [result("PERSON", text, anchor, source=source)],
+                                                     pattern_only)
+    assert found(text, out) == [("PERSON", anchor)]
+
+
+def test_a_name_coordinated_with_a_pattern_name_is_carried_through_the_document():
+    text = "Drs Ferullo and Saeed in to see pt. Saeed to call back."
+    out = Propagator(stop_words=[], words=_Lexicon())(text, [result("PERSON", text, "Ferullo")], pattern_only)
+    assert found(text, out) == [("PERSON", "Ferullo"), ("PERSON", "Saeed"), ("PERSON", "Saeed")]
+
+
+def test_the_detector_coordinates_names():
+    text = "Family in attendance. Drs Ballou and Dutter pronounced at 0117."
+    det = build_detector()
+    assert "Dutter" in [text[f.start:f.end] for f in det.analyze(text)]
