@@ -11,6 +11,8 @@ kept only for its words that could be a name:
   clinical term (lexicon/clinical-terms.txt: "pvc", "coreg", "ptca") is no name;
 - in text that uses capital letters normally, an all-caps word of two letters, or of three
   or without a vowel and no proper noun, is an abbreviation ("HO", "LCX", "CVVHF"), not a name;
+- in text that uses capital letters normally, a lowercase dictionary word is no name, even one
+  that is a name too ("small amts of brown stool"; "Brown" or a lowercase note's "bill" stay);
 - a title ("Dr", "Mrs") is not part of the name;
 - a place or organization guess needs a word a name has: a proper noun, an unknown word, a
   capitalized word where text is capitalized, or a facility/place head ("School", "Clinic").
@@ -161,6 +163,8 @@ class NerFilter:
         if len(w) == 1 or low in _JOINERS:
             return None
         if low in self._plain or low in _TITLES:
+            return False
+        if style.kind == "mixed" and w.islower() and low in self._words:
             return False
         if style.kind == "mixed" and w.isupper() and (
                 len(w) <= 2 or (low not in self._proper and (len(w) == 3 or not _VOWEL.search(low)))):

@@ -36,6 +36,9 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (MIXED + "barrier cream to peri area applied", "LOCATION", "peri area"),
     (MIXED + "12.5mg po given per HO after midnite", "PERSON", "HO"),
     (MIXED + "Plan: follow-up in two weeks", "PERSON", "follow-up"),              # all parts words
+    # in capitalized text a lowercase dictionary word is no name, even one that is a name too
+    (MIXED + "Passing small amts of brown stool", "PERSON", "brown"),
+    (MIXED + "Suctioned for small white secretions", "PERSON", "small"),
 ])
 def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == []
@@ -67,6 +70,8 @@ def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept
     (MIXED + "NURSING NOTE: BRANDVOLD, HAROLD", "PERSON", "BRANDVOLD, HAROLD"),      # caps header
     (LOWER + "wife marjorie brandvold called", "PERSON", "marjorie brandvold"),
     (LOWER + "son bill will visit tomorrow", "PERSON", "bill"),                   # a name that is a word
+    (UPPER + "SON BILL WILL VISIT TOMORROW", "PERSON", "BILL"),
+    (MIXED + "Pt's son Bill will visit tomorrow", "PERSON", "Bill"),
     (MIXED + "Pt: LEE, ANN. Allergies: none", "PERSON", "LEE, ANN"),
     (UPPER + "SON DIMITRI CUCCHIARA VISITED", "PERSON", "DIMITRI CUCCHIARA"),
     (MIXED + "Goes to Silver Lake Middle School", "ORGANIZATION", "Silver Lake Middle School"),
