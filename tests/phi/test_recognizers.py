@@ -369,6 +369,14 @@ POSITIVE = [
     ("ORGANIZATION", "went to UOf Maryland Hosp and had ant st elevations", "UOf Maryland Hosp"),
     ("ORGANIZATION", "Pt admitted to U Maryland ER w/ ant ST elevations", "U Maryland ER"),
     ("ORGANIZATION", "cont insulin drip per U Maryland scale.", "U Maryland"),
+    # names after MR/MS in capitals, "per", lowercase "mr.", an ellipsis; two names and a credential
+    ("PERSON", "MR QUAXLEY HAD AN IMPROVED DAY TODAY.", "QUAXLEY"),
+    ("PERSON", "MS OKONKWO-BRANDT RESTING COMFORTABLY", "OKONKWO-BRANDT"),
+    ("PERSON", "PM DOSE HELD. PER OKAFOR WILL HOLD PRESENTLY.", "OKAFOR"),
+    ("PERSON", "labs reviewed, per Brandvold restart heparin", "Brandvold"),
+    ("PERSON", " mr.quaxley returned from or and is stable", "quaxley"),
+    ("PERSON", "PT WITHOUT HR OR BP ..DR QUAXLEY AWARE ....", "QUAXLEY"),
+    ("PERSON", "EXPIRATORY WHEEZES NOTED. JON QUAXLEY RRT", "JON QUAXLEY"),
     # known places where a place goes (gazetteer)
     ("LOCATION", "lives alone in senior housing in Lansdowne. dtr visits", "Lansdowne"),
     ("LOCATION", "DAUGHTER FLYING IN FROM ROME TOMORROW", "ROME"),
@@ -670,6 +678,8 @@ NEGATIVE = [
     ("ORGANIZATION", "she is a professor at the university of the arts; u of course can"),
     ("LOCATION", "history of Addison's disease; in hope of recovery; converses in English; r elbow "
                  "infection not in bursa; switched from Norco to oxycodone; in Wilson disease"),
+    ("PERSON", "MR 2+ ON ECHO, MS INTACT, MR SEVERE, MS CHANGES NOTED, MRS PENDING"),
+    ("PERSON", "per protocol, per MD, PER TEAM, per Cardiology, PER NEURO, per CVVHF, PER PROTOCOL"),
     ("LOCATION", "PT IN NO DISTRESS. TO BED AT 2200. FROM HOME WITH WIFE. IN MOBILE HOME"),
     ("LOCATION", "restarted on heparin 8.5 units. back to bed 3. on lasix 40. cont on levophed 5, titrating"),
     ("ORGANIZATION", "gave 4 u maryland. 10 U Maryland per scale. university at home, u washed"),
