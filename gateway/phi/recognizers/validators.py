@@ -401,3 +401,28 @@ def place_name(value: str) -> bool:
     no ordinary word: "Towson", "new haven", "ROME"; not "Hope" or "Mobile"."""
     from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
     return ner_filter().is_place(value)
+
+
+_MD_PAIR = re.compile(r"(\d{1,2})/(\d{1,2})\s*(?:[-–/]|to|thru|through)\s*(\d{1,2})/(\d{1,2})", re.IGNORECASE)
+
+
+@validator("month_day_range")
+def month_day_range(value: str) -> bool:
+    """Two month/day dates in a row ("6/30-7/2", "8/2 - 8/10", "10/03/10/04"): both must exist,
+    the second on or after the first (across New Year too) and at most 21 days later. Ranges
+    of fractions run the other way as dates ("1/3-1/2", "1/4-1/3") or span months ("1/4-3/4")."""
+    m = _MD_PAIR.fullmatch(value.strip())
+    if not m:
+        return False
+    m1, d1, m2, d2 = (int(g) for g in m.groups())
+    if not (valid_ymd(None, m1, d1) and valid_ymd(None, m2, d2)):
+        return False
+    first = _day_of_year(m1, d1)
+    second = _day_of_year(m2, d2)
+    if second < first:
+        second += 365
+    return 0 <= second - first <= 21
+
+
+def _day_of_year(month: int, day: int) -> int:
+    return sum(calendar.monthrange(2001, m)[1] for m in range(1, month)) + min(day, 28 if month == 2 else day)
