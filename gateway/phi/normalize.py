@@ -6,8 +6,9 @@ text the client sent, so redaction covers the disguised characters too:
 - compatibility forms (full-width digits and letters, superscripts) become ASCII (NFKC);
 - Cyrillic and Greek look-alikes inside words that also contain Latin letters become
   Latin ("Mаry" with a Cyrillic а); words written wholly in another script are left alone;
-- a line break inside a number ("617-555-⏎0123", "123-45⏎-6789", also where a request's
-  messages or content parts meet) or after a hyphen inside a word ("Kowal-⏎czyk") is dropped.
+- a line break inside a number ("617-555-⏎0123", "123-45⏎-6789", "555⏎0123", also where a
+  request's messages or content parts meet) or after a hyphen inside a word ("Kowal-⏎czyk") is
+  dropped; a number ending a line is not glued to a list number starting the next.
 """
 from __future__ import annotations
 
@@ -28,7 +29,11 @@ HOMOGLYPHS = str.maketrans({
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 })
 _WORD = re.compile(r"\w+")
-_BROKEN = re.compile(r"(?<=[0-9-])[ \t]*\r?\n[ \t]*(?=[0-9-])|(?<=[A-Za-z]-)[ \t]*\r?\n[ \t]*(?=[A-Za-z])")
+# A hyphen at either side of the break marks a number that goes on; two digit runs join only
+# where the break is tight ("555⏎0123"): a number that ends a line and a list number or a
+# time that starts the next ("… 204-943-1045 ⏎ 2) son", "nov, 96  ⏎1900") are two things.
+_BROKEN = re.compile(r"(?<=-)[ \t]*\r?\n[ \t]*(?=[0-9-])|(?<=[0-9])[ \t]*\r?\n[ \t]*(?=-)|(?<=[0-9])\r?\n(?=[0-9])"
+                     r"|(?<=[A-Za-z]-)[ \t]*\r?\n[ \t]*(?=[A-Za-z])")
 _LATIN = re.compile(r"[A-Za-z]")
 
 

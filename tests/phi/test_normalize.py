@@ -45,3 +45,9 @@ def test_line_breaks_inside_numbers_and_hyphenated_words():
     assert "Kowal-czyk" in n.text
     assert _orig(text, "617-555-0123") == "617-555-\n  0123"
     assert normalize("line one.\nLine two").text == "line one.\nLine two"   # ordinary breaks stay
+
+
+def test_a_number_ending_a_line_stays_apart_from_the_next_lines_number():
+    text = "1) proxy: 204-943-1045 \n 2) son: 989-290-8303\nnov, 96  \n1900 - 0700"
+    assert normalize(text).text == text
+    assert normalize("call 617 555\n0123").text == "call 617 5550123"      # a tight break still joins
