@@ -366,6 +366,13 @@ POSITIVE = [
     ("LOCATION", "PT IS 80 YO WOMAN ADMITTED TO QUARTERMAIN7 W/ CHF", "QUARTERMAIN"),
     ("LOCATION", "stable. transfer to quartermain 2. increase activity", "quartermain"),
     ("LOCATION", "to go to quartermain 6, when bed ready", "quartermain"),
+    ("LOCATION", "plan: cont to monitor, transfer to quartermain  2 today", "quartermain"),
+    ("LOCATION", "ASSESS: STABLE DAY. PLAN: QUARTERMAIN 2 WHEN BED AVAIL.", "QUARTERMAIN"),
+    ("LOCATION", "plan to get oob. transfer to quartermain2.", "quartermain"),
+    ("LOCATION", "ENC PO INTAKE. TRANSFER QUARTERMAIN 2.", "QUARTERMAIN"),
+    ("LOCATION", "46 year old male came into GH on 7/18 with swelling", "GH"),
+    ("LOCATION", "HE WOULD NEED TO LEAVE GH, HAVE SURGERY AND RETURN", "GH"),
+    ("LOCATION", "PT MAY BE W/U BY GBMC FOR POSSIBLE TRANSPLANT", "GBMC"),
     ("ORGANIZATION", "went to UOf Maryland Hosp and had ant st elevations", "UOf Maryland Hosp"),
     ("ORGANIZATION", "Pt admitted to U Maryland ER w/ ant ST elevations", "U Maryland ER"),
     ("ORGANIZATION", "cont insulin drip per U Maryland scale.", "U Maryland"),
@@ -678,6 +685,8 @@ NEGATIVE = [
     ("ORGANIZATION", "she is a professor at the university of the arts; u of course can"),
     ("LOCATION", "history of Addison's disease; in hope of recovery; converses in English; r elbow "
                  "infection not in bursa; switched from Norco to oxycodone; in Wilson disease"),
+    ("LOCATION", "PLAN: LASIX 40 IV, TRANSFER HEPARIN 12 UNITS, plan: bed 3, on heparin85, went by ICU, "
+                 "left OSH, into NH, by RH"),
     ("PERSON", "MR 2+ ON ECHO, MS INTACT, MR SEVERE, MS CHANGES NOTED, MRS PENDING"),
     ("PERSON", "per protocol, per MD, PER TEAM, per Cardiology, PER NEURO, per CVVHF, PER PROTOCOL"),
     ("LOCATION", "PT IN NO DISTRESS. TO BED AT 2200. FROM HOME WITH WIFE. IN MOBILE HOME"),
