@@ -384,6 +384,12 @@ POSITIVE = [
     ("PERSON", " mr.quaxley returned from or and is stable", "quaxley"),
     ("PERSON", "PT WITHOUT HR OR BP ..DR QUAXLEY AWARE ....", "QUAXLEY"),
     ("PERSON", "EXPIRATORY WHEEZES NOTED. JON QUAXLEY RRT", "JON QUAXLEY"),
+    # relations written the way nurses write them
+    ("PERSON", "is retired. dtr Frances Quaxley- 212- 476- 8356.", "Frances Quaxley"),
+    ("PERSON", "family : 1) proxy is grandaughter: Irene Quaxley- 204-943-1045", "Irene Quaxley"),
+    ("PERSON", "Sister is health care proxy - Marcela Quaxley who lives nearby.", "Marcela Quaxley"),
+    ("PERSON", "social-> pt's dtr-in-law Rita Quaxley was in to visit", "Rita Quaxley"),
+    ("PERSON", "COPING-SISTER ,JANET HAS PHONED TODAY", "JANET"),
     # known places where a place goes (gazetteer)
     ("LOCATION", "lives alone in senior housing in Lansdowne. dtr visits", "Lansdowne"),
     ("LOCATION", "DAUGHTER FLYING IN FROM ROME TOMORROW", "ROME"),
@@ -687,6 +693,8 @@ NEGATIVE = [
                  "infection not in bursa; switched from Norco to oxycodone; in Wilson disease"),
     ("LOCATION", "PLAN: LASIX 40 IV, TRANSFER HEPARIN 12 UNITS, plan: bed 3, on heparin85, went by ICU, "
                  "left OSH, into NH, by RH"),
+    ("PERSON", "SOCIAL: MOTHER, AUNTS IN TO VISIT. SPOKE TO WIFE ABOUT PLAN. SON PRESNT TILL 2100. "
+               "BOTH WIFE AND NEICE FEEL HE DID NOT UNDERSTAND. MOTHER DIED IN 1990. SISTER AT BEDSIDE"),
     ("PERSON", "MR 2+ ON ECHO, MS INTACT, MR SEVERE, MS CHANGES NOTED, MRS PENDING"),
     ("PERSON", "per protocol, per MD, PER TEAM, per Cardiology, PER NEURO, per CVVHF, PER PROTOCOL"),
     ("LOCATION", "PT IN NO DISTRESS. TO BED AT 2200. FROM HOME WITH WIFE. IN MOBILE HOME"),
