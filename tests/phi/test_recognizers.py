@@ -390,6 +390,8 @@ POSITIVE = [
     ("PERSON", "Sister is health care proxy - Marcela Quaxley who lives nearby.", "Marcela Quaxley"),
     ("PERSON", "social-> pt's dtr-in-law Rita Quaxley was in to visit", "Rita Quaxley"),
     ("PERSON", "COPING-SISTER ,JANET HAS PHONED TODAY", "JANET"),
+    ("PERSON", "social: daughter pat lives close by, son rob lives nearby", "pat"),
+    ("PERSON", "pt was visited by significant other charlie,updated on her condition.", "charlie"),
     # known places where a place goes (gazetteer)
     ("LOCATION", "lives alone in senior housing in Lansdowne. dtr visits", "Lansdowne"),
     ("LOCATION", "DAUGHTER FLYING IN FROM ROME TOMORROW", "ROME"),
@@ -695,6 +697,8 @@ NEGATIVE = [
                  "left OSH, into NH, by RH"),
     ("PERSON", "SOCIAL: MOTHER, AUNTS IN TO VISIT. SPOKE TO WIFE ABOUT PLAN. SON PRESNT TILL 2100. "
                "BOTH WIFE AND NEICE FEEL HE DID NOT UNDERSTAND. MOTHER DIED IN 1990. SISTER AT BEDSIDE"),
+    ("PERSON", "son visited, wife here, daughter upset, husband concerned, son and wife at bedside, "
+               "wife states she is tired, via daughter,russian speaking"),
     ("PERSON", "MR 2+ ON ECHO, MS INTACT, MR SEVERE, MS CHANGES NOTED, MRS PENDING"),
     ("PERSON", "per protocol, per MD, PER TEAM, per Cardiology, PER NEURO, per CVVHF, PER PROTOCOL"),
     ("LOCATION", "PT IN NO DISTRESS. TO BED AT 2200. FROM HOME WITH WIFE. IN MOBILE HOME"),

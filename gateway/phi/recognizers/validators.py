@@ -395,6 +395,15 @@ def not_a_word(value: str) -> bool:
     return not ner_filter().is_word(value.strip())
 
 
+@validator("not_plain")
+def not_plain(value: str) -> bool:
+    """No word of the value is an ordinary word that is never a name ("visited", "here"); words
+    that are names too ("bill", "pat", "rose") pass."""
+    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
+    f = ner_filter()
+    return not any(f.is_plain(w) for w in value.split())
+
+
 @validator("place_name")
 def place_name(value: str) -> bool:
     """A place of the shipped gazetteer (GeoNames; gateway/phi/lexicon/places.txt.gz) that is
