@@ -236,22 +236,40 @@ def worker_env() -> dict:
 
 def run_worker(detector: str, corpora: list[dict], tmp: Path, cpu: int | None,
                prompt_reps: int) -> dict:
-    job = {"detector": detector, "corpora": corpora, "cpu": cpu, "warmup": 20,
-           "prompt_reps": prompt_reps,
-           "prompts": [{"name": n, "text": t} for n, t in PROMPTS]}
-    job_path, res_path = tmp / f"job-{detector}.json", tmp / f"result-{detector}.json"
-    job_path.write_text(json.dumps(job))
-    t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, str(HERE / "worker.py"), str(job_path), str(res_path)],
-                          cwd=ROOT, env=worker_env(), capture_output=True, text=True)
-    if proc.returncode != 0 or not res_path.exists():
-        return {"detector": detector, "status": "error",
-                "reason": f"worker exited {proc.returncode}", "stderr_tail": proc.stderr[-3000:]}
-    res = json.loads(res_path.read_text())
-    res["process_wall_s"] = time.perf_counter() - t0
-    if proc.stderr.strip():
-        res["stderr_tail"] = proc.stderr[-3000:]
-    return res
+    return run_workers([(detector, corpora, cpu)], tmp, prompt_reps)[detector]
+
+
+def run_workers(specs: list[tuple[str, list[dict], int | None]], tmp: Path, prompt_reps: int) -> dict:
+    """Run one worker per (detector, corpora, cpu) at the same time; results by detector.
+    Workers started together on their own CPUs see the same host load, so the ratio of their
+    speeds holds even when the machine's speed drifts during the run."""
+    started = {}
+    for detector, corpora, cpu in specs:
+        job = {"detector": detector, "corpora": corpora, "cpu": cpu, "warmup": 20,
+               "prompt_reps": prompt_reps,
+               "prompts": [{"name": n, "text": t} for n, t in PROMPTS]}
+        job_path, res_path = tmp / f"job-{detector}.json", tmp / f"result-{detector}.json"
+        job_path.write_text(json.dumps(job))
+        err = tempfile.TemporaryFile(mode="w+")
+        proc = subprocess.Popen([sys.executable, str(HERE / "worker.py"), str(job_path), str(res_path)],
+                                cwd=ROOT, env=worker_env(), stdout=subprocess.DEVNULL, stderr=err, text=True)
+        started[detector] = (proc, res_path, err, time.perf_counter())
+    out = {}
+    for detector, (proc, res_path, err, t0) in started.items():
+        proc.wait()
+        err.seek(0)
+        stderr = err.read()
+        err.close()
+        if proc.returncode != 0 or not res_path.exists():
+            out[detector] = {"detector": detector, "status": "error",
+                             "reason": f"worker exited {proc.returncode}", "stderr_tail": stderr[-3000:]}
+            continue
+        res = json.loads(res_path.read_text())
+        res["process_wall_s"] = time.perf_counter() - t0
+        if stderr.strip():
+            res["stderr_tail"] = stderr[-3000:]
+        out[detector] = res
+    return out
 
 
 def score(gold: Path, pred: Path, ignore: list[str], show_leaks: int) -> dict:
@@ -406,12 +424,24 @@ def corpus_table(cname: str, results: dict, detectors: list[str]) -> list[str]:
         lines.append(f"| {det} | {fmt(s['recall'])} | {fmt(s['precision'])} | {fmt(s['f2'])} | "
                      f"{s['leaked']:,} | {fmt(c['kb_per_cpu_s'], 1)} | {fmt(lat['p50'], 2)} | "
                      f"{fmt(lat['p99'], 2)} |")
+    ratio = speed_ratio(results, cname)
+    if ratio:
+        lines.append(f"| _medgate ÷ presidio-stock speed, side by side_ | | | | | {ratio:.2f}× | | |")
     if cname == "physionet":
         lines.append(f"| _reference: deid 1.1 (Perl), from the corpus README_ | {DEID_REF['recall']} | "
                      f"{DEID_REF['precision']} | "
                      f"{fmt(5 * DEID_REF['recall'] * DEID_REF['precision'] / (4 * DEID_REF['precision'] + DEID_REF['recall']))} "
                      f"| – | {DEID_REF['kb_s']} | – | – |")
     return lines
+
+
+def speed_ratio(results: dict, cname: str) -> float | None:
+    """medgate's KB/s over presidio-stock's, when the two ran side by side (else None: run one
+    after the other on a shared host, the ratio says more about the host than the detectors)."""
+    if results["meta"].get("side_by_side") != [MEDGATE, STOCK]:
+        return None
+    speeds = [results["runs"].get(d, {}).get("corpora", {}).get(cname, {}).get("kb_per_cpu_s") for d in (MEDGATE, STOCK)]
+    return speeds[0] / speeds[1] if all(speeds) else None
 
 
 def type_table(cname: str, results: dict, detectors: list[str]) -> list[str]:
@@ -531,7 +561,11 @@ def render_section(results: dict) -> str:
         "caught only if every character is inside a predicted span; precision counts predicted tokens "
         "outside any gold span). PhysioNet is scored with `--ignore DateYear` (years alone are not "
         "Safe Harbor PHI). F2 weighs recall 4× precision.",
-        "- **Speed:** each detector in its own process pinned to one CPU (the idlest at the start), network disabled, warmed up "
+        "- **Speed:** each detector in its own process pinned to one CPU"
+        + (" (medgate and presidio-stock at the same time, on CPUs 0 and 1, so a change in the host's speed "
+           "hits both; the others after them, on the idlest CPU)" if meta.get("side_by_side") else
+           " (the idlest at the start), one after another")
+        + ", network disabled, warmed up "
         "(20 calls); every document analysed separately. KB/s per core = UTF-8 bytes of the texts "
         "(1 KB = 1000 bytes) ÷ `time.process_time()` of the detection loop; p50/p99 = per-document "
         "latency (wall).",
@@ -659,6 +693,8 @@ def main(argv=None) -> int:
     ap.add_argument("--show-leaks", type=int, default=30, help="LEAK lines kept in the raw results")
     ap.add_argument("--no-cli-check", action="store_true")
     ap.add_argument("--no-pin", action="store_true", help="do not pin each detector to one CPU")
+    ap.add_argument("--sequential", action="store_true",
+                    help="run medgate and presidio-stock one after the other instead of side by side")
     a = ap.parse_args(argv)
 
     if a.detectors == "auto":
@@ -724,11 +760,26 @@ def main(argv=None) -> int:
 
         cpu = None if a.no_pin else idlest_cpu()
         results["meta"]["pinned_cpu"] = cpu
-        for det in dets:
-            jobs = [{"name": c, "inputs": str(results["corpora"][c]["inputs"]),
+
+        def jobs(det: str) -> list[dict]:
+            return [{"name": c, "inputs": str(results["corpora"][c]["inputs"]),
                      "pred_out": str(run_dir / f"pred-{det}-{c}.jsonl")} for c in golds]
-            log(f"{det}: building and running on {', '.join(golds) or 'prompts only'}")
-            r = run_worker(det, jobs, tmp, cpu, a.prompt_reps)
+
+        # medgate and its baseline side by side, one CPU each, when the machine has two.
+        pair = [d for d in (MEDGATE, STOCK) if d in dets]
+        together = (not a.sequential and cpu is not None and len(pair) == 2 and (os.cpu_count() or 1) >= 2)
+        results["meta"]["side_by_side"] = pair if together else []
+        if together:
+            log(f"{' and '.join(pair)}: building and running side by side on CPUs 0 and 1")
+            ran = run_workers([(pair[0], jobs(pair[0]), 0), (pair[1], jobs(pair[1]), 1)], tmp, a.prompt_reps)
+        else:
+            ran = {}
+        for det in dets:
+            if det in ran:
+                r = ran[det]
+            else:
+                log(f"{det}: building and running on {', '.join(golds) or 'prompts only'}")
+                r = run_worker(det, jobs(det), tmp, cpu, a.prompt_reps)
             results["runs"][det] = r
             if r.get("status") != "ok":
                 log(f"{det}: {r.get('status')}: {r.get('reason')}")
