@@ -392,6 +392,9 @@ POSITIVE = [
     ("PERSON", "COPING-SISTER ,JANET HAS PHONED TODAY", "JANET"),
     ("PERSON", "social: daughter pat lives close by, son rob lives nearby", "pat"),
     ("PERSON", "pt was visited by significant other charlie,updated on her condition.", "charlie"),
+    # "woods" and "motorway" are street suffixes (a missing comma had fused them into one word)
+    ("LOCATION", "lives at 45 Cedar Woods with wife", "45 Cedar Woods"),
+    ("LOCATION", "struck at Quaxley Motorway and Elm Street", "Quaxley Motorway"),
     # known places where a place goes (gazetteer)
     ("LOCATION", "lives alone in senior housing in Lansdowne. dtr visits", "Lansdowne"),
     ("LOCATION", "DAUGHTER FLYING IN FROM ROME TOMORROW", "ROME"),
