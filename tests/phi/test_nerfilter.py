@@ -39,6 +39,10 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     # in capitalized text a lowercase dictionary word is no name, even one that is a name too
     (MIXED + "Passing small amts of brown stool", "PERSON", "brown"),
     (MIXED + "Suctioned for small white secretions", "PERSON", "small"),
+    # clinical words misspelt by one letter
+    (MIXED + "Started on oxacilin overnight", "PERSON", "oxacilin"),
+    (UPPER + "PT WITH ANASARKA, ARMS WEEPING", "PERSON", "ANASARKA"),
+    (LOWER + "sxn for copious secretions, tacchycardic to 120s", "PERSON", "tacchycardic"),
 ])
 def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == []
@@ -71,6 +75,8 @@ def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept
     (LOWER + "wife marjorie brandvold called", "PERSON", "marjorie brandvold"),
     (LOWER + "son bill will visit tomorrow", "PERSON", "bill"),                   # a name that is a word
     (UPPER + "SON BILL WILL VISIT TOMORROW", "PERSON", "BILL"),
+    (MIXED + "Seen by Dr. Morales and Milena Parra today", "PERSON", "Morales"),   # one edit from English
+    (MIXED + "Daughter Sarma Parra at bedside", "PERSON", "Sarma Parra"),          # five letters stay
     (MIXED + "Pt's son Bill will visit tomorrow", "PERSON", "Bill"),
     (MIXED + "Pt: LEE, ANN. Allergies: none", "PERSON", "LEE, ANN"),
     (UPPER + "SON DIMITRI CUCCHIARA VISITED", "PERSON", "DIMITRI CUCCHIARA"),
@@ -167,3 +173,12 @@ def test_places_of_the_gazetteer(value):
 ])
 def test_not_places(value):
     assert not ner_filter().is_place(value)
+
+
+def test_one_edit_membership():
+    from gateway.phi.nerfilter import OneEdit
+    near = OneEdit(["sputum", "oxacillin", "tachycardic"])
+    for word in ("sputum", "sputume", "sptuum", "oxacilin", "oxacillen", "tacchycardic"):
+        assert word in near, word
+    for word in ("sputxmx", "oxa", "morales", "tachy"):
+        assert word not in near, word
