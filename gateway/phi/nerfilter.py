@@ -107,6 +107,7 @@ class NerFilter:
         misspellings are no names either ("sputum", "oxacillin")."""
         self._proper = frozenset(proper)
         self._places = frozenset(places)
+        self._terms = frozenset(terms)
         self._misspelt = OneEdit(misspellable)
         self._words = frozenset(plain) | frozenset(terms)
         self._plain = frozenset(w for w in self._words if w not in self._proper) | frozenset(terms)
@@ -127,6 +128,10 @@ class NerFilter:
         """Any ordinary or clinical word, also one that is a name too ("walker", "page")."""
         low = word.lower()
         return low in self._words or low in HEADS or low in _ABBREVIATED_HEADS
+
+    def is_term(self, word: str) -> bool:
+        """A curated clinical term (lexicon/clinical-terms.txt): "nsr", "lasix", "pleural"."""
+        return word.lower() in self._terms
 
     def is_place(self, value: str) -> bool:
         """A place of the gazetteer that is no ordinary or clinical word: "Towson", "New Haven",

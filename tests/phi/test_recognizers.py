@@ -395,6 +395,8 @@ POSITIVE = [
     # "woods" and "motorway" are street suffixes (a missing comma had fused them into one word)
     ("LOCATION", "lives at 45 Cedar Woods with wife", "45 Cedar Woods"),
     ("LOCATION", "struck at Quaxley Motorway and Elm Street", "Quaxley Motorway"),
+    ("LOCATION", "lives in Silver Spring, MD with wife", "Silver Spring"),     # ordinary words, a known place
+    ("LOCATION", "moved from Quaxleyville, CT last year", "Quaxleyville"),
     # known places where a place goes (gazetteer)
     ("LOCATION", "lives alone in senior housing in Lansdowne. dtr visits", "Lansdowne"),
     ("LOCATION", "DAUGHTER FLYING IN FROM ROME TOMORROW", "ROME"),
@@ -702,6 +704,9 @@ NEGATIVE = [
                "BOTH WIFE AND NEICE FEEL HE DID NOT UNDERSTAND. MOTHER DIED IN 1990. SISTER AT BEDSIDE"),
     ("PERSON", "son visited, wife here, daughter upset, husband concerned, son and wife at bedside, "
                "wife states she is tired, via daughter,russian speaking"),
+    ("LOCATION", "MODERATE AMT OF BLOODY DRAINAGE AROUND CT SITE. RESPONDING WELL TO LASIX, CO/CI UP. "
+                 "LUNG SOUNDS DIM IN BASES BILAT, CT SYSTEM WITH NO LEAK. ALLERGIES: MOTRIN,CA CHANNEL BLOCKER"),
+    ("LOCATION", "CARDIAC: HR 99-104 NSR ST WITH OCCASIONAL PAC. 1L PLEURAL AND 2 MEDIASTINAL CT DIVIDED"),
     ("PERSON", "MR 2+ ON ECHO, MS INTACT, MR SEVERE, MS CHANGES NOTED, MRS PENDING"),
     ("PERSON", "per protocol, per MD, PER TEAM, per Cardiology, PER NEURO, per CVVHF, PER PROTOCOL"),
     ("LOCATION", "PT IN NO DISTRESS. TO BED AT 2200. FROM HOME WITH WIFE. IN MOBILE HOME"),

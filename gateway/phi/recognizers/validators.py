@@ -404,6 +404,24 @@ def not_plain(value: str) -> bool:
     return not any(f.is_plain(w) for w in value.split())
 
 
+@validator("city_name")
+def city_name(value: str) -> bool:
+    """A city before a state: a place of the gazetteer ("Silver Spring"), or a name with a word
+    that is no ordinary word ("Towson"); not "BLOODY DRAINAGE AROUND, CT" or "LASIX, CO"."""
+    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
+    f = ner_filter()
+    return f.is_place(value) or not all(f.is_plain(w) for w in value.replace(".", " ").split())
+
+
+@validator("street_name")
+def street_name(value: str) -> bool:
+    """A street address whose name words are no clinical terms: "HR 99-104 NSR ST" and
+    "2 MEDIASTINAL CT" are a rhythm and chest tubes, not streets."""
+    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
+    f = ner_filter()
+    return not any(f.is_term(w) for w in re.findall(r"[^\W\d_]{2,}", value)[:-1])
+
+
 @validator("place_name")
 def place_name(value: str) -> bool:
     """A place of the shipped gazetteer (GeoNames; gateway/phi/lexicon/places.txt.gz) that is
