@@ -32,6 +32,9 @@ POSITIVE = [
     ("MENTATION SAME AS 9/14 NIGHTS, PER FAMILY", "9/14"),
     ("good diuresis after 4/13 bumex dose; repeat in am", "4/13"),
     ("ENZYMES NEG SINCE 2/16 EPISODES OF SOB", "2/16"),
+    # "VA" before a day of 13-31 is the hospital, not a visual acuity; "for l carotid" is no liter
+    ("Pt was originally admitted to VA on 10/18 with ascites", "10/18"),
+    ("pt admitted 10/3 for l carotid stent placement.", "10/3"),
     # a zero-padded day is no fraction
     ("ischemic CMP, LVEF 40% (4/02), DM2", "4/02"),
     # small day after a count ("x2") with a date word before it
@@ -67,6 +70,7 @@ def test_range_keeps_the_single_dates(analyzer):
 
 # text in which no DATE may be reported
 NEGATIVE = [
+    "visual acuity: VA 20/40 OU; gave 1/3 l NS",
     # vent settings
     "pressure support increased to 12/5 for the night",
     "able to go down to 8/5 by noon",
