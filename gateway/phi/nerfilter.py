@@ -129,6 +129,12 @@ class NerFilter:
         low = word.lower()
         return low in self._words or low in HEADS or low in _ABBREVIATED_HEADS
 
+    def is_unknown(self, word: str) -> bool:
+        """In no word list at all: no ordinary, clinical or proper word, no place, and no clinical
+        word misspelt ("Crosson", "Certusi"; not "Carlson", "sputum", "oxacilin")."""
+        low = word.lower()
+        return not (low in self._words or low in self._proper or low in self._places or low in self._misspelt)
+
     def is_term(self, word: str) -> bool:
         """A curated clinical term (lexicon/clinical-terms.txt): "nsr", "lasix", "pleural"."""
         return word.lower() in self._terms

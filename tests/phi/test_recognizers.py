@@ -397,6 +397,9 @@ POSITIVE = [
     ("LOCATION", "struck at Quaxley Motorway and Elm Street", "Quaxley Motorway"),
     ("LOCATION", "lives in Silver Spring, MD with wife", "Silver Spring"),     # ordinary words, a known place
     ("LOCATION", "moved from Quaxleyville, CT last year", "Quaxleyville"),
+    # two capitalized words in no dictionary, in capitalized prose
+    ("PERSON", "SICU team has spoken extensively with Radu Quaxley (closest relative)", "Radu Quaxley"),
+    ("PERSON", "very devoted. Lopie Certusi cell# 410-555-0119", "Lopie Certusi"),
     # known places where a place goes (gazetteer)
     ("LOCATION", "lives alone in senior housing in Lansdowne. dtr visits", "Lansdowne"),
     ("LOCATION", "DAUGHTER FLYING IN FROM ROME TOMORROW", "ROME"),
@@ -707,6 +710,8 @@ NEGATIVE = [
     ("LOCATION", "MODERATE AMT OF BLOODY DRAINAGE AROUND CT SITE. RESPONDING WELL TO LASIX, CO/CI UP. "
                  "LUNG SOUNDS DIM IN BASES BILAT, CT SYSTEM WITH NO LEAK. ALLERGIES: MOTRIN,CA CHANNEL BLOCKER"),
     ("LOCATION", "CARDIAC: HR 99-104 NSR ST WITH OCCASIONAL PAC. 1L PLEURAL AND 2 MEDIASTINAL CT DIVIDED"),
+    ("PERSON", "Transferred from Holy Cross. Swan Ganz placed. Guillain Barre syndrome suspected. "
+               "Devices: Insulet Omnipod 5 PDM. Started Zosyn Levaquin."),
     ("PERSON", "MR 2+ ON ECHO, MS INTACT, MR SEVERE, MS CHANGES NOTED, MRS PENDING"),
     ("PERSON", "per protocol, per MD, PER TEAM, per Cardiology, PER NEURO, per CVVHF, PER PROTOCOL"),
     ("LOCATION", "PT IN NO DISTRESS. TO BED AT 2200. FROM HOME WITH WIFE. IN MOBILE HOME"),

@@ -422,6 +422,22 @@ def street_name(value: str) -> bool:
     return not any(f.is_term(w) for w in re.findall(r"[^\W\d_]{2,}", value)[:-1])
 
 
+@validator("unknown_name_pair")
+def unknown_name_pair(value: str) -> bool:
+    """Two capitalized words that are no ordinary or clinical word, at least one of them in no
+    dictionary at all: "Radu Crosson", "Lopie Certusi", "Marcela Carlson" (not "Holy Cross",
+    "Swan Ganz", "Mitral Valve")."""
+    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
+    f = ner_filter()
+    words = value.split()
+    if words[0].lower() in _TITLES or any(f.is_plain(w) or f.is_term(w) for w in words):
+        return False
+    return any(f.is_unknown(w) for w in words)
+
+
+_TITLES = frozenset("mr mrs ms miss mx dr prof rev sr sra srta".split())   # the name follows a title
+
+
 @validator("place_name")
 def place_name(value: str) -> bool:
     """A place of the shipped gazetteer (GeoNames; gateway/phi/lexicon/places.txt.gz) that is
