@@ -112,3 +112,10 @@ def test_the_detector_coordinates_names():
     text = "Family in attendance. Drs Ballou and Dutter pronounced at 0117."
     det = build_detector()
     assert "Dutter" in [text[f.start:f.end] for f in det.analyze(text)]
+
+
+def test_a_name_of_two_unknown_words_is_carried_through_the_document():
+    text = ("SICU team has spoken extensively with Radu Quaxley (closest relative). At this time "
+            "Radu wishes to make pt DNR/DNI.")
+    found_values = [text[f.start:f.end] for f in build_detector().analyze(text)]
+    assert found_values.count("Radu") + found_values.count("Radu Quaxley") == 2
