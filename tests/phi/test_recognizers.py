@@ -400,6 +400,8 @@ POSITIVE = [
     # two capitalized words in no dictionary, in capitalized prose
     ("PERSON", "SICU team has spoken extensively with Radu Quaxley (closest relative)", "Radu Quaxley"),
     ("PERSON", "very devoted. Lopie Certusi cell# 410-555-0119", "Lopie Certusi"),
+    ("PERSON", "Her other dtr lives away. Emily reports that pt has a wheelchair", "Emily"),
+    ("PERSON", "but once Natalie woke up after midnight, breathing regular", "Natalie"),
     # known places where a place goes (gazetteer)
     ("LOCATION", "lives alone in senior housing in Lansdowne. dtr visits", "Lansdowne"),
     ("LOCATION", "DAUGHTER FLYING IN FROM ROME TOMORROW", "ROME"),
@@ -712,6 +714,8 @@ NEGATIVE = [
     ("LOCATION", "CARDIAC: HR 99-104 NSR ST WITH OCCASIONAL PAC. 1L PLEURAL AND 2 MEDIASTINAL CT DIVIDED"),
     ("PERSON", "Transferred from Holy Cross. Swan Ganz placed. Guillain Barre syndrome suspected. "
                "Devices: Insulet Omnipod 5 PDM. Started Zosyn Levaquin."),
+    ("PERSON", "Patient reports pain. Cardiology called. Pt states ok. Family arrived. Sister called from "
+               "home. Neice called. Social: Son visited. Post declined by wife. Nursing notified."),
     ("PERSON", "MR 2+ ON ECHO, MS INTACT, MR SEVERE, MS CHANGES NOTED, MRS PENDING"),
     ("PERSON", "per protocol, per MD, PER TEAM, per Cardiology, PER NEURO, per CVVHF, PER PROTOCOL"),
     ("LOCATION", "PT IN NO DISTRESS. TO BED AT 2200. FROM HOME WITH WIFE. IN MOBILE HOME"),

@@ -422,6 +422,15 @@ def street_name(value: str) -> bool:
     return not any(f.is_term(w) for w in re.findall(r"[^\W\d_]{2,}", value)[:-1])
 
 
+@validator("name_word")
+def name_word(value: str) -> bool:
+    """A word that can be a name: no ordinary word that is never a name, no clinical term, no
+    title ("Emily", "Radu"; not "Patient", "Cardiology", "Pt", "Mrs")."""
+    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
+    f = ner_filter()
+    return not any(w.lower() in _TITLES or f.is_plain(w) or f.is_term(w) for w in value.split())
+
+
 @validator("unknown_name_pair")
 def unknown_name_pair(value: str) -> bool:
     """Two capitalized words that are no ordinary or clinical word, at least one of them in no
