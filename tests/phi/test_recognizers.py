@@ -402,6 +402,8 @@ POSITIVE = [
     ("PERSON", "very devoted. Lopie Certusi cell# 410-555-0119", "Lopie Certusi"),
     ("PERSON", "Her other dtr lives away. Emily reports that pt has a wheelchair", "Emily"),
     ("PERSON", "but once Natalie woke up after midnight, breathing regular", "Natalie"),
+    ("PERSON", "RUN OF VENT BIGEMINY. BEA QUAXLEY AWARE, MGSO4 GIVEN", "BEA QUAXLEY"),
+    ("PERSON", "LINDSEY QUAXLEY CALLED TO BEDSIDE FOR POOR PA WAVEFORM", "LINDSEY QUAXLEY"),
     # known places where a place goes (gazetteer)
     ("LOCATION", "lives alone in senior housing in Lansdowne. dtr visits", "Lansdowne"),
     ("LOCATION", "DAUGHTER FLYING IN FROM ROME TOMORROW", "ROME"),
@@ -716,6 +718,8 @@ NEGATIVE = [
                "Devices: Insulet Omnipod 5 PDM. Started Zosyn Levaquin."),
     ("PERSON", "Patient reports pain. Cardiology called. Pt states ok. Family arrived. Sister called from "
                "home. Neice called. Social: Son visited. Post declined by wife. Nursing notified."),
+    ("PERSON", "KCL GIVEN. MD AWARE. TEAM AWARE. CARDIOLOGY NOTIFIED. NEURO AWARE. CCU FELLOW AWARE. "
+               "SON AWARE. WIFE CALLED. DAUGHTER NOTIFIED"),
     ("PERSON", "MR 2+ ON ECHO, MS INTACT, MR SEVERE, MS CHANGES NOTED, MRS PENDING"),
     ("PERSON", "per protocol, per MD, PER TEAM, per Cardiology, PER NEURO, per CVVHF, PER PROTOCOL"),
     ("LOCATION", "PT IN NO DISTRESS. TO BED AT 2200. FROM HOME WITH WIFE. IN MOBILE HOME"),
