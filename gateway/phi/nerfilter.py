@@ -135,6 +135,22 @@ class NerFilter:
         low = word.lower()
         return not (low in self._words or low in self._proper or low in self._places or low in self._misspelt)
 
+    def near_english(self, word: str) -> bool:
+        """One letter off an ordinary English or clinical word ("recieved", "INTHE"): a
+        misspelling. Generates the word's ~50n neighbours: for the rare candidates only."""
+        low = word.lower()
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        for i in range(len(low) + 1):
+            head, tail = low[:i], low[i:]
+            if tail and head + tail[1:] in self._words:
+                return True
+            if len(tail) > 1 and head + tail[1] + tail[0] + tail[2:] in self._words:
+                return True
+            for c in letters:
+                if (tail and head + c + tail[1:] in self._words) or head + c + tail in self._words:
+                    return True
+        return False
+
     def is_term(self, word: str) -> bool:
         """A curated clinical term (lexicon/clinical-terms.txt): "nsr", "lasix", "pleural"."""
         return word.lower() in self._terms

@@ -404,6 +404,10 @@ POSITIVE = [
     ("PERSON", "but once Natalie woke up after midnight, breathing regular", "Natalie"),
     ("PERSON", "RUN OF VENT BIGEMINY. BEA QUAXLEY AWARE, MGSO4 GIVEN", "BEA QUAXLEY"),
     ("PERSON", "LINDSEY QUAXLEY CALLED TO BEDSIDE FOR POOR PA WAVEFORM", "LINDSEY QUAXLEY"),
+    ("PHONE", "they can be reached at 202 2671093. pt has back pain", "202 2671093"),
+    ("PHONE", "social: pt's son ,dave, (240444-1243) was in ew", "240444-1243"),
+    ("LOCATION", "WENT TO HOLY CROSS WITH FEVER OF 103", "HOLY CROSS"),
+    ("LOCATION", "monitor lytes/BG, ? increase lopressor dose, quartermain 2\n", "quartermain"),
     # known places where a place goes (gazetteer)
     ("LOCATION", "lives alone in senior housing in Lansdowne. dtr visits", "Lansdowne"),
     ("LOCATION", "DAUGHTER FLYING IN FROM ROME TOMORROW", "ROME"),
@@ -720,6 +724,8 @@ NEGATIVE = [
                "home. Neice called. Social: Son visited. Post declined by wife. Nursing notified."),
     ("PERSON", "KCL GIVEN. MD AWARE. TEAM AWARE. CARDIOLOGY NOTIFIED. NEURO AWARE. CCU FELLOW AWARE. "
                "SON AWARE. WIFE CALLED. DAUGHTER NOTIFIED"),
+    ("LOCATION", "pt recieved 40 meq kcl. BAEDP 44-78. lopresor 25\nheparin 12\nrecieved 2\n"),
+    ("PHONE", "bp 120/80, 12.5 3/4; 1000 mg; 2015 2016 2017; 1200-1400 cc; MRN 1234567"),
     ("PERSON", "MR 2+ ON ECHO, MS INTACT, MR SEVERE, MS CHANGES NOTED, MRS PENDING"),
     ("PERSON", "per protocol, per MD, PER TEAM, per Cardiology, PER NEURO, per CVVHF, PER PROTOCOL"),
     ("LOCATION", "PT IN NO DISTRESS. TO BED AT 2200. FROM HOME WITH WIFE. IN MOBILE HOME"),

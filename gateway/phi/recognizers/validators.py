@@ -431,6 +431,15 @@ def name_word(value: str) -> bool:
     return not any(w.lower() in _TITLES or f.is_plain(w) or f.is_term(w) for w in value.split())
 
 
+@validator("unknown_word")
+def unknown_word(value: str) -> bool:
+    """A word in no word list at all and no misspelling of one: no ordinary, clinical or proper
+    word, no place ("quartermain"; not "lopressor", "lopresor", "recieved", "heparin", "bed")."""
+    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
+    f = ner_filter()
+    return f.is_unknown(value.strip()) and not f.near_english(value.strip())
+
+
 @validator("unknown_name_pair")
 def unknown_name_pair(value: str) -> bool:
     """Two capitalized words that are no ordinary or clinical word, at least one of them in no
