@@ -408,6 +408,8 @@ POSITIVE = [
     ("PHONE", "social: pt's son ,dave, (240444-1243) was in ew", "240444-1243"),
     ("LOCATION", "WENT TO HOLY CROSS WITH FEVER OF 103", "HOLY CROSS"),
     ("LOCATION", "monitor lytes/BG, ? increase lopressor dose, quartermain 2\n", "quartermain"),
+    ("PERSON", "PT IS ON 850U/HR HEPARIN NOT 1400U/HR. SUSAN\n\n", "SUSAN"),
+    ("PERSON", "Comfort measures discussed.\n Mary Quaxley\n", "Mary Quaxley"),
     # known places where a place goes (gazetteer)
     ("LOCATION", "lives alone in senior housing in Lansdowne. dtr visits", "Lansdowne"),
     ("LOCATION", "DAUGHTER FLYING IN FROM ROME TOMORROW", "ROME"),
@@ -726,6 +728,7 @@ NEGATIVE = [
                "SON AWARE. WIFE CALLED. DAUGHTER NOTIFIED"),
     ("LOCATION", "pt recieved 40 meq kcl. BAEDP 44-78. lopresor 25\nheparin 12\nrecieved 2\n"),
     ("PHONE", "bp 120/80, 12.5 3/4; 1000 mg; 2015 2016 2017; 1200-1400 cc; MRN 1234567"),
+    ("PERSON", "CONTINUE TO MONITOR.\nPlan: d/c home. Lasix\nSon\n"),
     ("PERSON", "MR 2+ ON ECHO, MS INTACT, MR SEVERE, MS CHANGES NOTED, MRS PENDING"),
     ("PERSON", "per protocol, per MD, PER TEAM, per Cardiology, PER NEURO, per CVVHF, PER PROTOCOL"),
     ("LOCATION", "PT IN NO DISTRESS. TO BED AT 2200. FROM HOME WITH WIFE. IN MOBILE HOME"),
