@@ -8,7 +8,7 @@ spread their own mistakes), and words that are also ordinary clinical words are 
 carried ("Will", "Foley").
 
 A name also vouches for the name coordinated with it: "Drs Ferullo and Saeed", "DR'S CAMARDA
-AND CLIFFORD", "daughters sarah and margie". The second word must be no ordinary word ("Dr.
+AND CLIFFORD", "daughters sarah and margie", "BEA TURA AND DRS JOSEPH". The second word must be no ordinary word ("Dr.
 Lee and team"); after a model guess, not even one that is also a name ("brown and small").
 """
 from __future__ import annotations
@@ -22,6 +22,10 @@ from presidio_analyzer import RecognizerResult
 KINDS = ("PERSON", "LOCATION", "ORGANIZATION")
 _WORD = regex.compile(r"(?<![\p{L}\d])\p{L}+(?![\p{L}\d])")   # "O'Brien" -> O, Brien; "ANN'S" -> ANN, S
 _AND = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:and|AND|And|&)[ \t]+(\p{L}[\p{L}'’-]+)(?![\p{L}\d'’-])")
+_TITLES = frozenset("dr drs dr's mr mrs ms miss mx prof".split())
+# the same, written before the name: "BEA TURA AND DRS JOSEPH"
+_AND_BEFORE = regex.compile(r"(?<![\p{L}\d'’-])(?:(\p{L}[\p{L}'’-]+)[ \t]+)?(\p{L}[\p{L}'’-]+)(?:[ \t]*,[ \t]*|[ \t]+)"
+                            r"(?:and|AND|And|&)[ \t]+(?:(?i:drs?|dr's|mrs?|ms)\.?[ \t]+)?\Z")
 
 
 class Words(Protocol):
@@ -29,6 +33,7 @@ class Words(Protocol):
 
     def is_plain(self, word: str) -> bool: ...
     def is_word(self, word: str) -> bool: ...
+    def near_english(self, word: str) -> bool: ...
 
 
 class Propagator:
@@ -67,15 +72,28 @@ class Propagator:
         for r in results:
             if r.entity_type != "PERSON" or r.score < self._min_score:
                 continue
-            m = _AND.match(text, r.end)
-            if m is None:
-                continue
-            word = m.group(1)
             strong = confirmed(r)
-            if len(word) < 2 or word.lower() in self._stop or (
-                    self._words.is_plain(word) if strong else self._words.is_word(word)):
-                continue
-            # a pattern's name vouches like a pattern (and is carried on); a guess's only once
-            out.append(RecognizerResult("PERSON", m.start(1), m.end(1), self._score, recognition_metadata={
-                "recognizer_name": "coordination" if strong else "propagation"}))
+            spans = []
+            if (m := _AND.match(text, r.end)) is not None:
+                spans.append(m.span(1))
+            if (m := _AND_BEFORE.search(text, max(0, r.start - 60), r.start)) is not None:
+                # the word next to "and" first: the one before it counts only with it
+                # before a name only words in no word list and no misspelling of one: "BEA TURA
+                # AND DRS JOSEPH", not "tranplant work-up and Dr Vasquez"
+                for group in (2, 1):
+                    word = m.group(group)
+                    if word is None or not self._could_be_a_name(word, False) or any(
+                            self._words.is_word(part) for part in regex.split(r"['’-]", word)) or (
+                            len(word) >= 6 and self._words.near_english(word)):
+                        break
+                    spans.append(m.span(group))
+            for start, end in spans:
+                if self._could_be_a_name(text[start:end], strong):
+                    # a pattern's name vouches like a pattern (and is carried on); a guess's only once
+                    out.append(RecognizerResult("PERSON", start, end, self._score, recognition_metadata={
+                        "recognizer_name": "coordination" if strong else "propagation"}))
         return out
+
+    def _could_be_a_name(self, word: str, strong: bool) -> bool:
+        return not (len(word) < 2 or word.lower() in self._stop or word.lower() in _TITLES or (
+            self._words.is_plain(word) if strong else self._words.is_word(word)))

@@ -69,7 +69,7 @@ def test_detector_carries_a_relative_s_name_but_not_clinical_words(detector):
 
 class _Lexicon:
     """The two questions the coordination step asks, over a tiny word list."""
-    plain = {"team", "son", "stool", "wife"}
+    plain = {"team", "son", "stool", "wife", "work", "up"}
     names_too = {"brown", "will"}
 
     def is_plain(self, word: str) -> bool:
@@ -77,6 +77,9 @@ class _Lexicon:
 
     def is_word(self, word: str) -> bool:
         return word.lower() in self.plain | self.names_too
+
+    def near_english(self, word: str) -> bool:
+        return word.lower() in {"tranplant"}
 
 
 @pytest.mark.parametrize("text,anchor,coordinated", [
@@ -119,3 +122,23 @@ def test_a_name_of_two_unknown_words_is_carried_through_the_document():
             "Radu wishes to make pt DNR/DNI.")
     found_values = [text[f.start:f.end] for f in build_detector().analyze(text)]
     assert found_values.count("Radu") + found_values.count("Radu Quaxley") == 2
+
+
+def test_a_name_written_before_and_a_confirmed_name_is_a_name():
+    text = "KCL GIVEN. BEA QUAXLEY AND DRS JOSEPH AND ROBBINSON AWARE. Discussed with family and Dr Lee."
+    out = Propagator(stop_words=[], words=_Lexicon())(text, [result("PERSON", text, "JOSEPH")], pattern_only)
+    values = [v for _, v in found(text, out)]
+    assert {"BEA", "QUAXLEY", "ROBBINSON"} <= set(values)
+    assert "DRS" not in values and "GIVEN" not in values
+
+
+def test_an_ordinary_word_before_and_a_name_is_no_name():
+    for text in ("Discussed with team and Dr Lee", "Agreed to the heart tranplant work-up and Dr Lee's plan"):
+        out = Propagator(stop_words=[], words=_Lexicon())(text, [result("PERSON", text, "Lee")], pattern_only)
+        assert found(text, out) == [("PERSON", "Lee")]
+
+
+def test_a_word_ending_in_and_is_no_conjunction():
+    text = "Responsible party: husband Kevin, 555-0100"
+    out = Propagator(stop_words=[], words=_Lexicon())(text, [result("PERSON", text, "Kevin")], pattern_only)
+    assert found(text, out) == [("PERSON", "Kevin")]
