@@ -5,20 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.phi.recognizers import blank_analyzer
 from gateway.phi.recognizers import validators as V
 
-THRESHOLD = 0.4          # PresidioDetector's default score threshold
-
-
-@pytest.fixture(scope="module")
-def analyzer():
-    return blank_analyzer()
-
-
-def findings(analyzer, text: str, threshold: float = THRESHOLD) -> list[tuple[str, str]]:
-    results = analyzer.analyze(text, language="en", score_threshold=threshold)
-    return sorted((r.entity_type, text[r.start:r.end]) for r in results)
+from tests.phi.patterns_only import analyzer, findings  # noqa: F401 (analyzer: a fixture)
 
 
 def dates(analyzer, text: str) -> list[str]:

@@ -20,17 +20,7 @@ from gateway.phi.recognizers import (
 )
 from gateway.phi.recognizers import validators as V
 
-THRESHOLD = 0.4          # PresidioDetector's default score threshold
-
-
-@pytest.fixture(scope="module")
-def analyzer():
-    return blank_analyzer()
-
-
-def findings(analyzer, text: str, threshold: float = THRESHOLD) -> list[tuple[str, str]]:
-    results = analyzer.analyze(text, language="en", score_threshold=threshold)
-    return sorted((r.entity_type, text[r.start:r.end]) for r in results)
+from tests.phi.patterns_only import THRESHOLD, analyzer, findings  # noqa: F401 (analyzer: a fixture)
 
 
 def _ids(cases):
