@@ -20,7 +20,7 @@ from gateway.phi.recognizers import (
 )
 from gateway.phi.recognizers import validators as V
 
-from tests.phi.patterns_only import THRESHOLD, analyzer, findings  # noqa: F401 (analyzer: a fixture)
+from tests.phi.patterns_only import analyzer, findings  # noqa: F401 (analyzer: a fixture)
 
 
 def _ids(cases):
