@@ -19,6 +19,9 @@ kept only for its words that could be a name:
   the NER on PhysioNet against no name there and 1 name token of 42,000 in the synthetic
   split; five-letter words cost 12 more, "Parra" ~ "para"); one edit from an English word is
   not enough ("morales", "morals");
+- a word that ends like a drug name (a USAN stem: -mab, -pril, -statin, -floxacin, -quine, ...)
+  is a drug, also one no list has yet ("hepatoquine", "tezepelumab"): no name or place of six
+  letters or more in either benchmark corpus ends so;
 - a title ("Dr", "Mrs") is not part of the name;
 - a place or organization guess needs a word a name has: a proper noun, an unknown word, a
   capitalized word where text is capitalized, or a facility/place head ("School", "Clinic").
@@ -58,6 +61,12 @@ ORG_HEADS = frozenset("""
     cardiology dermatology gastroenterology neurology oncology orthopedics urology wellness
 """.split())
 _ABBREVIATED_HEADS = frozenset("hosp ctr med univ".split())
+# Endings of generic drug names (USAN stems), long enough to name no person or place.
+DRUG_STEMS = ("mab", "nib", "pril", "sartan", "olol", "statin", "azole", "cycline", "floxacin", "mycin",
+              "cillin", "dipine", "prazole", "tidine", "vir", "zepam", "triptan", "gliptin", "gliflozin",
+              "glutide", "parin", "oxacin", "profen", "setron", "lukast", "terol", "olone", "afil", "quine",
+              "oxetine", "triptyline", "azepine", "idone", "peridol", "tropium", "semide", "thiazide",
+              "navir", "previr", "buvir", "lamide", "formin", "glinide", "dronate", "caine")
 HEADS = ORG_HEADS | frozenset("""
     lake lakes ridge valley hill hills heights park springs harbor grove woods river creek meadows
     street avenue road drive lane boulevard county city town township
@@ -200,7 +209,8 @@ class NerFilter:
             return None
         if low in self._plain or low in _TITLES:
             return False
-        if len(low) >= 6 and low not in self._words and low not in self._proper and low in self._misspelt:
+        if len(low) >= 6 and low not in self._words and low not in self._proper and (
+                low in self._misspelt or low.endswith(DRUG_STEMS)):
             return False
         if style.kind == "mixed" and w.islower() and low in self._words:
             return False

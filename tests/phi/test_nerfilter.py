@@ -39,6 +39,10 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     # in capitalized text a lowercase dictionary word is no name, even one that is a name too
     (MIXED + "Passing small amts of brown stool", "PERSON", "brown"),
     (MIXED + "Suctioned for small white secretions", "PERSON", "small"),
+    # drugs no list has yet, by their stem; conditions the dictionary lacks
+    (MIXED + "What is the usual dose of hepatoquine in adults?", "PERSON", "hepatoquine"),
+    (MIXED + "Started tezepelumab last month", "PERSON", "tezepelumab"),
+    (MIXED + "History of gastroparesis and angioedema", "PERSON", "gastroparesis"),
     # clinical words misspelt by one letter
     (MIXED + "Started on oxacilin overnight", "PERSON", "oxacilin"),
     (UPPER + "PT WITH ANASARKA, ARMS WEEPING", "PERSON", "ANASARKA"),
