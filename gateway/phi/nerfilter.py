@@ -50,7 +50,8 @@ _VOWEL = re.compile(r"[aeiouy]")
 # surnames ("Rodriguez de la Fuente", "van den Berg", "bin Zayed").
 _JOINERS = frozenset("""ii iii iv jr sr de del della der di da das dos du la le van von den ten ter
     bin ibn al el st""".split())
-_TITLES = frozenset("dr mr mrs ms miss mx prof rev".split())
+# Titles before a name, never part of it ("sra", "srta": Spanish; "dr's" as notes write it).
+TITLES = frozenset("dr drs dr's mr mrs ms miss mx prof rev sra srta".split())
 # Words an organization's or place's name is built around: with one of them a guess made of
 # ordinary words ("Silver Lake Middle School", "Eye Associates") is still a name.
 ORG_HEADS = frozenset("""
@@ -207,7 +208,7 @@ class NerFilter:
         low = w.lower()
         if len(w) == 1 or low in _JOINERS:
             return None
-        if low in self._plain or low in _TITLES:
+        if low in self._plain or low in TITLES:
             return False
         if len(low) >= 6 and low not in self._words and low not in self._proper and (
                 low in self._misspelt or low.endswith(DRUG_STEMS)):

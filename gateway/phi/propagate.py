@@ -8,8 +8,10 @@ spread their own mistakes), and words that are also ordinary clinical words are 
 carried ("Will", "Foley").
 
 A name also vouches for the name coordinated with it: "Drs Ferullo and Saeed", "DR'S CAMARDA
-AND CLIFFORD", "daughters sarah and margie", "BEA TURA AND DRS JOSEPH". The second word must be no ordinary word ("Dr.
-Lee and team"); after a model guess, not even one that is also a name ("brown and small").
+AND CLIFFORD", "daughters sarah and margie", "BEA TURA AND DRS JOSEPH". After the name, the
+other word must be no ordinary word ("Dr. Lee and team"; after a model guess not even one
+that is also a name: "brown and small"); before it, in no word list and no misspelling of one
+("tranplant work-up and Dr Vasquez").
 """
 from __future__ import annotations
 
@@ -19,10 +21,11 @@ from typing import Protocol
 import regex
 from presidio_analyzer import RecognizerResult
 
+from gateway.phi.nerfilter import TITLES
+
 KINDS = ("PERSON", "LOCATION", "ORGANIZATION")
 _WORD = regex.compile(r"(?<![\p{L}\d])\p{L}+(?![\p{L}\d])")   # "O'Brien" -> O, Brien; "ANN'S" -> ANN, S
 _AND = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:and|AND|And|&)[ \t]+(\p{L}[\p{L}'’-]+)(?![\p{L}\d'’-])")
-_TITLES = frozenset("dr drs dr's mr mrs ms miss mx prof".split())
 # the same, written before the name: "BEA TURA AND DRS JOSEPH"
 _AND_BEFORE = regex.compile(r"(?<![\p{L}\d'’-])(?:(\p{L}[\p{L}'’-]+)[ \t]+)?(\p{L}[\p{L}'’-]+)(?:[ \t]*,[ \t]*|[ \t]+)"
                             r"(?:and|AND|And|&)[ \t]+(?:(?i:drs?|dr's|mrs?|ms)\.?[ \t]+)?\Z")
@@ -77,9 +80,7 @@ class Propagator:
             if (m := _AND.match(text, r.end)) is not None:
                 spans.append(m.span(1))
             if (m := _AND_BEFORE.search(text, max(0, r.start - 60), r.start)) is not None:
-                # the word next to "and" first: the one before it counts only with it
-                # before a name only words in no word list and no misspelling of one: "BEA TURA
-                # AND DRS JOSEPH", not "tranplant work-up and Dr Vasquez"
+                # the word next to "and" first; the one before it counts only with it
                 for group in (2, 1):
                     word = m.group(group)
                     if word is None or not self._could_be_a_name(word, False) or any(
@@ -95,5 +96,5 @@ class Propagator:
         return out
 
     def _could_be_a_name(self, word: str, strong: bool) -> bool:
-        return not (len(word) < 2 or word.lower() in self._stop or word.lower() in _TITLES or (
+        return not (len(word) < 2 or word.lower() in self._stop or word.lower() in TITLES or (
             self._words.is_plain(word) if strong else self._words.is_word(word)))

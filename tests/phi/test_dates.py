@@ -109,7 +109,8 @@ def test_does_not_flag_date(analyzer, text):
 
 @pytest.mark.parametrize("value,ok", [
     ("6/30-7/2", True), ("8/2 - 8/10", True), ("10/03/10/04", True), ("12/30-1/2", True),
-    ("3/4-3/4", True),
+    ("3/4-3/4", True), ("2/28-3/1", True), ("2/27-2/29", True), ("12/20-1/10", True),
+    ("2/8-3/2", False),      # 22 days, across February
     ("1/3-1/2", False),      # backwards as dates: a range of fractions
     ("1/4-3/4", False),      # two months apart
     ("2/30-3/2", False),     # no such date

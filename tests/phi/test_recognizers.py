@@ -384,6 +384,7 @@ POSITIVE = [
     ("PERSON", "pt was visited by significant other charlie,updated on her condition.", "charlie"),
     # "woods" and "motorway" are street suffixes (a missing comma had fused them into one word)
     ("LOCATION", "lives at 45 Cedar Woods with wife", "45 Cedar Woods"),
+    ("LOCATION", "lives at 12 Oak Ct, Apt 4B with wife", "12 Oak Ct, Apt 4B"),   # a suffix that is a term
     ("LOCATION", "struck at Quaxley Motorway and Elm Street", "Quaxley Motorway"),
     ("LOCATION", "lives in Silver Spring, MD with wife", "Silver Spring"),     # ordinary words, a known place
     ("LOCATION", "moved from Quaxleyville, CT last year", "Quaxleyville"),

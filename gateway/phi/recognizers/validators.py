@@ -13,9 +13,12 @@ recognizer's job.
 from __future__ import annotations
 
 import calendar
+import datetime
 import ipaddress
 import re
 from typing import Callable
+
+from gateway.phi.nerfilter import TITLES
 
 Validator = Callable[[str], "bool | float | None"]
 
@@ -387,20 +390,25 @@ def id_value_short(value: str) -> bool:
     return len(_digits(v)) >= 3 and not _YEAR.fullmatch(v)
 
 
+def _lexicon():
+    """The NER filter's word lists (one per process; see gateway.phi.engine.ner_filter). Imported
+    lazily: the engine imports Presidio and spaCy."""
+    from gateway.phi.engine import ner_filter
+    return ner_filter()
+
+
 @validator("not_a_word")
 def not_a_word(value: str) -> bool:
     """A word no dictionary has ("quartermain"; not "heparin", "bed", "page" or "ward"):
     the lexicon of gateway/phi/nerfilter.py."""
-    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
-    return not ner_filter().is_word(value.strip())
+    return not _lexicon().is_word(value.strip())
 
 
 @validator("not_plain")
 def not_plain(value: str) -> bool:
     """No word of the value is an ordinary word that is never a name ("visited", "here"); words
     that are names too ("bill", "pat", "rose") pass."""
-    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
-    f = ner_filter()
+    f = _lexicon()
     return not any(f.is_plain(w) for w in value.split())
 
 
@@ -408,35 +416,35 @@ def not_plain(value: str) -> bool:
 def city_name(value: str) -> bool:
     """A city before a state: a place of the gazetteer ("Silver Spring"), or a name with a word
     that is no ordinary word ("Towson"); not "BLOODY DRAINAGE AROUND, CT" or "LASIX, CO"."""
-    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
-    f = ner_filter()
+    f = _lexicon()
     return f.is_place(value) or not all(f.is_plain(w) for w in value.replace(".", " ").split())
+
+
+_UNIT = re.compile(r"[ \t]*,?[ \t]*(?i:apt|apartment|unit|suite|ste|\#|fl|floor|rm|room|bldg|building)\b.*$")
 
 
 @validator("street_name")
 def street_name(value: str) -> bool:
-    """A street address whose name words are no clinical terms: "HR 99-104 NSR ST" and
-    "2 MEDIASTINAL CT" are a rhythm and chest tubes, not streets."""
-    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
-    f = ner_filter()
-    return not any(f.is_term(w) for w in re.findall(r"[^\W\d_]{2,}", value)[:-1])
+    """A street address whose name words (between the number and the suffix, before any
+    apartment or suite) are no clinical terms: "HR 99-104 NSR ST" and "2 MEDIASTINAL CT" are a
+    rhythm and chest tubes, not streets; "12 Oak Ct, Apt 4B" is an address."""
+    street = _UNIT.sub("", value)
+    return not any(_lexicon().is_term(w) for w in re.findall(r"[^\W\d_]{2,}", street)[:-1])
 
 
 @validator("name_word")
 def name_word(value: str) -> bool:
     """A word that can be a name: no ordinary word that is never a name, no clinical term, no
     title ("Emily", "Radu"; not "Patient", "Cardiology", "Pt", "Mrs")."""
-    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
-    f = ner_filter()
-    return not any(w.lower() in _TITLES or f.is_plain(w) or f.is_term(w) for w in value.split())
+    f = _lexicon()
+    return not any(w.lower() in TITLES or f.is_plain(w) or f.is_term(w) for w in value.split())
 
 
 @validator("unknown_word")
 def unknown_word(value: str) -> bool:
     """A word in no word list at all and no misspelling of one: no ordinary, clinical or proper
     word, no place ("quartermain"; not "lopressor", "lopresor", "recieved", "heparin", "bed")."""
-    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
-    f = ner_filter()
+    f = _lexicon()
     return f.is_unknown(value.strip()) and not f.near_english(value.strip())
 
 
@@ -445,23 +453,18 @@ def unknown_name_pair(value: str) -> bool:
     """Two capitalized words that are no ordinary or clinical word, at least one of them in no
     dictionary at all: "Radu Crosson", "Lopie Certusi", "Marcela Carlson" (not "Holy Cross",
     "Swan Ganz", "Mitral Valve")."""
-    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
-    f = ner_filter()
+    f = _lexicon()
     words = value.split()
-    if words[0].lower() in _TITLES or any(f.is_plain(w) or f.is_term(w) for w in words):
+    if words[0].lower() in TITLES or any(f.is_plain(w) or f.is_term(w) for w in words):
         return False
     return any(f.is_unknown(w) for w in words)
-
-
-_TITLES = frozenset("mr mrs ms miss mx dr prof rev sr sra srta".split())   # the name follows a title
 
 
 @validator("place_name")
 def place_name(value: str) -> bool:
     """A place of the shipped gazetteer (GeoNames; gateway/phi/lexicon/places.txt.gz) that is
     no ordinary word: "Towson", "new haven", "ROME"; not "Hope" or "Mobile"."""
-    from gateway.phi.engine import ner_filter   # lazily: the engine imports Presidio and spaCy
-    return ner_filter().is_place(value)
+    return _lexicon().is_place(value)
 
 
 _MD_PAIR = re.compile(r"(\d{1,2})/(\d{1,2})\s*(?:[-–/]|to|thru|through)\s*(\d{1,2})/(\d{1,2})", re.IGNORECASE)
@@ -478,12 +481,8 @@ def month_day_range(value: str) -> bool:
     m1, d1, m2, d2 = (int(g) for g in m.groups())
     if not (valid_ymd(None, m1, d1) and valid_ymd(None, m2, d2)):
         return False
-    first = _day_of_year(m1, d1)
-    second = _day_of_year(m2, d2)
+    # days into a leap year, so 2/29 counts; a range over New Year wraps
+    first, second = (datetime.date(2000, m, d).timetuple().tm_yday for m, d in ((m1, d1), (m2, d2)))
     if second < first:
-        second += 365
+        second += 366
     return 0 <= second - first <= 21
-
-
-def _day_of_year(month: int, day: int) -> int:
-    return sum(calendar.monthrange(2001, m)[1] for m in range(1, month)) + min(day, 28 if month == 2 else day)
