@@ -48,13 +48,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", help="physionet, synth or a gold JSONL path")
     ap.add_argument("--examples", type=int, default=0)
+    ap.add_argument("--model", help="a spaCy model path or package instead of the shipped one")
     a = ap.parse_args()
     from gateway.phi import engine as E
     from gateway.phi.detector import Finding
     from gateway.phi.normalize import normalize
 
     docs, ignore, label = load(a.corpus)
-    det = E.build_detector()
+    from gateway.settings import PhiOptions
+    det = E.build_detector(PhiOptions(model=a.model) if a.model else None)
     tp = fn = fp = predicted = 0
     fp_by = Counter()
     fn_by = Counter()

@@ -245,6 +245,11 @@ class ContextPatternRecognizer(PatternRecognizer):
                 if start == end:
                     continue
                 value = text[start:end]
+                # The validator first: it rejects most candidates of the broad patterns, and
+                # a set lookup is cheaper than the context searches.
+                validation = self.validate_result(value)
+                if validation is False:
+                    continue
                 if self.invalidate_result(value):
                     continue
                 if self._find(self._negative_re, text, start, end,
@@ -252,9 +257,6 @@ class ContextPatternRecognizer(PatternRecognizer):
                     continue
                 if self._find(self._negative_after_re, text, start, end,
                               0, self.negative_context_after_window):
-                    continue
-                validation = self.validate_result(value)
-                if validation is False:
                     continue
                 score = pattern.score
                 if isinstance(validation, float) and not isinstance(validation, bool):
