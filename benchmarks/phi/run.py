@@ -140,9 +140,17 @@ def medgate_model_info() -> dict | None:
             h.update(str(f.relative_to(model)).encode() + b"\0" + data)
             size += len(data)
         return {"path": "gateway/phi/model", "name": m.get("name"), "version": m.get("version"),
-                "pipeline": m.get("pipeline"), "labels": m.get("labels", {}).get("ner"),
+                "pipeline": m.get("pipeline"), "labels": _entity_labels(m.get("labels", {})),
                 "bytes": size, "sha256": h.hexdigest()[:12]}
     return None
+
+
+def _entity_labels(labels: dict) -> list[str] | None:
+    """Entity kinds of a transition NER ("ner") or of the BILUO tagger ("B-PERSON", ...)."""
+    if "ner" in labels:
+        return labels["ner"]
+    tags = labels.get("tagger")
+    return sorted({t.split("-", 1)[1] for t in tags if "-" in t}) if tags else None
 
 
 def module_exists(name: str) -> bool:

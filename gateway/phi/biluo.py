@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import TAG
 from spacy.language import Language
 from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc, Span
@@ -24,8 +26,13 @@ _MOVES = frozenset("BILU")
 
 def spans_from_tags(doc: Doc, tags: Iterable[str]) -> list[Span]:
     """Entity spans of `doc` from one BILUO (or IOB) tag per token."""
+    return _decode(doc, enumerate(tags))
+
+
+def _decode(doc: Doc, tagged: Iterable[tuple[int, str]]) -> list[Span]:
+    """Spans from (token index, tag) pairs in order; a token not listed is outside."""
     spans: list[Span] = []
-    start, label = -1, ""
+    start, label, last = -1, "", -1
 
     def close(end: int) -> None:
         nonlocal start, label
@@ -33,7 +40,10 @@ def spans_from_tags(doc: Doc, tags: Iterable[str]) -> list[Span]:
             spans.append(Span(doc, start, end, label=label))
         start, label = -1, ""
 
-    for i, tag in enumerate(tags):
+    for i, tag in tagged:
+        if i != last + 1:
+            close(last + 1)
+        last = i
         move, _, kind = tag.partition("-")
         if move not in _MOVES or not kind:
             close(i)
@@ -43,7 +53,7 @@ def spans_from_tags(doc: Doc, tags: Iterable[str]) -> list[Span]:
             start, label = i, kind
         if move in ("L", "U"):
             close(i + 1)
-    close(len(doc))
+    close(last + 1)
     return spans
 
 
@@ -57,7 +67,12 @@ class BiluoEnts:
     model by entity F-score, not by tag accuracy."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = spans_from_tags(doc, (t.tag_ for t in doc))
+        # Most tokens are "O": read the tags as one array and decode only the others
+        # (a Python Token per word would cost more than the tagger itself).
+        tags = doc.to_array(TAG)
+        outside = numpy.isin(tags, (0, doc.vocab.strings.add("O")))
+        strings = doc.vocab.strings
+        doc.ents = _decode(doc, ((int(i), strings[int(tags[i])]) for i in numpy.flatnonzero(~outside)))
         return doc
 
     def score(self, examples: Iterable[Example], **kwargs) -> dict:

@@ -61,3 +61,19 @@ def test_the_component_sets_doc_ents_from_token_tags() -> None:
         token.tag_ = tag
     doc = nlp.get_pipe(COMPONENT)(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Patel", "PERSON"), ("Union Memorial", "ORGANIZATION")]
+
+
+def test_the_component_decodes_any_tag_sequence_as_spans_from_tags_does() -> None:
+    # the component reads only the tokens that are not "O"; gaps must close entities
+    import random
+    rng = random.Random(7)
+    labels = ["O", "O", "O", *(f"{m}-{k}" for m in "BILU" for k in ("PERSON", "LOCATION"))]
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe(COMPONENT)
+    for _ in range(300):
+        doc = nlp.make_doc(" ".join(f"w{i}" for i in range(rng.randint(1, 12))))
+        tags = [rng.choice(labels) for _ in doc]
+        for token, tag in zip(doc, tags):
+            token.tag_ = tag
+        expected = [(s.start, s.end, s.label_) for s in spans_from_tags(doc, tags)]
+        assert [(e.start, e.end, e.label_) for e in component(doc).ents] == expected, tags

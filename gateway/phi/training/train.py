@@ -2,14 +2,19 @@
 
     python -m gateway.phi.training.train [--docs 12000] [--seed 1] [--out gateway/phi/model]
 
-Trains spaCy's NER (config: ner.cfg beside this file) on the project's synthetic
+Trains a spaCy tagger over BILUO entity tags (config: tagger.cfg beside this file; the
+tags become doc.ents through gateway/phi/biluo.py) on the project's synthetic
 clinical corpus (synth.py, "train" split only: the "test" split stays unseen for the
 benchmark), on text normalized exactly as the detector normalizes it, with case
 augmentation so ALL CAPS notes and lowercase portal messages are not a surprise.
+A tagger, not spaCy's transition-based NER: as accurate on both benchmark corpora and about
+30x faster (the parser's per-token C loop was more than half of detection time).
+About 25 minutes on one core.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import shutil
 import tempfile
@@ -18,11 +23,12 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
+from gateway.phi.biluo import tags_for
 from gateway.phi.engine import MODEL_DIR, NER_KINDS
 from gateway.phi.normalize import normalize
 from gateway.phi.training import synth
 
-CONFIG = Path(__file__).with_name("ner.cfg")
+CONFIG = Path(__file__).with_name("tagger.cfg")
 
 
 def to_normalized(doc: dict) -> tuple[str, list[tuple[int, int, str]]]:
@@ -61,6 +67,8 @@ def docbin(nlp, docs: list[dict], rng: random.Random, augment: bool) -> DocBin:
             taken |= set(range(span.start, span.end))
             ents.append(span)
         doc.ents = sorted(ents, key=lambda s: s.start)
+        for token, tag in zip(doc, tags_for(doc)):     # the tagger's targets
+            token.tag_ = tag
         out.add(doc)
     return out
 
@@ -72,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--max-steps", type=int, default=None)
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    ap.add_argument("--config", type=Path, default=CONFIG)
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="a spaCy config override, e.g. components.tok2vec.model.encode.depth=3")
     args = ap.parse_args(argv)
 
     from spacy.cli.train import train
@@ -85,9 +96,12 @@ def main(argv: list[str] | None = None) -> int:
         docbin(nlp, dev_docs, rng, augment=True).to_disk(tmp_path / "dev.spacy")
         overrides = {"paths.train": str(tmp_path / "train.spacy"), "paths.dev": str(tmp_path / "dev.spacy"),
                      "system.seed": args.seed}
+        for item in args.set:
+            key, _, value = item.partition("=")
+            overrides[key] = json.loads(value)
         if args.max_steps:
             overrides["training.max_steps"] = args.max_steps
-        train(CONFIG, tmp_path / "out", overrides=overrides)
+        train(args.config, tmp_path / "out", overrides=overrides)
         best = tmp_path / "out" / "model-best"
         if args.out.exists():
             shutil.rmtree(args.out)
