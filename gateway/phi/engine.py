@@ -43,8 +43,23 @@ class PhiModelMissing(RuntimeError):
 
 
 class _NlpEngine(SpacyNlpEngine):
-    """Presidio's spaCy engine without lemmas: only its context enhancer reads them,
-    and medgate's recognizers judge context themselves (see _Analyzer)."""
+    """Presidio's spaCy engine without lemmas (only its context enhancer reads them, and
+    medgate's recognizers judge context themselves, see _Analyzer), on one BLAS thread."""
+
+    def load(self) -> None:
+        super().load()
+        # The model multiplies matrices of a few hundred rows: OpenBLAS threads cost more
+        # than they give (3x slower here with two threads), and a gateway's cores serve
+        # other requests. Limited per call, so the rest of the process keeps its setting.
+        from threadpoolctl import ThreadpoolController
+        self._blas = ThreadpoolController()
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        blas = getattr(self, "_blas", None)
+        if blas is None:
+            return super().process_text(text, language)
+        with blas.limit(limits=1, user_api="blas"):
+            return super().process_text(text, language)
 
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
         entities, scores = self._get_updated_entities(self._get_entities(doc),

@@ -96,3 +96,27 @@ def test_concurrent_analyses_are_correct_and_leave_nothing_behind():
         got = list(pool.map(detector.analyze, texts))
     assert got == expected
     assert not any(f"Qorvanek{i}" in nlp.vocab.strings for i in range(40))
+
+
+def test_the_model_runs_on_one_blas_thread_and_leaves_the_process_setting_alone():
+    """Threads cost the model's small matrix products more than they give; the limit holds
+    only while the model runs."""
+    from spacy.language import Language
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from gateway.phi.engine import build_nlp_engine
+
+    seen: list[int] = []
+
+    @Language.component("medgate_test_record_blas_threads")
+    def record(doc):
+        seen.extend(lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas")
+        return doc
+
+    engine = build_nlp_engine()
+    engine.nlp["en"].add_pipe("medgate_test_record_blas_threads")
+    with threadpool_limits(limits=2, user_api="blas"):
+        engine.process_text("Pt Mary Lee seen at Mercy Hospital", "en")
+        after = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+    assert seen and set(seen) == {1}
+    assert after and set(after) == {2}
