@@ -136,7 +136,18 @@ def build_nlp_engine(model: str | Path | None = None) -> SpacyNlpEngine:
     from gateway.phi import biluo  # noqa: F401  (registers the shipped tagger's entity decoder)
     with use_ops("numpy", use_blis=False):
         engine.load()
+    if model is None:
+        _only_model_attributes(engine.nlp["en"])
     return engine
+
+
+def _only_model_attributes(nlp) -> None:
+    """spaCy computes 23 attributes for every word it has not seen (every name, number and
+    misspelling, again in each request's memory zone); the shipped pipeline reads only the
+    ones its embedding hashes (and LOWER, which spaCy derives others from)."""
+    from spacy.attrs import IDS, LOWER
+    used = {LOWER, *(IDS[a] for a in nlp.config["components"]["tok2vec"]["model"]["embed"]["attrs"])}
+    nlp.vocab.lex_attr_getters = {k: f for k, f in nlp.vocab.lex_attr_getters.items() if k in used}
 
 
 def build_analyzer(model: str | Path | None = None) -> AnalyzerEngine:
