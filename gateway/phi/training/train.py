@@ -1,6 +1,6 @@
 """Rebuild the shipped PHI NER model (gateway/phi/model) from scratch.
 
-    python -m gateway.phi.training.train [--docs 12000] [--seed 1] [--out gateway/phi/model]
+    python -m gateway.phi.training.train [--docs 20000] [--seed 1] [--out gateway/phi/model]
 
 Trains a spaCy tagger over BILUO entity tags (config: tagger.cfg beside this file; the
 tags become doc.ents through gateway/phi/biluo.py) on the project's synthetic
@@ -9,7 +9,7 @@ benchmark), on text normalized exactly as the detector normalizes it, with case
 augmentation so ALL CAPS notes and lowercase portal messages are not a surprise.
 A tagger, not spaCy's transition-based NER: as accurate on both benchmark corpora and about
 30x faster (the parser's per-token C loop was more than half of detection time).
-About 25 minutes on one core.
+About 45 minutes on one core.
 """
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ def docbin(nlp, docs: list[dict], rng: random.Random, augment: bool) -> DocBin:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--docs", type=int, default=12000)
+    ap.add_argument("--docs", type=int, default=20000)
     ap.add_argument("--dev-docs", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--max-steps", type=int, default=None)
