@@ -17,7 +17,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.attrs import IDX
@@ -150,9 +150,27 @@ def _only_model_attributes(nlp) -> None:
     nlp.vocab.lex_attr_getters = {k: f for k, f in nlp.vocab.lex_attr_getters.items() if k in used}
 
 
+class _Registry(RecognizerRegistry):
+    """Presidio's registry, remembering which recognizers serve a request's entity list:
+    Presidio filters all of them on every call (a tenth of a short prompt's detection)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._chosen: dict[tuple, list[EntityRecognizer]] = {}
+
+    def get_recognizers(self, language, entities=None, all_fields=False, ad_hoc_recognizers=None):
+        if ad_hoc_recognizers:
+            return super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers)
+        # keyed on the recognizers themselves, so adding or removing one is seen
+        key = (language, tuple(entities or ()), all_fields, tuple(map(id, self.recognizers)))
+        if key not in self._chosen:
+            self._chosen = {key: super().get_recognizers(language, entities, all_fields)}
+        return list(self._chosen[key])
+
+
 def build_analyzer(model: str | Path | None = None) -> AnalyzerEngine:
     from gateway.phi.recognizers import load_recognizers
-    registry = RecognizerRegistry(supported_languages=["en"])
+    registry = _Registry(supported_languages=["en"])
     registry.add_recognizer(_NerRecognizer(supported_language="en", supported_entities=list(NER_KINDS),
                                            ner_filter=ner_filter()))
     for recognizer in load_recognizers():

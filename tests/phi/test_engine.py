@@ -120,3 +120,25 @@ def test_the_model_runs_on_one_blas_thread_and_leaves_the_process_setting_alone(
         after = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
     assert seen and set(seen) == {1}
     assert after and set(after) == {2}
+
+
+def test_the_registry_remembers_its_choice_but_sees_a_recognizer_added_later():
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    from gateway.phi.engine import _Registry
+
+    def recognizer(entity: str) -> PatternRecognizer:
+        return PatternRecognizer(supported_entity=entity, name=f"test_{entity.lower()}",
+                                 patterns=[Pattern("x", r"\d{9}", 0.9)])
+
+    registry = _Registry(supported_languages=["en"])
+    registry.add_recognizer(mrn := recognizer("MRN"))
+    assert registry.get_recognizers("en", ["MRN", "SSN"]) == [mrn]
+    first = registry.get_recognizers("en", ["MRN", "SSN"])
+    first.clear()                                            # a caller's copy, not the cache
+    assert registry.get_recognizers("en", ["MRN", "SSN"]) == [mrn]
+    registry.add_recognizer(ssn := recognizer("SSN"))
+    assert set(registry.get_recognizers("en", ["MRN", "SSN"])) == {mrn, ssn}   # Presidio returns a set's order
+    assert registry.get_recognizers("en", ["SSN"]) == [ssn]
+    registry.remove_recognizer(ssn.name)
+    assert registry.get_recognizers("en", ["MRN", "SSN"]) == [mrn]

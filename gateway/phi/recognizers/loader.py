@@ -284,7 +284,7 @@ class ContextPatternRecognizer(PatternRecognizer):
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                         RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
                     }))
-        return EntityRecognizer.remove_duplicates(results)
+        return EntityRecognizer.remove_duplicates(results) if len(results) > 1 else results
 
 
 # --- YAML -> recognizers ------------------------------------------------------------
