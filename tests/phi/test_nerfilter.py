@@ -47,6 +47,13 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (MIXED + "Started on oxacilin overnight", "PERSON", "oxacilin"),
     (UPPER + "PT WITH ANASARKA, ARMS WEEPING", "PERSON", "ANASARKA"),
     (LOWER + "sxn for copious secretions, tacchycardic to 120s", "PERSON", "tacchycardic"),
+    # nursing shorthand, plurals and relatives the dictionary lacks or also has as names
+    (UPPER + "SOCIAL: HUSBAND AND SON VISITING IN EVENING", "PERSON", "SON"),
+    (UPPER + "WIFE AND NEICE AT BEDSIDE", "PERSON", "NEICE"),
+    (UPPER + "PROB: S/P CABG/AVR", "PERSON", "PROB"),
+    (UPPER + "IABP AS 62-98, BAEDP 41-53", "ORGANIZATION", "BAEDP"),
+    (UPPER + "FINGER STICK GLUCOSES COVERED BY SSI", "PERSON", "GLUCOSES"),
+    (LOWER + "restart beta blocker when pressors weaned; pneumo boots on", "PERSON", "blocker"),
 ])
 def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == []
