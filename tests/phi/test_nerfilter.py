@@ -54,6 +54,8 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (UPPER + "IABP AS 62-98, BAEDP 41-53", "ORGANIZATION", "BAEDP"),
     (UPPER + "FINGER STICK GLUCOSES COVERED BY SSI", "PERSON", "GLUCOSES"),
     (LOWER + "restart beta blocker when pressors weaned; pneumo boots on", "PERSON", "blocker"),
+    (LOWER + "sxn for thick secreations, ?begin tf tonoc", "PERSON", "secreations"),
+    (UPPER + "WILL RECK LYTES EARLY AM, ADENDUM TO FOLLOW", "PERSON", "RECK"),
 ])
 def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == []
