@@ -410,6 +410,14 @@ POSITIVE = [
     ("ORGANIZATION", "Pt recieved from university of maryland hospital. intubated", "university of maryland hospital"),
     ("ORGANIZATION", "PRESENTED TO U OF MD MED CENTER ON 9/14", "U OF MD MED CENTER"),
     ("ORGANIZATION", "transferred from University of Chicago for ECMO", "University of Chicago"),
+    # the name stops before the words nurses write after it, and before a possessive
+    ("PERSON", "HR IRREGULAR. DR WOODRUM UP AT 1615 AND PUSHED CARDIZEM", "WOODRUM"),
+    ("PERSON", "HO SPOKE WITH DR. TOSCANO ABOUT THIS.", "TOSCANO"),
+    ("PERSON", "U/A SENT PER DR BURKE RENAL CONSULT CALLED", "BURKE"),
+    ("PERSON", "rectal tube placed per dr. white's order", "white"),
+    ("PERSON", "?what plan is today after dr vascuez's meeting", "vascuez"),
+    ("PERSON", "seen by dr o'neil today", "o'neil"),
+    ("LOCATION", "Pt lives alone in elderly housing at 19 Clover St. in Lansdowne.", "19 Clover St."),
 ]
 
 
@@ -726,6 +734,11 @@ NEGATIVE = [
     ("LOCATION", "restarted on heparin 8.5 units. back to bed 3. on lasix 40. cont on levophed 5, titrating"),
     ("ORGANIZATION", "gave 4 u maryland. 10 U Maryland per scale. university at home, u washed"),
     ("LOCATION", "O2 SAT'S IN THE HIGH 90'S. ANSWERED FROM BOTH SHE AND I. RESPONDING TO MUCH STIMULATION"),
+    # doses and counts of beats or seconds are no street addresses
+    ("LOCATION", "ENDO=BS COVER W 4U REG SQ @ 0200. NOON GLUCOSE 262. 12U REG INSULN SQ GIVEN"),
+    ("LOCATION", "RARE APC'S- 1 15 SEC RUN SVT. NSR W 1 6 BT RUN VT. PT HAD 3 EPSIODES ST IN 130'S"),
+    # "MS." before an ordinary word is mental status, not Ms.
+    ("PERSON", "Monitor for changes in MS. Restart lopressor when able. MS. Given 2mg haldol."),
 ]
 
 
