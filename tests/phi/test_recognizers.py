@@ -417,6 +417,11 @@ POSITIVE = [
     ("PERSON", "rectal tube placed per dr. white's order", "white"),
     ("PERSON", "?what plan is today after dr vascuez's meeting", "vascuez"),
     ("PERSON", "seen by dr o'neil today", "o'neil"),
+    # staff named by their role
+    ("PERSON", "Cytotechnologist: Ilse; Pathologist: Dr. Omar Haddad", "Ilse"),
+    ("PERSON", "Sonographer: Tendai M.\nFindings: normal", "Tendai M."),
+    ("PERSON", "Critical K called to RN at 0410 by lab tech Yusuf; read back verified", "Yusuf"),
+    ("PERSON", "Belongings searched. Sitter Odile Marchetti assigned.", "Odile Marchetti"),
     ("LOCATION", "Pt lives alone in elderly housing at 19 Clover St. in Lansdowne.", "19 Clover St."),
 ]
 
@@ -737,6 +742,8 @@ NEGATIVE = [
     # doses and counts of beats or seconds are no street addresses
     ("LOCATION", "ENDO=BS COVER W 4U REG SQ @ 0200. NOON GLUCOSE 262. 12U REG INSULN SQ GIVEN"),
     ("LOCATION", "RARE APC'S- 1 15 SEC RUN SVT. NSR W 1 6 BT RUN VT. PT HAD 3 EPSIODES ST IN 130'S"),
+    # a role followed by a language or an ordinary word
+    ("PERSON", "Interpreter: Spanish, by phone. Sitter Continues at bedside. SITTER AT BEDSIDE"),
     # "MS." before an ordinary word is mental status, not Ms.
     ("PERSON", "Monitor for changes in MS. Restart lopressor when able. MS. Given 2mg haldol."),
 ]
