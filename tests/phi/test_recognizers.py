@@ -417,6 +417,12 @@ POSITIVE = [
     ("PERSON", "rectal tube placed per dr. white's order", "white"),
     ("PERSON", "?what plan is today after dr vascuez's meeting", "vascuez"),
     ("PERSON", "seen by dr o'neil today", "o'neil"),
+    # lowercase titles before a capitalized name, a missing space after a period, short surnames
+    ("PERSON", "cv: mr. Okonkwo continues with small residual chest ache", "Okonkwo"),
+    ("PERSON", "gi: mrs. Tran ate small amount of oatmeal", "Tran"),
+    ("PERSON", "examined by IR, cath ok.dr vasquez spoke with husband", "vasquez"),
+    ("PERSON", "bp elevations were reported to dr yi. bp rises when stimulated", "yi"),
+    ("PERSON", "crackles at bases, 02 4L n/p per NP Patty CXR improved", "Patty"),
     # staff named by their role
     ("PERSON", "Cytotechnologist: Ilse; Pathologist: Dr. Omar Haddad", "Ilse"),
     ("PERSON", "Sonographer: Tendai M.\nFindings: normal", "Tendai M."),
@@ -742,6 +748,7 @@ NEGATIVE = [
     # doses and counts of beats or seconds are no street addresses
     ("LOCATION", "ENDO=BS COVER W 4U REG SQ @ 0200. NOON GLUCOSE 262. 12U REG INSULN SQ GIVEN"),
     ("LOCATION", "RARE APC'S- 1 15 SEC RUN SVT. NSR W 1 6 BT RUN VT. PT HAD 3 EPSIODES ST IN 130'S"),
+    ("PERSON", "neuro: ms Alert and oriented x3. NP Aware of labs. e.g.dr to follow"),
     # a role followed by a language or an ordinary word
     ("PERSON", "Interpreter: Spanish, by phone. Sitter Continues at bedside. SITTER AT BEDSIDE"),
     # "MS." before an ordinary word is mental status, not Ms.
