@@ -423,6 +423,7 @@ POSITIVE = [
     ("PERSON", "examined by IR, cath ok.dr vasquez spoke with husband", "vasquez"),
     ("PERSON", "bp elevations were reported to dr yi. bp rises when stimulated", "yi"),
     ("PERSON", "crackles at bases, 02 4L n/p per NP Patty CXR improved", "Patty"),
+    ("PERSON", "a: stable\nsocial: hank called once about 4:30am. no other calls", "hank"),
     # staff named by their role
     ("PERSON", "Cytotechnologist: Ilse; Pathologist: Dr. Omar Haddad", "Ilse"),
     ("PERSON", "Sonographer: Tendai M.\nFindings: normal", "Tendai M."),
@@ -749,6 +750,7 @@ NEGATIVE = [
     ("LOCATION", "ENDO=BS COVER W 4U REG SQ @ 0200. NOON GLUCOSE 262. 12U REG INSULN SQ GIVEN"),
     ("LOCATION", "RARE APC'S- 1 15 SEC RUN SVT. NSR W 1 6 BT RUN VT. PT HAD 3 EPSIODES ST IN 130'S"),
     ("PERSON", "neuro: ms Alert and oriented x3. NP Aware of labs. e.g.dr to follow"),
+    ("PERSON", "a: stable\nsocial: wife called twice\nsocial: pt called family\nfamily: none called"),
     # a role followed by a language or an ordinary word
     ("PERSON", "Interpreter: Spanish, by phone. Sitter Continues at bedside. SITTER AT BEDSIDE"),
     # "MS." before an ordinary word is mental status, not Ms.
