@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/phi/attribute.py physionet --examples 40
 
 Runs medgate's detector the way PresidioDetector.analyze does (normalise, analyse,
-propagate, merge, weekdays) but keeps each finding's recognizer, then scores tokens as
+propagate, tidy) but keeps each finding's recognizer, then scores tokens as
 ``../shared/tools/phi_score.py`` does (type-agnostic; PhysioNet with DateYear neutral; the
 totals equal the scorer's). Prints aggregate counts only: false-positive tokens per
 recognizer (``_NerRecognizer`` = the NER model after gateway/phi/nerfilter.py) and leaked
@@ -70,7 +70,7 @@ def main() -> int:
         res = det._propagator(norm.text, res, confirmed=E._from_a_pattern)
         spans = [(*norm.span(r.start, r.end), r.recognition_metadata.get("recognizer_name", "?"), r)
                  for r in res]
-        merged = E.with_weekdays(text, E.merge([Finding(r.entity_type, s, e, r.score) for s, e, _, r in spans]))
+        merged = E.tidy(text, [Finding(r.entity_type, s, e, r.score) for s, e, _, r in spans])
         n = len(text)
         pred, source = bytearray(n), [None] * n
         for f in merged:
@@ -99,7 +99,7 @@ def main() -> int:
             predicted += 1
             if not any(gold[i] for i in span):
                 fp += 1
-                name = next((source[i] for i in span if source[i]), "with_weekdays")
+                name = next((source[i] for i in span if source[i]), "tidy")
                 fp_by[name] += 1
                 examples["fp " + name].append(f"{t.group()!r} | {text[max(0, t.start() - 50):t.end() + 50]!r}")
     print(f"{label}: {len(docs)} docs; recall {tp / max(1, tp + fn):.4f}, "

@@ -258,8 +258,7 @@ class PresidioDetector:
                                              score_threshold=self._threshold)
         if self._propagator:
             results = self._propagator(norm.text, results, confirmed=_from_a_pattern)
-        return with_weekdays(text, merge([Finding(r.entity_type, *norm.span(r.start, r.end), r.score)
-                                          for r in results]))
+        return tidy(text, [Finding(r.entity_type, *norm.span(r.start, r.end), r.score) for r in results])
 
     async def detect(self, texts: list[str]) -> list[list[Finding]]:
         """All texts of a request analysed as one document (joined by newlines), so an
@@ -291,6 +290,12 @@ def merge(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def tidy(text: str, findings: list[Finding]) -> list[Finding]:
+    """Findings as the detector returns them: overlaps merged, weekdays joined to their dates,
+    whole words."""
+    return merge(whole_words(text, with_weekdays(text, merge(findings))))
+
+
 _WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?\.?,?[ \t]+$")
 
 
@@ -301,6 +306,23 @@ def with_weekdays(text: str, findings: list[Finding]) -> list[Finding]:
         if f.type == "DATE" and (m := _WEEKDAY_BEFORE.search(text, max(0, f.start - 12), f.start)):
             f = Finding(f.type, m.start(), f.end, f.score)
         out.append(f)
+    return out
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def whole_words(text: str, findings: list[Finding]) -> list[Finding]:
+    """A finding that starts or ends inside a word takes the whole word: "QUARTERMAIN7" (a ward
+    and its floor, written as one), "0142x12". Half a word redacted still shows the other half."""
+    out = []
+    for f in findings:
+        start, end = f.start, f.end
+        while start > 0 and _WORD_CHAR.match(text, start - 1) and _WORD_CHAR.match(text, start):
+            start -= 1
+        while end < len(text) and _WORD_CHAR.match(text, end) and _WORD_CHAR.match(text, end - 1):
+            end += 1
+        out.append(f if (start, end) == (f.start, f.end) else Finding(f.type, start, end, f.score))
     return out
 
 

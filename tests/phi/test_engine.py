@@ -142,3 +142,17 @@ def test_the_registry_remembers_its_choice_but_sees_a_recognizer_added_later():
     assert registry.get_recognizers("en", ["SSN"]) == [ssn]
     registry.remove_recognizer(ssn.name)
     assert registry.get_recognizers("en", ["MRN", "SSN"]) == [mrn]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("ADMITTED TO QUARTERMAIN7 W/ CHF", "QUARTERMAIN", "QUARTERMAIN7"),   # a ward and its floor
+    ("call 617-555-0142x12 today", "617-555-0142", "617-555-0142x12"),
+    ("MRN:A1234567", "1234567", "A1234567"),
+    ("son Radu's car", "Radu", "Radu"),                                   # punctuation ends a word
+    ("Dr. Okafor-Lee saw", "Okafor", "Okafor"),                             # so does a hyphen
+])
+def test_a_finding_takes_whole_words(text, span, expected):
+    from gateway.phi.engine import whole_words
+    start = text.index(span)
+    (f,) = whole_words(text, [Finding("X", start, start + len(span), 0.9)])
+    assert text[f.start:f.end] == expected
