@@ -424,6 +424,10 @@ POSITIVE = [
     ("PERSON", "bp elevations were reported to dr yi. bp rises when stimulated", "yi"),
     ("PERSON", "crackles at bases, 02 4L n/p per NP Patty CXR improved", "Patty"),
     ("PERSON", "a: stable\nsocial: hank called once about 4:30am. no other calls", "hank"),
+    # a campus named by a place or a word no list has
+    ("LOCATION", "PT WAS TRANSFERED TO THE ZEBRIDGE CAMPUS FOR ERCP", "ZEBRIDGE"),
+    ("LOCATION", "transferred from er kolpakov campus, intubated", "kolpakov"),
+    ("LOCATION", "bed available on the Towson campus tomorrow", "Towson"),
     # staff named by their role
     ("PERSON", "Cytotechnologist: Ilse; Pathologist: Dr. Omar Haddad", "Ilse"),
     ("PERSON", "Sonographer: Tendai M.\nFindings: normal", "Tendai M."),
@@ -751,6 +755,7 @@ NEGATIVE = [
     ("LOCATION", "RARE APC'S- 1 15 SEC RUN SVT. NSR W 1 6 BT RUN VT. PT HAD 3 EPSIODES ST IN 130'S"),
     ("PERSON", "neuro: ms Alert and oriented x3. NP Aware of labs. e.g.dr to follow"),
     ("PERSON", "a: stable\nsocial: wife called twice\nsocial: pt called family\nfamily: none called"),
+    ("LOCATION", "moved to the east campus; MAIN CAMPUS ED; walked around the hospital campus"),
     # a role followed by a language or an ordinary word
     ("PERSON", "Interpreter: Spanish, by phone. Sitter Continues at bedside. SITTER AT BEDSIDE"),
     # "MS." before an ordinary word is mental status, not Ms.

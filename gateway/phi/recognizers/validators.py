@@ -448,6 +448,15 @@ def unknown_word(value: str) -> bool:
     return f.is_unknown(value.strip()) and not f.near_english(value.strip())
 
 
+@validator("campus_word")
+def campus_word(value: str) -> bool:
+    """The name of a hospital campus: a known place ("Bayview") or a word in no list at all,
+    misspelt-looking or not ("Zagaria", "Mackerer"); not "East", "Main" or "North"."""
+    f = _lexicon()
+    word = value.strip()
+    return f.is_place(word) or f.is_unknown(word)
+
+
 @validator("unknown_name_pair")
 def unknown_name_pair(value: str) -> bool:
     """Two capitalized words that are no ordinary or clinical word, at least one of them in no
