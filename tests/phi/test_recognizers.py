@@ -428,6 +428,8 @@ POSITIVE = [
     ("LOCATION", "PT WAS TRANSFERED TO THE ZEBRIDGE CAMPUS FOR ERCP", "ZEBRIDGE"),
     ("LOCATION", "transferred from er kolpakov campus, intubated", "kolpakov"),
     ("LOCATION", "bed available on the Towson campus tomorrow", "Towson"),
+    ("LOCATION", "pt transferred to 209 zebridge. family aware", "zebridge"),
+    ("LOCATION", "c/o to kolpakov if continues to be stable", "kolpakov"),
     # staff named by their role
     ("PERSON", "Cytotechnologist: Ilse; Pathologist: Dr. Omar Haddad", "Ilse"),
     ("PERSON", "Sonographer: Tendai M.\nFindings: normal", "Tendai M."),
@@ -756,6 +758,7 @@ NEGATIVE = [
     ("PERSON", "neuro: ms Alert and oriented x3. NP Aware of labs. e.g.dr to follow"),
     ("PERSON", "a: stable\nsocial: wife called twice\nsocial: pt called family\nfamily: none called"),
     ("LOCATION", "moved to the east campus; MAIN CAMPUS ED; walked around the hospital campus"),
+    ("LOCATION", "transferred to micu today; c/o to floor; trans to stepdown; transfer to telemetry"),
     # a role followed by a language or an ordinary word
     ("PERSON", "Interpreter: Spanish, by phone. Sitter Continues at bedside. SITTER AT BEDSIDE"),
     # "MS." before an ordinary word is mental status, not Ms.
