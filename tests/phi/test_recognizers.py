@@ -424,6 +424,7 @@ POSITIVE = [
     ("PERSON", "bp elevations were reported to dr yi. bp rises when stimulated", "yi"),
     ("PERSON", "crackles at bases, 02 4L n/p per NP Patty CXR improved", "Patty"),
     ("PERSON", "a: stable\nsocial: hank called once about 4:30am. no other calls", "hank"),
+    ("ORGANIZATION", "FOUND UNRESPONSIVE IN ST AGNES HOSPITAL. TRANSFERRED TO GH ED", "ST AGNES HOSPITAL"),
     # a campus named by a place or a word no list has
     ("LOCATION", "PT WAS TRANSFERED TO THE ZEBRIDGE CAMPUS FOR ERCP", "ZEBRIDGE"),
     ("LOCATION", "transferred from er kolpakov campus, intubated", "kolpakov"),
