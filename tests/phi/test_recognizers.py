@@ -425,6 +425,9 @@ POSITIVE = [
     ("PERSON", "crackles at bases, 02 4L n/p per NP Patty CXR improved", "Patty"),
     ("PERSON", "a: stable\nsocial: hank called once about 4:30am. no other calls", "hank"),
     ("ORGANIZATION", "FOUND UNRESPONSIVE IN ST AGNES HOSPITAL. TRANSFERRED TO GH ED", "ST AGNES HOSPITAL"),
+    ("PERSON", "UOP DROPPED WITH ELEVATED PAPS, K OSTROWSKI ORDERED EPI DRIP INCREASED", "K OSTROWSKI"),
+    ("PERSON", "POSSIBLE CT GUIDED TAP...BRAM DELACROIX (RESIDENT) WORKING ON THIS.", "BRAM DELACROIX"),
+    ("PERSON", "Plan reviewed with Ilse Varga (NP), will repeat lytes", "Ilse Varga"),
     # a campus named by a place or a word no list has
     ("LOCATION", "PT WAS TRANSFERED TO THE ZEBRIDGE CAMPUS FOR ERCP", "ZEBRIDGE"),
     ("LOCATION", "transferred from er kolpakov campus, intubated", "kolpakov"),
@@ -759,6 +762,7 @@ NEGATIVE = [
     ("PERSON", "neuro: ms Alert and oriented x3. NP Aware of labs. e.g.dr to follow"),
     ("PERSON", "a: stable\nsocial: wife called twice\nsocial: pt called family\nfamily: none called"),
     ("LOCATION", "moved to the east campus; MAIN CAMPUS ED; walked around the hospital campus"),
+    ("PERSON", "COUMADIN STARTED P HICKMAN PLACED. L IJ PLACED. R ARM ORDERED. LASIX (MD) ORDERED"),
     ("LOCATION", "transferred to micu today; c/o to floor; trans to stepdown; transfer to telemetry"),
     # a role followed by a language or an ordinary word
     ("PERSON", "Interpreter: Spanish, by phone. Sitter Continues at bedside. SITTER AT BEDSIDE"),
