@@ -428,6 +428,11 @@ POSITIVE = [
     ("PERSON", "UOP DROPPED WITH ELEVATED PAPS, K OSTROWSKI ORDERED EPI DRIP INCREASED", "K OSTROWSKI"),
     ("PERSON", "POSSIBLE CT GUIDED TAP...BRAM DELACROIX (RESIDENT) WORKING ON THIS.", "BRAM DELACROIX"),
     ("PERSON", "Plan reviewed with Ilse Varga (NP), will repeat lytes", "Ilse Varga"),
+    # common names shaped like verb forms or adverbs
+    ("PERSON", "Seen by Dr. Ahmed today", "Ahmed"),
+    ("PERSON", "wife Kelly at bedside, aware of plan", "Kelly"),
+    ("PERSON", "Mohammed Reilly, MD", "Mohammed Reilly"),
+    ("PERSON", "DR MANNING AWARE", "MANNING"),
     # a campus named by a place or a word no list has
     ("LOCATION", "PT WAS TRANSFERED TO THE ZEBRIDGE CAMPUS FOR ERCP", "ZEBRIDGE"),
     ("LOCATION", "transferred from er kolpakov campus, intubated", "kolpakov"),
@@ -763,6 +768,7 @@ NEGATIVE = [
     ("PERSON", "a: stable\nsocial: wife called twice\nsocial: pt called family\nfamily: none called"),
     ("LOCATION", "moved to the east campus; MAIN CAMPUS ED; walked around the hospital campus"),
     ("PERSON", "COUMADIN STARTED P HICKMAN PLACED. L IJ PLACED. R ARM ORDERED. LASIX (MD) ORDERED"),
+    ("PERSON", "wife Walking with PT. Dr. Noted no change. son Slowly improving"),
     ("LOCATION", "transferred to micu today; c/o to floor; trans to stepdown; transfer to telemetry"),
     # a role followed by a language or an ordinary word
     ("PERSON", "Interpreter: Spanish, by phone. Sitter Continues at bedside. SITTER AT BEDSIDE"),
