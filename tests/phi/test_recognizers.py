@@ -428,6 +428,8 @@ POSITIVE = [
     ("PERSON", "UOP DROPPED WITH ELEVATED PAPS, K OSTROWSKI ORDERED EPI DRIP INCREASED", "K OSTROWSKI"),
     ("PERSON", "POSSIBLE CT GUIDED TAP...BRAM DELACROIX (RESIDENT) WORKING ON THIS.", "BRAM DELACROIX"),
     ("PERSON", "Plan reviewed with Ilse Varga (NP), will repeat lytes", "Ilse Varga"),
+    ("PERSON", "sbp>75 per ccu staff.dr mira okonjo.l rad art line in place", "mira okonjo"),
+    ("PERSON", "per dr. tomas reyes, no changes tonight", "tomas reyes"),
     # common names shaped like verb forms or adverbs
     ("PERSON", "Seen by Dr. Ahmed today", "Ahmed"),
     ("PERSON", "wife Kelly at bedside, aware of plan", "Kelly"),
