@@ -38,6 +38,9 @@ NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "LOCATION": "LOCATION", "LOC"
               "GPE": "LOCATION", "FAC": "LOCATION", "ORGANIZATION": "ORGANIZATION", "ORG": "ORGANIZATION"}
 
 
+_BLAS_SETTING = threading.Lock()   # guards the process-wide BLAS thread count (see _NlpEngine)
+
+
 class PhiModelMissing(RuntimeError):
     pass
 
@@ -45,6 +48,8 @@ class PhiModelMissing(RuntimeError):
 class _NlpEngine(SpacyNlpEngine):
     """Presidio's spaCy engine without lemmas (only its context enhancer reads them, and
     medgate's recognizers judge context themselves, see _Analyzer), on one BLAS thread."""
+
+    _blas = None
 
     def load(self) -> None:
         super().load()
@@ -55,10 +60,11 @@ class _NlpEngine(SpacyNlpEngine):
         self._blas = ThreadpoolController()
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
-        blas = getattr(self, "_blas", None)
-        if blas is None:
+        if self._blas is None:
             return super().process_text(text, language)
-        with blas.limit(limits=1, user_api="blas"):
+        # The thread count is one setting for the whole process: two engines limiting and
+        # restoring it at once could restore each other's 1 and leave it there.
+        with _BLAS_SETTING, self._blas.limit(limits=1, user_api="blas"):
             return super().process_text(text, language)
 
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:

@@ -156,3 +156,4 @@ def test_a_finding_takes_whole_words(text, span, expected):
     start = text.index(span)
     (f,) = whole_words(text, [Finding("X", start, start + len(span), 0.9)])
     assert text[f.start:f.end] == expected
+

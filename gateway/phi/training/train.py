@@ -98,7 +98,12 @@ def main(argv: list[str] | None = None) -> int:
                      "system.seed": args.seed}
         for item in args.set:
             key, _, value = item.partition("=")
-            overrides[key] = json.loads(value)
+            if not key or not value:
+                ap.error(f"--set wants KEY=VALUE, not {item!r}")
+            try:
+                overrides[key] = json.loads(value)      # numbers, true/false, lists
+            except json.JSONDecodeError:
+                overrides[key] = value                  # a bare string
         if args.max_steps:
             overrides["training.max_steps"] = args.max_steps
         train(args.config, tmp_path / "out", overrides=overrides)
