@@ -23,6 +23,14 @@ kept only for its words that could be a name:
   is a drug, also one no list has yet ("hepatoquine", "tezepelumab"): no name or place of six
   letters or more in either benchmark corpus ends so;
 - a title ("Dr", "Mrs") is not part of the name;
+- a guess of one word that no list has but that is one letter off an English or clinical word
+  is that word misspelt: in all-caps text a word of six letters or more with a letter dropped,
+  added or two swapped ("STAEDY", "PRESNT", "RECIEVED"; not one letter changed, as names
+  are: "THETIS", "MACEDO"), and in capitalized text any lowercase one ("fillng", "amout");
+- where capitals carry no information (all-caps or all-lowercase text, or an all-caps word),
+  a word English uses far more often than as a name ("WILL", "may", "SMALL", "LONG", "ho"
+  for house officer) is a name only next to another name word ("ANGEL STRONG"); a title or
+  relation word still finds "Dr. Long" and "son Will" (patterns are not filtered);
 - a place or organization guess needs a word a name has: a proper noun, an unknown word, a
   capitalized word where text is capitalized, or a facility/place head ("School", "Clinic").
 
@@ -68,6 +76,10 @@ DRUG_STEMS = ("mab", "nib", "pril", "sartan", "olol", "statin", "azole", "cyclin
               "glutide", "parin", "oxacin", "profen", "setron", "lukast", "terol", "olone", "afil", "quine",
               "oxetine", "triptyline", "azepine", "idone", "peridol", "tropium", "semide", "thiazide",
               "navir", "previr", "buvir", "lamide", "formin", "glinide", "dronate", "caine")
+# Names that notes use far more often as the ordinary word (read off PhysioNet's false
+# positives; none is an unsupported NER name there or in the synthetic corpus).
+ORDINARY_NAMES = frozenset("""will may ho small little good long short strong gross male max mark
+    begin brady pace inc""".split())
 HEADS = ORG_HEADS | frozenset("""
     lake lakes ridge valley hill hills heights park springs harbor grove woods river creek meadows
     street avenue road drive lane boulevard county city town township
@@ -145,9 +157,10 @@ class NerFilter:
         low = word.lower()
         return not (low in self._words or low in self._proper or low in self._places or low in self._misspelt)
 
-    def near_english(self, word: str) -> bool:
+    def near_english(self, word: str, changed: bool = True) -> bool:
         """One letter off an ordinary English or clinical word ("recieved", "INTHE"): a
-        misspelling. Generates the word's ~50n neighbours: for the rare candidates only."""
+        misspelling; with `changed=False` only by a letter dropped, added or two swapped.
+        Generates the word's ~50n neighbours: for the rare candidates only."""
         low = word.lower()
         letters = "abcdefghijklmnopqrstuvwxyz"
         for i in range(len(low) + 1):
@@ -157,7 +170,7 @@ class NerFilter:
             if len(tail) > 1 and head + tail[1] + tail[0] + tail[2:] in self._words:
                 return True
             for c in letters:
-                if (tail and head + c + tail[1:] in self._words) or head + c + tail in self._words:
+                if (changed and tail and head + c + tail[1:] in self._words) or head + c + tail in self._words:
                     return True
         return False
 
@@ -182,7 +195,8 @@ class NerFilter:
         out = []
         for r in results:
             words = list(_WORD.finditer(text, r.start, r.end))
-            if not words:
+            if not words or len(words) == 1 and (self._misspelling(words[0].group(), style)
+                                                  or self._ordinary(words[0].group(), style)):
                 continue
             if r.entity_type == "PERSON" and words[-1].group().lower() not in ORG_HEADS:
                 out.extend(self._person(r, words, style))
@@ -220,8 +234,17 @@ class NerFilter:
             return False
         return True
 
+    def _misspelling(self, w: str, style: _Style) -> bool:
+        if style.kind == "upper":
+            return len(w) >= 6 and w.isupper() and self.is_unknown(w) and self.near_english(w, changed=False)
+        return style.kind == "mixed" and len(w) >= 4 and w.islower() and self.is_unknown(w) and self.near_english(w)
+
+    @staticmethod
+    def _ordinary(w: str, style: _Style) -> bool:
+        return w.lower() in ORDINARY_NAMES and (style.kind != "mixed" or w.isupper())
+
     def _person(self, r, words: list[re.Match], style: _Style) -> list:
-        verdicts = [self._name_word(m, style) for m in words]
+        verdicts = [None if self._ordinary(m.group(), style) else self._name_word(m, style) for m in words]
         kept, i = [], 0
         while i < len(words):
             if verdicts[i] is False:
