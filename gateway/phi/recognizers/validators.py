@@ -12,7 +12,6 @@ recognizer's job.
 """
 from __future__ import annotations
 
-import calendar
 import datetime
 import ipaddress
 import re
@@ -137,13 +136,9 @@ def ssn_last4(value: str) -> bool:
 # --- dates ----------------------------------------------------------------------
 
 def valid_ymd(year: int | None, month: int, day: int) -> bool:
-    if not 1 <= month <= 12 or day < 1:
-        return False
-    if year is None:
-        return day <= (29 if month == 2 else calendar.monthrange(2001, month)[1])
-    if not 1850 <= year <= 2150:
-        return False
-    return day <= calendar.monthrange(year, month)[1]
+    """A month of 1-12, a day of 1-31 and a plausible year. Not the calendar's own days: a
+    slip of the pen ("2/31", "4/31/14") is still somebody's date, and a breach if it passes."""
+    return 1 <= month <= 12 and 1 <= day <= 31 and (year is None or 1850 <= year <= 2150)
 
 
 def _year(text: str) -> int:
@@ -488,10 +483,13 @@ def month_day_range(value: str) -> bool:
     if not m:
         return False
     m1, d1, m2, d2 = (int(g) for g in m.groups())
-    if not (valid_ymd(None, m1, d1) and valid_ymd(None, m2, d2)):
+    try:
+        # a range is weaker evidence than a lone date: both days must exist (2/29 counts)
+        first, second = (datetime.date(2000, m, d) for m, d in ((m1, d1), (m2, d2)))
+    except ValueError:
         return False
     # days into a leap year, so 2/29 counts; a range over New Year wraps
-    first, second = (datetime.date(2000, m, d).timetuple().tm_yday for m, d in ((m1, d1), (m2, d2)))
+    first, second = first.timetuple().tm_yday, second.timetuple().tm_yday
     if second < first:
         second += 366
     return 0 <= second - first <= 21
