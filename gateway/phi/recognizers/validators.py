@@ -407,6 +407,17 @@ def not_plain(value: str) -> bool:
     return not any(f.is_plain(w) for w in value.split())
 
 
+@validator("surname_word")
+def surname_word(value: str) -> bool:
+    """A word that can be a surname: a part of it (of a compound, as nerfilter judges them) is
+    neither an ordinary word that is never a name nor a word no list has one letter off an
+    English one ("Romero", "O'MALLEY", "Quaxley-Farthing"; not "supportive", "EXTUBATE-PER",
+    "Encouarge")."""
+    f = _lexicon()
+    parts = [w for w in re.split(r"[-'’]", value.strip()) if len(w) > 1]
+    return any(not f.is_plain(w) and not (f.is_unknown(w) and f.near_english(w)) for w in parts)
+
+
 @validator("city_name")
 def city_name(value: str) -> bool:
     """A city before a state: a place of the gazetteer ("Silver Spring"), or a name with a word
