@@ -91,8 +91,9 @@ def _read(name: str) -> set[str]:
         return {line.strip() for line in f if line.strip()}
 
 
-def _terms() -> set[str]:
-    with (LEXICON / "clinical-terms.txt").open(encoding="utf-8") as f:
+def _lines(name: str) -> set[str]:
+    """A hand-written list of the lexicon: lower-cased lines, "#" comments skipped."""
+    with (LEXICON / name).open(encoding="utf-8") as f:
         return {w for line in f if (w := line.strip().lower()) and not w.startswith("#")}
 
 
@@ -138,8 +139,8 @@ class NerFilter:
     def default(cls, clinical_words: Iterable[str] = ()) -> "NerFilter":
         """SCOWL's common words and the project's clinical vocabulary minus proper nouns, and
         the curated clinical terms."""
-        english, clinical, terms = _read("english-common.txt.gz"), {w.lower() for w in clinical_words}, _terms()
-        return cls(english | clinical, _read("english-proper.txt.gz"), terms, _read("places.txt.gz"),
+        english, clinical, terms = _read("english-common.txt.gz"), {w.lower() for w in clinical_words}, _lines("clinical-terms.txt")
+        return cls(english | clinical, _read("english-proper.txt.gz"), terms, _read("places.txt.gz") | _lines("regions.txt"),
                    misspellable=(clinical | terms) - english)
 
     def is_plain(self, word: str) -> bool:
