@@ -8,7 +8,8 @@ spread their own mistakes), and words that are also ordinary clinical words are 
 carried ("Will", "Foley").
 
 A name also vouches for the name coordinated with it: "Drs Ferullo and Saeed", "DR'S CAMARDA
-AND CLIFFORD", "daughters sarah and margie", "BEA TURA AND DRS JOSEPH". After the name, the
+AND CLIFFORD", "daughters sarah and margie", "BEA TURA AND DRS JOSEPH", and a place or a
+facility for the one after it ("SCREENED BY BALTIMORE REHAB AND KIMBROUGH"). After the name, the
 other word must be no ordinary word ("Dr. Lee and team"; after a model guess not even one
 that is also a name: "brown and small"); before it, in no word list and no misspelling of one
 ("tranplant work-up and Dr Vasquez").
@@ -73,13 +74,13 @@ class Propagator:
                      confirmed: Callable[[RecognizerResult], bool]) -> list[RecognizerResult]:
         out = []
         for r in results:
-            if r.entity_type != "PERSON" or r.score < self._min_score:
+            if r.entity_type not in KINDS or r.score < self._min_score:
                 continue
             strong = confirmed(r)
             spans = []
             if (m := _AND.match(text, r.end)) is not None:
                 spans.append(m.span(1))
-            if (m := _AND_BEFORE.search(text, max(0, r.start - 60), r.start)) is not None:
+            if r.entity_type == "PERSON" and (m := _AND_BEFORE.search(text, max(0, r.start - 60), r.start)) is not None:
                 # the word next to "and" first; the one before it counts only with it
                 for group in (2, 1):
                     word = m.group(group)
@@ -91,10 +92,13 @@ class Propagator:
             for start, end in spans:
                 if self._could_be_a_name(text[start:end], strong):
                     # a pattern's name vouches like a pattern (and is carried on); a guess's only once
-                    out.append(RecognizerResult("PERSON", start, end, self._score, recognition_metadata={
+                    out.append(RecognizerResult(r.entity_type, start, end, self._score, recognition_metadata={
                         "recognizer_name": "coordination" if strong else "propagation"}))
         return out
 
     def _could_be_a_name(self, word: str, strong: bool) -> bool:
-        return not (len(word) < 2 or word.lower() in self._stop or word.lower() in TITLES or (
-            self._words.is_plain(word) if strong else self._words.is_word(word)))
+        # a compound is judged by its parts, as the NER filter does: "work-up" is no name
+        parts = [p for p in regex.split(r"['’-]", word) if p] or [word]
+        ordinary = self._words.is_plain if strong else self._words.is_word
+        return not (len(word) < 2 or word.lower() in self._stop or word.lower() in TITLES
+                    or all(ordinary(p) for p in parts))

@@ -39,6 +39,8 @@ POSITIVE = [
     ("PERSON", "Patient and family seen by Dr Vining early this am.", "Vining"),   # verb-shaped surname
     ("PERSON", "MRS. REDDING CALLED BACK", "REDDING"),
     ("PERSON", "KEEP ROMERO FAMILY AWARE OF PLAN OF CARE.", "ROMERO"),
+    ("PERSON", "weaned for systolic bp 120 to 135 per d ross.pacing wires attached", "d ross"),
+    ("PERSON", "PER M PEPPLER OK TO EXTUBATE", "M PEPPLER"),
     ("PERSON", "Met with the Nguyen family at 2 pm", "Nguyen"),
     ("PERSON", "the Quaxley-Farthing family called", "Quaxley-Farthing"),
     ("LOCATION", "ADMITTED TO THE ED FROM THE KEELEY HOUSE AFTER A FALL", "KEELEY"),
@@ -490,6 +492,7 @@ NEGATIVE = [
     ("DATE", "pain 7/10, 2/6 SEM at LUSB"),
     ("DATE", "invalid 13/45/2020 and 13/2"),
     ("PERSON", "DR NOTIFIED OF LOW UO"),
+    ("PERSON", "turn per q shift; sliding scale per s protocol; per a doctor; per l arm"),
     ("PERSON", "seen by Dr. Following the procedure"),
     ("PERSON", "HIS FAMILY AT BEDSIDE, SUPPORTIVE FAMILY"),
     ("PERSON", "Encouarge family to allow pt to rest"),                     # a misspelt word

@@ -418,6 +418,13 @@ def surname_word(value: str) -> bool:
     return any(not f.is_plain(w) and not (f.is_unknown(w) and f.near_english(w)) for w in parts)
 
 
+@validator("initial_surname")
+def initial_surname(value: str) -> bool:
+    """An initial and a word that can be a name (name_word): "d ross", "M. PEPPLER"; not "q shift",
+    "s protocol". A misspelling after an initial is rare, "Peppler" one letter off "pepper" is not."""
+    return name_word(value.replace(".", " ").split()[-1])
+
+
 @validator("city_name")
 def city_name(value: str) -> bool:
     """A city before a state: a place of the gazetteer ("Silver Spring"), or a name with a word
