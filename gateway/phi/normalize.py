@@ -8,7 +8,8 @@ text the client sent, so redaction covers the disguised characters too:
   Latin ("Mаry" with a Cyrillic а); words written wholly in another script are left alone;
 - a line break inside a number ("617-555-⏎0123", "123-45⏎-6789", "555⏎0123", also where a
   request's messages or content parts meet) or after a hyphen inside a word ("Kowal-⏎czyk") is
-  dropped; a number ending a line is not glued to a list number starting the next.
+  dropped; a number ending a line is not glued to a list number starting the next, nor a
+  whole date, time or amount to the number on the next line.
 """
 from __future__ import annotations
 
@@ -35,6 +36,18 @@ _WORD = re.compile(r"\w+")
 _BROKEN = re.compile(r"(?<=-)[ \t]*\r?\n[ \t]*(?=[0-9-])|(?<=[0-9])[ \t]*\r?\n[ \t]*(?=-)|(?<=[0-9])\r?\n(?=[0-9])"
                      r"|(?<=[A-Za-z]-)[ \t]*\r?\n[ \t]*(?=[A-Za-z])")
 _LATIN = re.compile(r"[A-Za-z]")
+# A line ending in a whole date, a time, an amount or a decimal ("Date of service: 03/25/2022⏎
+# 88305 (pathology)", "11-05-2024⏎99213", "$3,632.07⏎36415") ends a value: digits split
+# across lines are digits and hyphens, as phone, SSN and record numbers are written.
+_LAST_TOKEN = re.compile(r"\S*\Z")
+_ENDS_A_VALUE = re.compile(r"[/.:,$]|\d{1,2}-\d{1,2}-\d{2,4}\Z")
+
+
+def _joins(text: str, m: re.Match) -> bool:
+    if not (text[m.start() - 1].isdigit() and text[m.end():m.end() + 1].isdigit()):
+        return True
+    token = _LAST_TOKEN.search(text, max(0, m.start() - 40), m.start()).group()
+    return not _ENDS_A_VALUE.search(token)
 
 
 @dataclass(frozen=True)
@@ -55,7 +68,7 @@ class Normalized:
 
 
 def normalize(text: str) -> Normalized:
-    broken = {i for m in _BROKEN.finditer(text) for i in range(m.start(), m.end())}
+    broken = {i for m in _BROKEN.finditer(text) if _joins(text, m) for i in range(m.start(), m.end())}
     if text.isascii() and not broken:   # the common case costs two scans
         return Normalized(text, None)
     out: list[str] = []

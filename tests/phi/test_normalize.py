@@ -1,3 +1,5 @@
+import pytest
+
 from gateway.phi.normalize import normalize
 
 
@@ -45,6 +47,23 @@ def test_line_breaks_inside_numbers_and_hyphenated_words():
     assert "Kowal-czyk" in n.text
     assert _orig(text, "617-555-0123") == "617-555-\n  0123"
     assert normalize("line one.\nLine two").text == "line one.\nLine two"   # ordinary breaks stay
+
+
+@pytest.mark.parametrize("text", [
+    "Date of service: 03/25/2022\n88305 (surgical pathology)",     # a whole date, then a CPT code
+    "Date of service: 11-05-2024\n99213 (office visit)",
+    "venipuncture   $4,048.60\n36415",                             # an amount
+    "last dose at 10:30\n1200 cc out",                             # a time
+    "temp 37.2\n98 on RA",                                         # a decimal
+])
+def test_a_whole_value_ending_a_line_stays_apart_from_the_next_lines_number(text):
+    assert normalize(text).text == text
+
+
+def test_the_detector_finds_a_date_that_ends_a_line_before_a_number():
+    from gateway.phi.engine import build_detector
+    text = "Account #: 8909-086-1493\n\nDate of service: 03/25/2022\n88305 (surgical pathology)   $3,632.07\n"
+    assert "03/25/2022" in [text[f.start:f.end] for f in build_detector().analyze(text)]
 
 
 def test_a_number_ending_a_line_stays_apart_from_the_next_lines_number():
