@@ -50,6 +50,10 @@ POSITIVE = [
     ("LOCATION", "moved to the Upper Peninsula last year", "Upper Peninsula"),
     ("ORGANIZATION", "TAKEN TO LAUREL REGIONAL WHERE CK'S AND TROPONIN POS.", "LAUREL REGIONAL"),
     ("ORGANIZATION", "transferred from Shore Regional Medical Center today", "Shore Regional Medical Center"),
+    ("DATE", "confirmed Turner, Sam L., DOB April 9, 1924, SSN on file", "April 9, 1924"),  # no litre
+    ("DATE", "called re: Frazier, Christopher K. (Thu, Aug 13, 1959). heparin", "Aug 13, 1959"),
+    ("DATE", "Re: de la Cruz, Noël, DOB June 21, 1947", "June 21, 1947"),   # the l of Noël is no litre
+    ("DATE", "Electronically signed by Trinh Vũ, MD on 10/23/19  12:15pm", "10/23/19"),
     ("DATE", "ON 2/31/14 PT PRESENTED TO ED WITH FEVER", "2/31/14"),        # no such day: a slip
     ("DATE", "d/c integrelin at 0630 2/31", "2/31"),
     ("DATE", "ADMITTED 3-14-2024 VIA ED", "3-14-2024"),

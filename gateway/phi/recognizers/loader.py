@@ -101,10 +101,11 @@ def _word_alternation(words: Iterable[str]) -> str:
     parts = []
     for w in sorted(set(words), key=len, reverse=True):
         body = r"\s+".join(regex.escape(piece) for piece in w.split())
+        # any letter bounds a word: the "l" of "Noël" is no litre
         if w[:1].isalnum():
-            body = r"(?<![A-Za-z0-9])" + body
+            body = r"(?<![\p{L}\d])" + body
         if w[-1:].isalnum():
-            body = body + r"(?![A-Za-z0-9])"
+            body = body + r"(?![\p{L}\d])"
         parts.append(body)
     return "(?:" + "|".join(parts) + ")"
 
