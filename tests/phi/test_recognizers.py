@@ -54,6 +54,9 @@ POSITIVE = [
     ("DATE", "called re: Frazier, Christopher K. (Thu, Aug 13, 1959). heparin", "Aug 13, 1959"),
     ("DATE", "Re: de la Cruz, Noël, DOB June 21, 1947", "June 21, 1947"),   # the l of Noël is no litre
     ("DATE", "Electronically signed by Trinh Vũ, MD on 10/23/19  12:15pm", "10/23/19"),
+    ("PHONE", "PATIENT INSTRUCTIONS: Call 808 899 0848,58 or return to the ED", "808 899 0848,58"),  # pause-dial
+    ("PHONE", "Phone: (303) 621-5501,9797   Fax: (512) 240-3008", "(303) 621-5501,9797"),
+    ("PHONE", "Please contact my office at 4 0 4 9 7 5 5 6 4 7 or fax with questions", "4 0 4 9 7 5 5 6 4 7"),
     ("DATE", "ON 2/31/14 PT PRESENTED TO ED WITH FEVER", "2/31/14"),        # no such day: a slip
     ("DATE", "d/c integrelin at 0630 2/31", "2/31"),
     ("DATE", "ADMITTED 3-14-2024 VIA ED", "3-14-2024"),
