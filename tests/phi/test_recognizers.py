@@ -59,6 +59,9 @@ POSITIVE = [
     ("PHONE", "Please contact my office at 4 0 4 9 7 5 5 6 4 7 or fax with questions", "4 0 4 9 7 5 5 6 4 7"),
     ("MRN", "Shift summary (the unit)\nHart (0690-59)\nNeuro status; sedation protocol", "0690-59"),
     ("MRN", "RESP CARE NOTE 2/3 -- GEHRINGER (49874927) 97 YO M: BIPAP REMOVED", "49874927"),
+    ("ORGANIZATION", "ORDERING: Nathan Gregory, MD\nLOCATION: VMH urgent care", "VMH"),
+    ("ORGANIZATION", "HPI: found unresponsive-> GH EW today", "GH"),
+    ("ORGANIZATION", "transferred from SJH for cath", "SJH"),
     ("DATE", "ON 2/31/14 PT PRESENTED TO ED WITH FEVER", "2/31/14"),        # no such day: a slip
     ("DATE", "d/c integrelin at 0630 2/31", "2/31"),
     ("DATE", "ADMITTED 3-14-2024 VIA ED", "3-14-2024"),
@@ -501,6 +504,9 @@ NEGATIVE = [
     ("DATE", "pain 7/10, 2/6 SEM at LUSB"),
     ("DATE", "invalid 13/45/2020 and 13/2"),
     ("PERSON", "DR NOTIFIED OF LOW UO"),
+    ("ORGANIZATION", "transferred from OSH; LOCATION: MICU; increased from NPH 20; PT IN USOH UNTIL 8/23"),
+    ("ORGANIZATION", "ED TRIAGE 10/27 9:10AM -- BH"),                        # a heading's initials
+    ("ORGANIZATION", "SENSATION INTACT TO LIGHT TOUCH, WEAN O2 AS TOL"),
     ("MRN", "Lasix (40-80) mg IV BID\nZosyn (3375) mg"),
     ("PERSON", "turn per q shift; sliding scale per s protocol; per a doctor; per l arm"),
     ("PERSON", "seen by Dr. Following the procedure"),
