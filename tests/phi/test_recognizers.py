@@ -62,6 +62,15 @@ POSITIVE = [
     ("ORGANIZATION", "ORDERING: Nathan Gregory, MD\nLOCATION: VMH urgent care", "VMH"),
     ("ORGANIZATION", "HPI: found unresponsive-> GH EW today", "GH"),
     ("ORGANIZATION", "transferred from SJH for cath", "SJH"),
+    ("ORGANIZATION", "Call from T. Hoang, RPh at CVS #13608: interaction", "CVS #13608"),
+    ("ORGANIZATION", "i usually use cvs on walnut st but i moved, refill please", "cvs"),
+    ("ORGANIZATION", "i usually use cvs on walnut st but i moved, refill please", "walnut st"),
+    ("ORGANIZATION", "HOME PHARMACY RITE AID, MEDS RECONCILED", "RITE AID"),
+    ("ORGANIZATION", "HOME PHARMACY DORCHESTER DRUG, MEDS RECONCILED", "DORCHESTER DRUG"),
+    ("ORGANIZATION", "eRx sent to Kroger Pharmacy for Jones", "Kroger Pharmacy"),
+    ("ORGANIZATION", "i work at starbucks now and cant get off", "starbucks"),
+    ("ORGANIZATION", "HCP SAMANTHA WORKS AT PARKER LLC, WILL VISIT AFTER WORK", "PARKER LLC"),
+    ("ORGANIZATION", "HUSBAND CEO OF IBM.  SMOKER 30PK/YR", "IBM"),
     ("DATE", "ON 2/31/14 PT PRESENTED TO ED WITH FEVER", "2/31/14"),        # no such day: a slip
     ("DATE", "d/c integrelin at 0630 2/31", "2/31"),
     ("DATE", "ADMITTED 3-14-2024 VIA ED", "3-14-2024"),
@@ -504,6 +513,10 @@ NEGATIVE = [
     ("DATE", "pain 7/10, 2/6 SEM at LUSB"),
     ("DATE", "invalid 13/45/2020 and 13/2"),
     ("PERSON", "DR NOTIFIED OF LOW UO"),
+    ("PERSON", "HUSBAND CEO OF IBM"),
+    ("ORGANIZATION", "CVS: CAP REFILL < 3 SEC; CVS: S1S2 RRR"),               # the cardiovascular system
+    ("ORGANIZATION", "history of IV drug use; study drug given; refill at home pharmacy"),
+    ("ORGANIZATION", "she works at home; he works at night; works at a bank; i work at the hospital"),
     ("ORGANIZATION", "transferred from OSH; LOCATION: MICU; increased from NPH 20; PT IN USOH UNTIL 8/23"),
     ("ORGANIZATION", "ED TRIAGE 10/27 9:10AM -- BH"),                        # a heading's initials
     ("ORGANIZATION", "SENSATION INTACT TO LIGHT TOUCH, WEAN O2 AS TOL"),

@@ -425,6 +425,14 @@ def initial_surname(value: str) -> bool:
     return name_word(value.replace(".", " ").split()[-1])
 
 
+@validator("has_name_word")
+def has_name_word(value: str) -> bool:
+    """Some word of the value is no ordinary word that is never a name: "DORCHESTER DRUG",
+    "starbucks", "Parker LLC", "rodriguez and sons"; not "home pharmacy", "a bank", "IV drug"."""
+    f = _lexicon()
+    return any(not f.is_plain(w) for w in re.findall(r"[^\W\d_]{2,}", value))
+
+
 @validator("city_name")
 def city_name(value: str) -> bool:
     """A city before a state: a place of the gazetteer ("Silver Spring"), or a name with a word
