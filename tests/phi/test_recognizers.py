@@ -71,6 +71,13 @@ POSITIVE = [
     ("ORGANIZATION", "i work at starbucks now and cant get off", "starbucks"),
     ("ORGANIZATION", "HCP SAMANTHA WORKS AT PARKER LLC, WILL VISIT AFTER WORK", "PARKER LLC"),
     ("ORGANIZATION", "HUSBAND CEO OF IBM.  SMOKER 30PK/YR", "IBM"),
+    ("LOCATION", "LIVES WITH DOLORES (DTR) AT 17554 LAKE BLVD, NEW HAVEN. DTR CALLED", "NEW HAVEN"),
+    ("LOCATION", "LIVES ALONE AT 602 HARRISON LANE RM 35, ST. PAUL. SON CALLED", "ST. PAUL"),
+    ("LOCATION", "LIVES ALONE AT 5 MARTIN LUTHER KING JR WAY, TULSA. MRN 123", "5 MARTIN LUTHER KING JR WAY"),
+    ("LOCATION", "Address: 12197 Summer Street Unit 44, Richmond Virginia", "Richmond"),
+    ("LOCATION", "RESTRAINED DRIVER IN MVC AT JEFFERSON RD AND PARK AVE, HARTFORD.", "PARK AVE"),
+    ("LOCATION", "RESTRAINED DRIVER IN MVC AT MILL AVE AND MAIN STREET.", "MILL AVE"),
+    ("LOCATION", "also my address changed to 892 valerie inlet, charlotte, NC  22272.", "892 valerie inlet"),
     ("DATE", "ON 2/31/14 PT PRESENTED TO ED WITH FEVER", "2/31/14"),        # no such day: a slip
     ("DATE", "d/c integrelin at 0630 2/31", "2/31"),
     ("DATE", "ADMITTED 3-14-2024 VIA ED", "3-14-2024"),
@@ -513,6 +520,7 @@ NEGATIVE = [
     ("DATE", "pain 7/10, 2/6 SEM at LUSB"),
     ("DATE", "invalid 13/45/2020 and 13/2"),
     ("PERSON", "DR NOTIFIED OF LOW UO"),
+    ("LOCATION", "HR 80S NSR ST AND PVCS; 4 POINT RESTRAINTS ON, 2 VIEW CXR DONE; PT SENT TO 5 WEST AND BACK"),
     ("PERSON", "HUSBAND CEO OF IBM"),
     ("ORGANIZATION", "CVS: CAP REFILL < 3 SEC; CVS: S1S2 RRR"),               # the cardiovascular system
     ("ORGANIZATION", "history of IV drug use; study drug given; refill at home pharmacy"),
