@@ -78,6 +78,11 @@ POSITIVE = [
     ("LOCATION", "RESTRAINED DRIVER IN MVC AT JEFFERSON RD AND PARK AVE, HARTFORD.", "PARK AVE"),
     ("LOCATION", "RESTRAINED DRIVER IN MVC AT MILL AVE AND MAIN STREET.", "MILL AVE"),
     ("LOCATION", "also my address changed to 892 valerie inlet, charlotte, NC  22272.", "892 valerie inlet"),
+    ("PERSON", "Question: J.V., 49 YO M, quit smoking in 1992", "J.V."),
+    ("PERSON", "Quick question: K.R.R., 91 y/o female, COVID in '94", "K.R.R."),
+    ("PERSON", "Question: YM, 53-year-old woman, PE in 1999", "YM"),
+    ("PERSON", "FAMILY MEETING HELD, NIECE (SIERRA) TO CALL IN AM.", "SIERRA"),
+    ("PERSON", "12:30 CALLED TO RM BY LUKE BRANDVOLD (PCA). PT FOUND ON FLOOR", "LUKE BRANDVOLD"),
     ("DATE", "ON 2/31/14 PT PRESENTED TO ED WITH FEVER", "2/31/14"),        # no such day: a slip
     ("DATE", "d/c integrelin at 0630 2/31", "2/31"),
     ("DATE", "ADMITTED 3-14-2024 VIA ED", "3-14-2024"),
@@ -520,6 +525,8 @@ NEGATIVE = [
     ("DATE", "pain 7/10, 2/6 SEM at LUSB"),
     ("DATE", "invalid 13/45/2020 and 13/2"),
     ("PERSON", "DR NOTIFIED OF LOW UO"),
+    ("PERSON", "PT, 71 YO M, WITH CP; MR, 71 YO M"),
+    ("PERSON", "GRANDDAUGHTER (SPOKESPERSON)CALLED TO GET UPDATE; CLOSE FRIEND (DECISION MAKER, NO PROXY)"),
     ("LOCATION", "HR 80S NSR ST AND PVCS; 4 POINT RESTRAINTS ON, 2 VIEW CXR DONE; PT SENT TO 5 WEST AND BACK"),
     ("PERSON", "HUSBAND CEO OF IBM"),
     ("ORGANIZATION", "CVS: CAP REFILL < 3 SEC; CVS: S1S2 RRR"),               # the cardiovascular system

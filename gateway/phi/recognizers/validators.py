@@ -433,6 +433,14 @@ def has_name_word(value: str) -> bool:
     return any(not f.is_plain(w) for w in re.findall(r"[^\W\d_]{2,}", value))
 
 
+@validator("initials")
+def initials(value: str) -> bool:
+    """Initials: dotted ("J.V.", "K.R.R.") or two or three capitals that are no word or clinical
+    abbreviation ("YM", "GB"; not "PT", "MR", "BP")."""
+    v = value.strip()
+    return "." in v or not (_lexicon().is_word(v) or v.lower() in TITLES)
+
+
 @validator("city_name")
 def city_name(value: str) -> bool:
     """A city before a state: a place of the gazetteer ("Silver Spring"), or a name with a word
