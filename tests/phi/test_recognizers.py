@@ -83,6 +83,10 @@ POSITIVE = [
     ("PERSON", "Question: YM, 53-year-old woman, PE in 1999", "YM"),
     ("PERSON", "FAMILY MEETING HELD, NIECE (SIERRA) TO CALL IN AM.", "SIERRA"),
     ("PERSON", "12:30 CALLED TO RM BY LUKE BRANDVOLD (PCA). PT FOUND ON FLOOR", "LUKE BRANDVOLD"),
+    ("DATE", "She called at 0300h re: abdominal pain since 3-31.   Advised ED if worse", "3-31"),
+    ("DATE", "since my visit on 4-18 my back pain is about the same", "4-18"),
+    ("DATE", "excusing him from work from 10-23 through November 6.", "10-23"),
+    ("DATE", "Meadowbrook Rehab offered a bed for Mrs Cunningham for 1-28. Her mother agrees", "1-28"),
     ("DATE", "ON 2/31/14 PT PRESENTED TO ED WITH FEVER", "2/31/14"),        # no such day: a slip
     ("DATE", "d/c integrelin at 0630 2/31", "2/31"),
     ("DATE", "ADMITTED 3-14-2024 VIA ED", "3-14-2024"),
@@ -525,6 +529,7 @@ NEGATIVE = [
     ("DATE", "pain 7/10, 2/6 SEM at LUSB"),
     ("DATE", "invalid 13/45/2020 and 13/2"),
     ("PERSON", "DR NOTIFIED OF LOW UO"),
+    ("DATE", "diuresed for 2-3 days; increased from 1-2 to 3-4 L; on 1-2 mg/hr; tolerated for 5-10 minutes"),
     ("PERSON", "PT, 71 YO M, WITH CP; MR, 71 YO M"),
     ("PERSON", "GRANDDAUGHTER (SPOKESPERSON)CALLED TO GET UPDATE; CLOSE FRIEND (DECISION MAKER, NO PROXY)"),
     ("LOCATION", "HR 80S NSR ST AND PVCS; 4 POINT RESTRAINTS ON, 2 VIEW CXR DONE; PT SENT TO 5 WEST AND BACK"),
