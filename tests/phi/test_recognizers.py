@@ -87,6 +87,8 @@ POSITIVE = [
     ("DATE", "since my visit on 4-18 my back pain is about the same", "4-18"),
     ("DATE", "excusing him from work from 10-23 through November 6.", "10-23"),
     ("DATE", "Meadowbrook Rehab offered a bed for Mrs Cunningham for 1-28. Her mother agrees", "1-28"),
+    ("DATE", "ROYBAL, DIEGO D.\nADMITTED THE 7TH VIA ED, S/P HEMICOLECTOMY", "7TH"),
+    ("DATE", "troponin 1.49. Discharged the 3rd to Northshore Manor.", "3rd"),
     ("DATE", "ON 2/31/14 PT PRESENTED TO ED WITH FEVER", "2/31/14"),        # no such day: a slip
     ("DATE", "d/c integrelin at 0630 2/31", "2/31"),
     ("DATE", "ADMITTED 3-14-2024 VIA ED", "3-14-2024"),
@@ -529,6 +531,7 @@ NEGATIVE = [
     ("DATE", "pain 7/10, 2/6 SEM at LUSB"),
     ("DATE", "invalid 13/45/2020 and 13/2"),
     ("PERSON", "DR NOTIFIED OF LOW UO"),
+    ("DATE", "admitted the 2nd time this year; seen the 2nd day of the illness"),
     ("DATE", "diuresed for 2-3 days; increased from 1-2 to 3-4 L; on 1-2 mg/hr; tolerated for 5-10 minutes"),
     ("PERSON", "PT, 71 YO M, WITH CP; MR, 71 YO M"),
     ("PERSON", "GRANDDAUGHTER (SPOKESPERSON)CALLED TO GET UPDATE; CLOSE FRIEND (DECISION MAKER, NO PROXY)"),
