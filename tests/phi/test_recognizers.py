@@ -544,6 +544,7 @@ NEGATIVE = [
     ("DATE", "pain 7/10, 2/6 SEM at LUSB"),
     ("DATE", "invalid 13/45/2020 and 13/2"),
     ("PERSON", "DR NOTIFIED OF LOW UO"),
+    ("ID", "c/v: bp-89-100/50, sat-98-100%, sbp-80-100's; IABP AD-91-118, MAP-75-100"),
     ("PERSON", "MD AWARE. MD PAGED. RN NOTIFIED OF K 3.2\nPT 57 YO M ADMITTED"),
     ("PERSON", "pt note\n- thanks"),
     ("ORGANIZATION", "under general anesthesia; in general good health; seen by general surgery"),
