@@ -109,6 +109,9 @@ POSITIVE = [
     ("MRN", "Facility offered a bed for Ms da Paz (145089975) for 7/14.", "145089975"),
     ("HEALTH_PLAN", "they want a prior auth. my hmana id is hfep6113346301.", "hfep6113346301"),
     ("HEALTH_PLAN", "My insurance changed to Ambetter (meember ID KUKZ7783459301, group 338323-915R).", "KUKZ7783459301"),
+    ("DATE", "MURO, MARTHA R. (4453-70) 80 YO F 12-5\nAFTER LUNCH: SPUTUM CX", "12-5"),
+    ("DATE", "NPN 7p-7a (Saturday 7/30)\nhx of gout, neuropathy", "7/30"),
+    ("DATE", "NPN 7P-7A, 1/2\nWILSON, JESUS 83M", "1/2"),
     ("DATE", "ON 2/31/14 PT PRESENTED TO ED WITH FEVER", "2/31/14"),        # no such day: a slip
     ("DATE", "d/c integrelin at 0630 2/31", "2/31"),
     ("DATE", "ADMITTED 3-14-2024 VIA ED", "3-14-2024"),
@@ -551,6 +554,7 @@ NEGATIVE = [
     ("DATE", "pain 7/10, 2/6 SEM at LUSB"),
     ("DATE", "invalid 13/45/2020 and 13/2"),
     ("PERSON", "DR NOTIFIED OF LOW UO"),
+    ("DATE", "HR 80 M 1-2 L NC\nNPN 7A-7P: 1/2 NS AT 75"),
     ("HEALTH_PLAN", "my blood sugar number is 145; my room id is 12"),
     ("DATE", "increased from 12345678 units"),
     ("ID", "c/v: bp-89-100/50, sat-98-100%, sbp-80-100's; IABP AD-91-118, MAP-75-100"),
