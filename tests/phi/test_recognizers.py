@@ -112,6 +112,10 @@ POSITIVE = [
     ("DATE", "MURO, MARTHA R. (4453-70) 80 YO F 12-5\nAFTER LUNCH: SPUTUM CX", "12-5"),
     ("DATE", "NPN 7p-7a (Saturday 7/30)\nhx of gout, neuropathy", "7/30"),
     ("DATE", "NPN 7P-7A, 1/2\nWILSON, JESUS 83M", "1/2"),
+    ("PHONE", "Callback number +1 804606 4115. ", "+1 804606 4115"),
+    ("LOCATION", "ADDRESS 6730 TREMONT BLVD, ST. PAUL MN 55068. BP 163/87", "ST. PAUL"),
+    ("LOCATION", "ADDRESS 74 MAIN BLVD #50, NEW BEDFORD MA 02442. BP", "NEW BEDFORD"),
+    ("LOCATION", "PT STATES HE LIVES ALONE IN THE SOUTH END. EMERGENCY CONTACT", "SOUTH END"),
     ("DATE", "ON 2/31/14 PT PRESENTED TO ED WITH FEVER", "2/31/14"),        # no such day: a slip
     ("DATE", "d/c integrelin at 0630 2/31", "2/31"),
     ("DATE", "ADMITTED 3-14-2024 VIA ED", "3-14-2024"),
