@@ -116,6 +116,7 @@ POSITIVE = [
     ("LOCATION", "ADDRESS 6730 TREMONT BLVD, ST. PAUL MN 55068. BP 163/87", "ST. PAUL"),
     ("LOCATION", "ADDRESS 74 MAIN BLVD #50, NEW BEDFORD MA 02442. BP", "NEW BEDFORD"),
     ("LOCATION", "PT STATES HE LIVES ALONE IN THE SOUTH END. EMERGENCY CONTACT", "SOUTH END"),
+    ("PERSON", "CHEST X-RAY\nPatient: van der Leek, Cornelis (67-year-old man)   MRN E58367805", "van der Leek, Cornelis"),
     ("DATE", "ON 2/31/14 PT PRESENTED TO ED WITH FEVER", "2/31/14"),        # no such day: a slip
     ("DATE", "d/c integrelin at 0630 2/31", "2/31"),
     ("DATE", "ADMITTED 3-14-2024 VIA ED", "3-14-2024"),
