@@ -106,12 +106,12 @@ def test_ordinary_words_are_not_coordinated(text, anchor, source):
 
 
 def test_a_facility_vouches_for_the_one_after_it_but_not_for_ordinary_words():
-    text = "SCREENED BY BALTIMORE REHAB AND KIMBROUGH. TO HARBOR HOSPITAL AND WORK-UP THERE."
-    anchors = [result("ORGANIZATION", text, "BALTIMORE REHAB", source="facility_name"),
-               result("ORGANIZATION", text, "HARBOR HOSPITAL", source="facility_name")]
+    text = "ACCEPTED BY TOWSON REHAB AND FALLSTEAD. TO CALDWELL HOSPITAL AND WORK-UP THERE."
+    anchors = [result("ORGANIZATION", text, "TOWSON REHAB", source="facility_name"),
+               result("ORGANIZATION", text, "CALDWELL HOSPITAL", source="facility_name")]
     out = Propagator(stop_words=[], words=_Lexicon())(text, anchors, pattern_only)
-    assert found(text, out) == [("ORGANIZATION", "BALTIMORE REHAB"), ("ORGANIZATION", "HARBOR HOSPITAL"),
-                                ("ORGANIZATION", "KIMBROUGH")]
+    assert found(text, out) == [("ORGANIZATION", "CALDWELL HOSPITAL"), ("ORGANIZATION", "FALLSTEAD"),
+                                ("ORGANIZATION", "TOWSON REHAB")]
 
 
 def test_a_name_coordinated_with_a_pattern_name_is_carried_through_the_document():
