@@ -9,7 +9,7 @@ carried ("Will", "Foley").
 
 A name also vouches for the name coordinated with it: "Drs Ferullo and Saeed", "DR'S CAMARDA
 AND CLIFFORD", "daughters sarah and margie", "BEA TURA AND DRS JOSEPH", and a place or a
-facility for the one after it ("SCREENED BY BALTIMORE REHAB AND KIMBROUGH"). After the name, the
+facility for the one after it ("ACCEPTED BY TOWSON REHAB AND FALLSTEAD"). After the name, the
 other word must be no ordinary word ("Dr. Lee and team"; after a model guess not even one
 that is also a name: "brown and small"); before it, in no word list and no misspelling of one
 ("tranplant work-up and Dr Vasquez").

@@ -420,8 +420,8 @@ def surname_word(value: str) -> bool:
 
 @validator("initial_surname")
 def initial_surname(value: str) -> bool:
-    """An initial and a word that can be a name (name_word): "d ross", "M. PEPPLER"; not "q shift",
-    "s protocol". A misspelling after an initial is rare, "Peppler" one letter off "pepper" is not."""
+    """An initial and a word that can be a name (name_word): "k lindqvist", "T. HALVORSEN"; not "q shift",
+    "s protocol". A misspelling after an initial is rare; a surname one letter off a word is not."""
     return name_word(value.replace(".", " ").split()[-1])
 
 
