@@ -116,11 +116,15 @@ def build_medgate() -> tuple[Analyze, dict]:
         raise Unavailable(f"building the detector failed: {type(exc).__name__}: {exc}") from exc
     if not hasattr(det, "analyze"):
         raise Unavailable(f"{type(det).__name__} has no analyze(text)")
+    # The pattern prefilter compiles in the background (most of a minute on a cold cache):
+    # measure the detector as a warm gateway runs it.
+    prefilter = getattr(getattr(det, "_analyzer", None), "phi_prefilter", None)
+    prefilter_ready = prefilter.wait() if prefilter is not None else None
 
     def analyze(text: str):
         return [(f.type, f.start, f.end, float(f.score)) for f in det.analyze(text)]
 
-    info: dict = {"class": type(det).__name__, "via": via}
+    info: dict = {"class": type(det).__name__, "via": via, "pattern_prefilter": prefilter_ready}
     for attr in ("_threshold", "score_threshold", "threshold"):
         if isinstance(getattr(det, attr, None), (int, float)):
             info["score_threshold"] = float(getattr(det, attr))

@@ -175,13 +175,18 @@ class _Registry(RecognizerRegistry):
 
 
 def build_analyzer(model: str | Path | None = None) -> AnalyzerEngine:
-    from gateway.phi.recognizers import load_recognizers
+    from gateway.phi.recognizers import attach_prefilter, load_recognizers
     registry = _Registry(supported_languages=["en"])
     registry.add_recognizer(_NerRecognizer(supported_language="en", supported_entities=list(NER_KINDS),
                                            ner_filter=ner_filter()))
-    for recognizer in load_recognizers():
+    recognizers = load_recognizers()
+    for recognizer in recognizers:
         registry.add_recognizer(recognizer)
-    return _Analyzer(nlp_engine=build_nlp_engine(model), registry=registry, supported_languages=["en"])
+    analyzer = _Analyzer(nlp_engine=build_nlp_engine(model), registry=registry, supported_languages=["en"])
+    # built in the background (a cold cache compiles for most of a minute); until then, and
+    # for non-ASCII texts, every pattern scans every text
+    analyzer.phi_prefilter = attach_prefilter(recognizers)
+    return analyzer
 
 
 def build_detector(options: "PhiOptions | None" = None):
@@ -249,6 +254,8 @@ class PresidioDetector:
         # a time per detector (the GIL serialises most of it anyway).
         nlp = getattr(analyzer.nlp_engine, "nlp", {}).get("en")
         self._zone = getattr(nlp, "memory_zone", contextlib.nullcontext)
+        prefilter = getattr(analyzer, "phi_prefilter", None)
+        self._prefilter_scope = prefilter.scope if prefilter is not None else contextlib.nullcontext
         self._lock = threading.Lock()
         self._threshold = score_threshold
         self._timeout = timeout_seconds
@@ -259,7 +266,7 @@ class PresidioDetector:
         if not text.strip():
             return []
         norm = normalize(text)
-        with self._lock, self._zone():
+        with self._lock, self._zone(), self._prefilter_scope(norm.text):
             results = self._analyzer.analyze(norm.text, language="en", entities=self._entities,
                                              score_threshold=self._threshold)
         if self._propagator:

@@ -9,6 +9,7 @@ from gateway.phi.recognizers.loader import (
     DEFAULT_PATTERNS,
     ContextPatternRecognizer,
     RecognizerConfigError,
+    attach_prefilter,
     blank_analyzer,
     blank_nlp_engine,
     build_recognizer,
@@ -20,5 +21,5 @@ from gateway.phi.recognizers.validators import VALIDATORS
 
 __all__ = [
     "DEFAULT_PATTERNS", "ContextPatternRecognizer", "RecognizerConfigError", "VALIDATORS",
-    "blank_analyzer", "blank_nlp_engine", "build_recognizer", "build_recognizers", "load_macro_words", "load_recognizers",
+    "attach_prefilter", "blank_analyzer", "blank_nlp_engine", "build_recognizer", "build_recognizers", "load_macro_words", "load_recognizers",
 ]

@@ -33,6 +33,10 @@ Each YAML entry becomes one `ContextPatternRecognizer` (a Presidio
   when absent the recognizer or pattern is skipped. It must be a necessary
   condition: a `requires` that rejects a text with a match loses that match.
 
+* prefilter (per pattern, default true): whether the one-pass Hyperscan prefilter
+  (prefilter.py) may skip the pattern on texts where its approximation finds nothing.
+  false for patterns Hyperscan cannot take (too long) or compiles too slowly.
+
 Macros: `{{NAME}}` in a regex expands to the macro, wrapped as `(?x:...)` (so macros
 may span lines). A macro given as a list of words becomes a trie-shaped literal
 alternation, which the `regex` module matches far faster than a flat one.
@@ -59,6 +63,7 @@ from presidio_analyzer import (
 )
 
 from gateway.phi.kinds import KINDS
+from gateway.phi.recognizers.prefilter import Prefilter
 from gateway.phi.recognizers.validators import VALIDATORS
 
 DEFAULT_PATTERNS = Path(__file__).with_name("patterns.yaml")
@@ -77,7 +82,7 @@ _RECOGNIZER_FIELDS = {
     "negative_context_after", "negative_context_after_window", "requires",
 }
 _PATTERN_FIELDS = {"name", "regex", "score", "context_required", "anchor", "anchor_before", "anchor_after",
-                   "requires"}
+                   "requires", "prefilter"}
 DEFAULT_ANCHOR_BEFORE = 80
 DEFAULT_ANCHOR_AFTER = 40
 _MACRO_REF = regex.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")
@@ -137,6 +142,7 @@ class ContextPatternRecognizer(PatternRecognizer):
         anchors: Mapping[str, tuple[str, int, int]] | None = None,
         requires: str | None = None,
         pattern_requires: Mapping[str, str] | None = None,
+        unfiltered: Iterable[str] = (),
         description: str = "",
     ) -> None:
         super().__init__(supported_entity=entity, name=name, supported_language="en",
@@ -164,6 +170,10 @@ class ContextPatternRecognizer(PatternRecognizer):
         self._requires = regex.compile(requires, flags) if requires else None
         self.pattern_requires = dict(pattern_requires or {})
         self._pattern_requires = {pname: regex.compile(rx, flags) for pname, rx in self.pattern_requires.items()}
+        # patterns the prefilter must never skip, and the prefilter's ids of the others
+        self.unfiltered = frozenset(unfiltered)
+        self._prefilter: Prefilter | None = None
+        self._prefilter_ids: dict[str, int] = {}
         self._context_re = (regex.compile(_word_alternation(self.context), regex.IGNORECASE)
                             if self.context else None)
         self._negative_re = (regex.compile(_word_alternation(self.negative_context), regex.IGNORECASE)
@@ -176,6 +186,10 @@ class ContextPatternRecognizer(PatternRecognizer):
             if p.compiled_regex is None or p.compiled_with_flags != flags:
                 p.compiled_regex = regex.compile(p.regex, flags)
                 p.compiled_with_flags = flags
+
+    def use_prefilter(self, prefilter: Prefilter, ids: Mapping[str, int]) -> None:
+        """Skip the patterns named in `ids` on texts where `prefilter` says they cannot match."""
+        self._prefilter, self._prefilter_ids = prefilter, dict(ids)
 
     # Presidio hooks: the validator and the deny list.
     def validate_result(self, pattern_text: str) -> bool | float | None:
@@ -230,7 +244,12 @@ class ContextPatternRecognizer(PatternRecognizer):
         if self._requires is not None and self._requires.search(text) is None:
             return []
         results: list[RecognizerResult] = []
+        fired = self._prefilter.fired(text) if self._prefilter is not None else None
         for pattern in self.patterns:
+            if fired is not None:
+                pid = self._prefilter_ids.get(pattern.name)
+                if pid is not None and pid not in fired:
+                    continue            # its approximation found nothing here: neither would it
             gate = self._pattern_requires.get(pattern.name)
             if gate is not None and gate.search(text) is None:
                 continue
@@ -421,6 +440,7 @@ def build_recognizer(spec: Mapping[str, Any], macros: Mapping[str, str] | None =
     per_pattern: dict[str, bool] = {}
     anchors: dict[str, tuple[str, int, int]] = {}
     gates: dict[str, str] = {}
+    unfiltered: set[str] = set()
     seen: set[str] = set()
     for i, p in enumerate(raw_patterns):
         field = f"patterns[{i}]"
@@ -457,6 +477,8 @@ def build_recognizer(spec: Mapping[str, Any], macros: Mapping[str, str] | None =
             raise RecognizerConfigError(name, f"{field}.anchor", "anchor_before/anchor_after need an anchor", source)
         if "requires" in p:
             gates[pname] = _requires(p["requires"], macros, flags, name, f"{field}.requires", source)
+        if not _bool(p.get("prefilter"), True, name, f"{field}.prefilter", source):
+            unfiltered.add(pname)
 
     deny = spec.get("deny") or []
     if not isinstance(deny, list):
@@ -497,7 +519,7 @@ def build_recognizer(spec: Mapping[str, Any], macros: Mapping[str, str] | None =
         negative_context_after_window=_int(spec.get("negative_context_after_window"), 15,
                                            name, "negative_context_after_window", source),
         pattern_context_required=per_pattern, anchors=anchors, requires=requires,
-        pattern_requires=gates, description=description)
+        pattern_requires=gates, unfiltered=unfiltered, description=description)
 
 
 def _requires(rx: Any, macros: Mapping[str, str], flags: int, name: str, field: str, source: str) -> str:
@@ -539,6 +561,26 @@ def load_recognizers(path: Path | str | None = None) -> list[EntityRecognizer]:
         except yaml.YAMLError as e:
             raise RecognizerConfigError("<file>", "<yaml>", f"not valid YAML: {e}", str(p)) from None
     return list(build_recognizers(config, source=str(p)))
+
+
+def attach_prefilter(recognizers: Iterable[EntityRecognizer], background: bool = True) -> Prefilter:
+    """One Hyperscan prefilter over the patterns of `recognizers` (those not marked
+    `prefilter: false`), wired into each. Analyses see it inside `prefilter.scope(text)`."""
+    wired: list[tuple[ContextPatternRecognizer, dict[str, int]]] = []
+    patterns: list[tuple[str, int]] = []
+    for rec in recognizers:
+        if not isinstance(rec, ContextPatternRecognizer):
+            continue
+        ids = {}
+        for p in rec.patterns:
+            if p.name not in rec.unfiltered:
+                ids[p.name] = len(patterns)
+                patterns.append((p.regex, p.compiled_with_flags))
+        wired.append((rec, ids))
+    prefilter = Prefilter(patterns, background=background)
+    for rec, ids in wired:
+        rec.use_prefilter(prefilter, ids)
+    return prefilter
 
 
 def load_macro_words(name: str, path: Path | str | None = None) -> list[str]:

@@ -1,0 +1,145 @@
+"""One pass over a text for all pattern recognizers, so most of them need not scan it.
+
+The `regex` module scans a text once per pattern, and most of the ~180 patterns find nothing
+in a given note. Hyperscan (Intel's multi-pattern engine) scans once for all of them in
+*prefilter mode*, where each pattern is approximated by a superset (lookarounds dropped, so
+it reports at least every text the pattern matches), and a pattern whose approximation is
+silent on a text is skipped there. The findings are the same; only the work is less.
+
+Exactness has two guards. Hyperscan's dialect is PCRE's, not the `regex` module's: they agree
+on ASCII, so only ASCII texts are filtered (others run every pattern). And a pattern Hyperscan
+cannot take (too long, or too slow to compile: `prefilter: false` in patterns.yaml) is never
+filtered. Compiling takes most of a minute, so it happens once, in a background thread (texts
+analysed meanwhile run every pattern), and the compiled database is cached on disk, keyed by
+the patterns and the Hyperscan version.
+
+The scan's result lives only for one analysis: `scope(text)` sets it for the code inside the
+`with` (a context variable, so threads and tasks do not see each other's) and drops it after,
+so no text outlives its request here.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+import regex
+
+log = logging.getLogger("medgate.phi")
+
+# (prefilter, text, the ids of its patterns that may match the text) for the analysis in progress
+_CURRENT: ContextVar[tuple[Prefilter, str, frozenset[int]] | None] = ContextVar("phi_prefilter", default=None)
+
+
+# One compile at a time in a process: a second detector built meanwhile waits for the first
+# and then loads its database from the disk cache instead of compiling it again.
+_BUILDING = threading.Lock()
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "medgate" / "phi-prefilter"
+
+
+class Prefilter:
+    """Which of `patterns` (regex source, flags; a pattern's id is its index) can match a text."""
+
+    def __init__(self, patterns: Sequence[tuple[str, int]], *, background: bool = True,
+                 directory: Path | None = None) -> None:
+        self._patterns = list(patterns)
+        self._dir = directory or cache_dir()
+        self._db = None
+        self._scratch_local = threading.local()
+        self._ready = threading.Event()
+        if background:
+            threading.Thread(target=self._build, name="phi-prefilter", daemon=True).start()
+        else:
+            self._build()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the database is built (or failed); True when it is in use."""
+        self._ready.wait(timeout)
+        return self._db is not None
+
+    @contextmanager
+    def scope(self, text: str) -> Iterator[None]:
+        """Scan `text` once; recognizers asking `fired(text)` inside get the result."""
+        token = _CURRENT.set(self._scan(text))
+        try:
+            yield
+        finally:
+            _CURRENT.reset(token)
+
+    def fired(self, text: str) -> frozenset[int] | None:
+        """The ids of the patterns that may match `text`, if it is the text being analysed
+        in a `scope` and it could be scanned; None means: run every pattern."""
+        current = _CURRENT.get()
+        if current is None or current[0] is not self or current[1] is not text:
+            return None
+        return current[2]
+
+    def _scan(self, text: str) -> tuple[Prefilter, str, frozenset[int]] | None:
+        if self._db is None or not text.isascii():
+            return None
+        import hyperscan
+        scratch = getattr(self._scratch_local, "scratch", None)
+        if scratch is None:             # a scratch space per thread, as Hyperscan requires
+            scratch = self._scratch_local.scratch = hyperscan.Scratch(self._db)
+        seen: set[int] = set()
+        self._db.scan(text.encode("ascii"), match_event_handler=_collect, context=seen, scratch=scratch)
+        return self, text, frozenset(seen)
+
+    # --- building -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        try:
+            with _BUILDING:
+                self._db = self._load_or_compile()
+        except Exception as e:          # an optimisation only: without it every pattern runs
+            log.warning("PHI pattern prefilter unavailable (%s); every pattern scans every text",
+                        type(e).__name__)
+            self._db = None
+        finally:
+            self._ready.set()
+
+    def _load_or_compile(self):
+        import hyperscan
+        # the VERBOSE flag has no Hyperscan counterpart; the inline form has
+        expressions = [(b"(?x)" if f & regex.VERBOSE else b"") + rx.encode() for rx, f in self._patterns]
+        flags = [_hs_flags(hyperscan, f) for _, f in self._patterns]
+        key = hashlib.sha256(repr((hyperscan.__version__, expressions, flags)).encode()).hexdigest()[:32]
+        path = self._dir / f"{key}.hsdb"
+        if path.exists():
+            try:
+                return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+            except Exception:           # another CPU or a torn file: compile again
+                path.unlink(missing_ok=True)
+        db = hyperscan.Database()
+        db.compile(expressions=expressions, ids=list(range(len(expressions))),
+                   elements=len(expressions), flags=flags)
+        self._dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=self._dir, delete=False) as tmp:
+            tmp.write(hyperscan.dumpb(db))
+        os.replace(tmp.name, path)      # atomic: concurrent builders never see half a file
+        return db
+
+
+def _collect(pattern_id: int, start: int, end: int, flags: int, seen: set[int]) -> None:
+    seen.add(pattern_id)
+
+
+def _hs_flags(hyperscan, flags: int) -> int:
+    out = (hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP
+           | hyperscan.HS_FLAG_ALLOWEMPTY)
+    if flags & regex.IGNORECASE:
+        out |= hyperscan.HS_FLAG_CASELESS
+    if flags & regex.MULTILINE:
+        out |= hyperscan.HS_FLAG_MULTILINE
+    if flags & regex.DOTALL:
+        out |= hyperscan.HS_FLAG_DOTALL
+    return out

@@ -1,0 +1,99 @@
+"""The Hyperscan prefilter skips patterns that cannot match a text, and changes no finding."""
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+
+from gateway.phi.recognizers import attach_prefilter, blank_analyzer, load_recognizers
+from gateway.phi.recognizers.prefilter import Prefilter
+from gateway.phi.training import synth
+
+NOTES = [
+    "Pt Harriet Okonkwo-Lind, MRN 00731946, seen 04/11/2025. Daughter Imelda (617-555-0177) at bedside.",
+    "NPN 7a-7p: 81 YO F AFEBRILE, SR 70S, NO ECTOPY. LASIX 40 IV WITH GOOD UO. SON TO CALL 508 555 0143.",
+    "Prior auth for apixaban 5 mg BID: member ID XQK482913305, Dr. Talbot Vreeland, NPI 1234567893.",
+    "Discharged to Brookfield Rehab, 44 Orchard Ln, Dedham, MA 02026. F/u with PCP Dr Amsel in 2 weeks.",
+    "portal msg: hi its gwen, my blood sugars were 180s all weekend, should i up the lantus? thx, gwen",
+    "Creatinine 1.4 -> 1.1, K 4.2. Continue metoprolol 25 mg PO BID. No PHI in this line at all.",
+]
+
+
+@pytest.fixture(scope="module")
+def wired():
+    recognizers = load_recognizers()
+    prefilter = attach_prefilter(recognizers)
+    assert prefilter.wait(), "every pattern not marked `prefilter: false` must compile"
+    return recognizers, prefilter, blank_analyzer(recognizers)
+
+
+def _ids_of(recognizers, recognizer: str, pattern: str) -> int:
+    rec = next(r for r in recognizers if r.name == recognizer)
+    return rec._prefilter_ids[pattern]
+
+
+def test_same_findings_with_and_without_it(wired):
+    recognizers, prefilter, analyzer = wired
+    texts = NOTES + [d["text"] for d in synth.generate(150, 7, "train") if d["text"].isascii()]
+    skipped = 0
+    for text in texts:
+        plain = sorted((r.entity_type, r.start, r.end, r.score) for r in analyzer.analyze(text, language="en"))
+        with prefilter.scope(text):
+            fired = prefilter.fired(text)
+            assert fired is not None
+            skipped += sum(len(r._prefilter_ids) for r in recognizers) - len(fired)
+            filtered = sorted((r.entity_type, r.start, r.end, r.score) for r in analyzer.analyze(text, language="en"))
+        assert filtered == plain, text[:60]
+    assert skipped > 50 * len(texts)     # it does skip: most patterns find nothing in a note
+
+
+def test_a_pattern_runs_only_where_it_may_match(wired):
+    recognizers, prefilter, _ = wired
+    dashed = _ids_of(recognizers, "phone_nanp", "dashed_dotted")
+    no_phone = "Lungs clear, abdomen soft, tolerating a regular diet."
+    with_phone = "Wife asks to be called at 617-555-0142 after rounds."
+    with prefilter.scope(no_phone):
+        assert dashed not in prefilter.fired(no_phone)
+    with prefilter.scope(with_phone):
+        assert dashed in prefilter.fired(with_phone)
+
+
+def test_it_says_nothing_outside_its_analysis_or_for_non_ascii_text(wired):
+    recognizers, prefilter, _ = wired
+    text = "Seen by Dr. Nuñez on 3/14/2025."
+    with prefilter.scope(text):
+        assert prefilter.fired(text) is None            # the regex dialects differ beyond ASCII
+    ascii_text = "Seen by Dr. Nunez on 3/14/2025."
+    assert prefilter.fired(ascii_text) is None          # no analysis in progress: run everything
+    with prefilter.scope(ascii_text):
+        assert prefilter.fired(ascii_text + " ") is None   # another text
+        assert prefilter.fired(ascii_text) is not None
+    assert prefilter.fired(ascii_text) is None          # the text does not outlive the analysis
+
+
+def test_the_cache_is_used_and_a_torn_file_compiled_again(tmp_path):
+    patterns = [(r"\b\d{3}-\d{4}\b", 0), (r"(?i)\bmrn\b", 0)]
+    first = Prefilter(patterns, background=False, directory=tmp_path)
+    assert first.wait()
+    [cached] = tmp_path.glob("*.hsdb")
+    written = cached.stat().st_mtime_ns
+    assert Prefilter(patterns, background=False, directory=tmp_path).wait()
+    assert cached.stat().st_mtime_ns == written         # a good cache file is loaded, not rebuilt
+    cached.write_bytes(b"not a database")
+    second = Prefilter(patterns, background=False, directory=tmp_path)
+    assert second.wait()
+    with second.scope("MRN 555-1234"):
+        assert second.fired("MRN 555-1234") == {0, 1}
+    assert cached.read_bytes() != b"not a database"
+
+
+def test_without_hyperscan_every_pattern_runs(tmp_path, monkeypatch, caplog):
+    monkeypatch.setitem(sys.modules, "hyperscan", None)      # import fails
+    with caplog.at_level(logging.WARNING, logger="medgate.phi"):
+        prefilter = Prefilter([(r"\d+", 0)], background=False, directory=tmp_path)
+    assert not prefilter.wait()
+    text = "MRN 00731946 for Harriet Okonkwo-Lind"
+    with prefilter.scope(text):
+        assert prefilter.fired(text) is None
+    assert "prefilter unavailable" in caplog.text and "00731946" not in caplog.text
