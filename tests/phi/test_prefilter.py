@@ -80,6 +80,9 @@ def test_the_cache_is_used_and_a_torn_file_compiled_again(tmp_path):
     written = cached.stat().st_mtime_ns
     assert Prefilter(patterns, background=False, directory=tmp_path).wait()
     assert cached.stat().st_mtime_ns == written         # a good cache file is loaded, not rebuilt
+    cached.chmod(0o666)                                  # writable by others: not trusted
+    assert Prefilter(patterns, background=False, directory=tmp_path).wait()
+    assert cached.stat().st_mtime_ns != written and not cached.stat().st_mode & 0o022
     cached.write_bytes(b"not a database")
     second = Prefilter(patterns, background=False, directory=tmp_path)
     assert second.wait()

@@ -38,6 +38,7 @@ POSITIVE = [
     ("DATE", "Seen in clinic 3/14/24 for f/u", "3/14/24"),
     ("PERSON", "Family met with Dr Fessling after rounds.", "Fessling"),   # verb-shaped surname
     ("PERSON", "MRS. REDDING CALLED BACK", "REDDING"),
+    ("PERSON", " " * 70 + "HALVORSEN 81 YO F ADMITTED FROM HOME", "HALVORSEN"),   # indented header
     ("PERSON", "UPDATED OKONJO FAMILY AT BEDSIDE.", "OKONJO"),
     ("PERSON", "nitro titrated per k lindqvist.chest tube to suction", "k lindqvist"),
     ("PERSON", "PER T HALVORSEN OK TO ADVANCE DIET", "T HALVORSEN"),
@@ -279,6 +280,8 @@ POSITIVE = [
     ("ACCOUNT", "FL 3a PAT CNTL #: 934674617276", "934674617276"),
     # LICENSE
     ("LICENSE", "DEA# AB1234563", "AB1234563"),
+    # anchored patterns must still see what sits far from their anchor: padding in a form
+    ("LICENSE", "Licence: MA     RN 2284671 (active)", "2284671"),
     ("LICENSE", "prescriber DEA: BJ6125341", "BJ6125341"),
     ("LICENSE", "NPI 1234567893", "1234567893"),
     ("LICENSE", "provider npi: 1245319599", "1245319599"),

@@ -114,7 +114,7 @@ class Prefilter:
         flags = [_hs_flags(hyperscan, f) for _, f in self._patterns]
         key = hashlib.sha256(repr((hyperscan.__version__, expressions, flags)).encode()).hexdigest()[:32]
         path = self._dir / f"{key}.hsdb"
-        if path.exists():
+        if path.exists() and _trusted(path):
             try:
                 return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
             except Exception:           # another CPU or a torn file: compile again
@@ -122,11 +122,18 @@ class Prefilter:
         db = hyperscan.Database()
         db.compile(expressions=expressions, ids=list(range(len(expressions))),
                    elements=len(expressions), flags=flags)
-        self._dir.mkdir(parents=True, exist_ok=True)
+        self._dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=self._dir, delete=False) as tmp:
             tmp.write(hyperscan.dumpb(db))
         os.replace(tmp.name, path)      # atomic: concurrent builders never see half a file
         return db
+
+
+def _trusted(path: Path) -> bool:
+    """A database decides which patterns run: load only one this user wrote and no one else
+    can change (else it is compiled again and replaced)."""
+    st = path.stat()
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
 def _collect(pattern_id: int, start: int, end: int, flags: int, seen: set[int]) -> None:
