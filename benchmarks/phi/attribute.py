@@ -41,7 +41,17 @@ def load(corpus: str) -> tuple[list[dict], set[str], str]:
                        check=True, cwd=ROOT, capture_output=True)
         return [json.loads(l) for l in open(out, encoding="utf-8")], set(), corpus
     path = Path(corpus)
-    return [json.loads(l) for l in open(path, encoding="utf-8")], set(), path.stem
+    docs = [] if corpus == "unseen" else [json.loads(l) for l in open(path, encoding="utf-8")]
+    if corpus == "unseen" or {str(d["id"]) for d in docs} & unseen_ids():
+        raise SystemExit("attribute.py does not look at the hand-written unseen corpus: its leaks and false "
+                         "positives stay unread so that it keeps measuring text nobody tuned on "
+                         "(benchmarks/phi/unseen/GUIDELINES.md)")
+    return docs, set(), path.stem
+
+
+def unseen_ids() -> set[str]:
+    from unseen import DOCS, HEADER
+    return {m.group(1) for p in DOCS.glob("*.txt") for m in HEADER.finditer(p.read_text(encoding="utf-8"))}
 
 
 def main() -> int:
