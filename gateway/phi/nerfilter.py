@@ -246,6 +246,8 @@ class NerFilter:
 
     def _person(self, r, words: list[re.Match], style: _Style) -> list:
         verdicts = [None if self._ordinary(m.group(), style) else self._name_word(m, style) for m in words]
+        if style.kind == "mixed":
+            verdicts = self._surnames_that_are_words(r, words, verdicts)
         kept, i = [], 0
         while i < len(words):
             if verdicts[i] is False:
@@ -258,6 +260,22 @@ class NerFilter:
                 kept.append(_part(r, words, i, j))
             i = j + 1
         return kept
+
+    def _surnames_that_are_words(self, r, words: list[re.Match], verdicts: list) -> list:
+        """In capitalized text, a capitalized ordinary word right after a first name in the same
+        guess is its surname ("Nancy Arroyo", "Mateus Martins", "Dom Pastor"): prose does not
+        capitalize an ordinary word mid-sentence. Only after the name word, never before it
+        ("Patient Nancy"), and never a title or a clinical term."""
+        out = list(verdicts)
+        for i in range(1, len(words)):
+            w, prev = words[i].group(), words[i - 1].group()
+            if (verdicts[i] is False and verdicts[i - 1] is True and _titlecase(w) and _titlecase(prev)
+                    and len(w) >= 3 and w.lower() not in TITLES and not self.is_term(w)
+                    and words[i - 1].end() < words[i].start()
+                    and r.end >= words[i].end()
+                    and words[i].string[words[i - 1].end():words[i].start()].isspace()):
+                out[i] = True
+        return out
 
     def _place_or_org(self, r, words: list[re.Match], style: _Style) -> list:
         ws = [m.group() for m in words]
@@ -314,3 +332,7 @@ def _copy(r):
     from presidio_analyzer import RecognizerResult
     return RecognizerResult(r.entity_type, r.start, r.end, r.score, r.analysis_explanation,
                             dict(r.recognition_metadata or {}))
+
+
+def _titlecase(w: str) -> bool:
+    return len(w) > 1 and w[0].isupper() and w[1:].islower()

@@ -79,6 +79,10 @@ def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
      "Pediatric Cardiology"),
     (LOWER + "gtt up, occ pvc, spoke with kondouli and milovan noted", "ORGANIZATION",
      "occ pvc, spoke with kondouli and milovan noted", "kondouli and milovan"),   # inner words stay
+    # a capitalized word before a first name is no surname; nor one after a sentence's end
+    (MIXED + "Patient Ilse Arroyo, DOB 3/4/1950", "PERSON", "Patient Ilse Arroyo", "Ilse Arroyo"),
+    (MIXED + "Spoke with Ilse. Today she feels better", "PERSON", "Ilse. Today", "Ilse"),
+    (MIXED + "Seen by Dr. Tadeo Pastor today", "PERSON", "Dr. Tadeo Pastor", "Tadeo Pastor"),
 ])
 def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept):
     assert guesses(recognizer, text, [(label, words)]) == [(label, kept)]
@@ -113,6 +117,10 @@ def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept
     (UPPER + "LIVES W/ HUSBAND ANGEL STRONG IN AKRON", "PERSON", "ANGEL STRONG"),
     (MIXED + "Plan reviewed by Dr Will Hadley (attending)", "PERSON", "Will Hadley"),
     (MIXED + "Her brother Mark visited", "PERSON", "Mark"),
+    # in capitalized text a capitalized ordinary word after a first name is the surname
+    (MIXED + "Patient Ilse Arroyo, DOB 3/4/1950", "PERSON", "Ilse Arroyo"),
+    (MIXED + "Summary for Mateo Martins (58 yo M)", "PERSON", "Mateo Martins"),
+    (MIXED + "Referral for Oona Kale, home services", "PERSON", "Oona Kale"),
 ])
 def test_names_survive(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == [(label, words)]
