@@ -174,6 +174,7 @@ class ContextPatternRecognizer(PatternRecognizer):
         self.unfiltered = frozenset(unfiltered)
         self._prefilter: Prefilter | None = None
         self._prefilter_ids: dict[str, int] = {}
+        self._filtered_ids: frozenset[int] | None = None   # when every pattern has an id
         self._context_re = (regex.compile(_word_alternation(self.context), regex.IGNORECASE)
                             if self.context else None)
         self._negative_re = (regex.compile(_word_alternation(self.negative_context), regex.IGNORECASE)
@@ -190,6 +191,8 @@ class ContextPatternRecognizer(PatternRecognizer):
     def use_prefilter(self, prefilter: Prefilter, ids: Mapping[str, int]) -> None:
         """Skip the patterns named in `ids` on texts where `prefilter` says they cannot match."""
         self._prefilter, self._prefilter_ids = prefilter, dict(ids)
+        every = all(p.name in self._prefilter_ids for p in self.patterns)
+        self._filtered_ids = frozenset(self._prefilter_ids[p.name] for p in self.patterns) if every else None
 
     # Presidio hooks: the validator and the deny list.
     def validate_result(self, pattern_text: str) -> bool | float | None:
@@ -241,10 +244,12 @@ class ContextPatternRecognizer(PatternRecognizer):
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         if entities and self.entity not in entities:
             return []
+        fired = self._prefilter.fired(text) if self._prefilter is not None else None
+        if fired is not None and self._filtered_ids is not None and fired.isdisjoint(self._filtered_ids):
+            return []                   # no pattern of this recognizer can match here
         if self._requires is not None and self._requires.search(text) is None:
             return []
         results: list[RecognizerResult] = []
-        fired = self._prefilter.fired(text) if self._prefilter is not None else None
         for pattern in self.patterns:
             if fired is not None:
                 pid = self._prefilter_ids.get(pattern.name)
