@@ -533,6 +533,21 @@ POSITIVE = [
     ("PERSON", "Critical K called to RN at 0410 by lab tech Yusuf; read back verified", "Yusuf"),
     ("PERSON", "Belongings searched. Sitter Odile Marchetti assigned.", "Odile Marchetti"),
     ("LOCATION", "Pt lives alone in elderly housing at 19 Clover St. in Lansdowne.", "19 Clover St."),
+    # after its label a number is what the label says, whatever its check digit (these fail it)
+    ("LICENSE", "Ordering provider: Dr. Lena Osei, NPI 1234567890", "1234567890"),
+    ("LICENSE", "Prescriber DEA # BH1234567 on file", "BH1234567"),
+    ("VEHICLE", "Car towed, VIN: 3FADP4BJ7EM1234XX", "3FADP4BJ7EM1234XX"),
+    ("HEALTH_PLAN", "Medicare ID 5TX9-QW2-LM81 verified", "5TX9-QW2-LM81"),
+    # ages of 90 and over in sentences
+    ("AGE", "Mrs. Arce, 94, presents with cough.", "94"),
+    ("AGE", "my mother turned 92 last week", "92"),
+    ("AGE", "She is 96. Lives alone.", "96"),
+    # practices and facilities named by their kind
+    ("ORGANIZATION", "Referred to Brightwater Urgent Care for x-ray.", "Brightwater Urgent Care"),
+    ("ORGANIZATION", "She attends Lindenwood Adult Day Program weekly", "Lindenwood Adult Day Program"),
+    ("ORGANIZATION", "MRI at Cobalt Ridge Imaging Center", "Cobalt Ridge Imaging Center"),
+    ("ORGANIZATION", "PCP: Dr. Hale at Copperfield Internal Medicine", "Copperfield Internal Medicine"),
+    ("ORGANIZATION", "lives at Birchwood Assisted Living", "Birchwood Assisted Living"),
 ]
 
 
@@ -714,9 +729,9 @@ NEGATIVE = [
     # LICENSE
     ("LICENSE", "license plate 7ABC123"),
     ("LICENSE", "DEA number pending"),
-    ("LICENSE", "NPI 1234567890"),
-    ("LICENSE", "called 1234567893"),
-    ("LICENSE", "DEA AB1234567"),
+    ("LICENSE", "called 1234567893"),       # a valid NPI, but no label says so
+    ("LICENSE", "ref AB1234567 for the claim"),
+    ("VEHICLE", "batch 1HGCM82633A004353 released"),   # a VIN's shape (bad check digit), no label
     ("LICENSE", "board certified 2010"),
     ("LICENSE", "licensed in 2019"),
     ("LICENSE", "LDL 130 mg/dL 12345"),
@@ -725,7 +740,6 @@ NEGATIVE = [
     # VEHICLE
     ("VEHICLE", "ORIF with 3.5 mm locking plate 8 hole"),
     ("VEHICLE", "growth plate fracture"),
-    ("VEHICLE", "VIN 1HGCM82633A004353"),
     ("VEHICLE", "code ABCDEFGHJKLMNPRST"),
     ("VEHICLE", "platelets 150"),
     ("VEHICLE", "cribriform plate intact"),
@@ -897,6 +911,10 @@ NEGATIVE = [
     ("PERSON", "Interpreter: Spanish, by phone. Sitter Continues at bedside. SITTER AT BEDSIDE"),
     # "MS." before an ordinary word is mental status, not Ms.
     ("PERSON", "Monitor for changes in MS. Restart lopressor when able. MS. Given 2mg haldol."),
+    ("AGE", "Pt is 100% on RA, she was 98.6 earlier, HR is 100, turned 45 degrees"),
+    ("LICENSE", "NPI lookup pending, call 1234567890; DEA guidelines reviewed"),
+    ("ORGANIZATION", "Go to the nearest urgent care. Pediatric Urgent Care is open. Ambulatory Surgery "
+                     "Center booked. Internal Medicine resident saw him. Behavioral Health consulted."),
 ]
 
 
