@@ -548,6 +548,18 @@ POSITIVE = [
     ("ORGANIZATION", "MRI at Cobalt Ridge Imaging Center", "Cobalt Ridge Imaging Center"),
     ("ORGANIZATION", "PCP: Dr. Hale at Copperfield Internal Medicine", "Copperfield Internal Medicine"),
     ("ORGANIZATION", "lives at Birchwood Assisted Living", "Birchwood Assisted Living"),
+    # identifiers as forms and cards print them
+    ("HEALTH_PLAN", "  Member ID ...... K591 204 338     Group: 0419902", "K591 204 338"),   # dot leaders, groups
+    ("HEALTH_PLAN", "MEMBER ID: 604 118 2297   GROUP #: 0550123", "604 118 2297"),
+    ("HEALTH_PLAN", "Medicaid CIN: QT55192W", "QT55192W"),
+    ("HEALTH_PLAN", "copy of the medigap card (mbr# 6610448210)", "6610448210"),
+    ("MRN", "MRN:           0093 4417 2", "0093 4417 2"),
+    ("ID", "Hospice ID HB-2207 on the face sheet", "HB-2207"),
+    ("ID", "Coverage: state plan ID SPX0091822", "SPX0091822"),
+    ("ACCOUNT", "never attached to the ED encounter (E7719304428) - registration", "E7719304428"),
+    ("ACCOUNT", "Re: CHO, MINJI   Enc E-40027731   Adm 9/2", "E-40027731"),
+    # a UDI's elements make it one, whatever its GTIN's check digit
+    ("DEVICE", "UDI: (01)00612345000011(17)280131(21)PX44180", "(01)00612345000011(17)280131(21)PX44180"),
 ]
 
 
@@ -753,7 +765,6 @@ NEGATIVE = [
     ("DEVICE", "model 5076 lead"),
     ("DEVICE", "(01) chest pain"),
     ("DEVICE", "code +H123ABC456789"),
-    ("DEVICE", "UDI (01)00884521000012(17)250101"),
     ("DEVICE", "at 10:30:45:10:20"),
     # ID
     ("ID", "ACC/AHA 2013 guidelines"),
@@ -913,6 +924,8 @@ NEGATIVE = [
     ("PERSON", "Monitor for changes in MS. Restart lopressor when able. MS. Given 2mg haldol."),
     ("AGE", "Pt is 100% on RA, she was 98.6 earlier, HR is 100, turned 45 degrees"),
     ("LICENSE", "NPI lookup pending, call 1234567890; DEA guidelines reviewed"),
+    ("ID", "ID: afebrile, on vanc. ID 5 days. ID consult 2/3. Plan ID pending. ID 20 mg"),
+    ("DEVICE", "GTIN (01)00612345000011 on the box"),        # the (01) element alone needs its check digit
     ("ORGANIZATION", "Go to the nearest urgent care. Pediatric Urgent Care is open. Ambulatory Surgery "
                      "Center booked. Internal Medicine resident saw him. Behavioral Health consulted."),
 ]
