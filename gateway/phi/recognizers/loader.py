@@ -558,14 +558,19 @@ def build_recognizers(config: Mapping[str, Any], source: str = "") -> list[Conte
 
 
 def load_recognizers(path: Path | str | None = None) -> list[EntityRecognizer]:
-    """Fresh recognizer instances from patterns.yaml (or `path`)."""
+    """Fresh recognizer instances from patterns.yaml (or `path`); the default set also reads
+    identifiers out of table columns (columns.py, columns.yaml)."""
     p = Path(path) if path is not None else DEFAULT_PATTERNS
     with p.open(encoding="utf-8") as f:
         try:
             config = yaml.safe_load(f)
         except yaml.YAMLError as e:
             raise RecognizerConfigError("<file>", "<yaml>", f"not valid YAML: {e}", str(p)) from None
-    return list(build_recognizers(config, source=str(p)))
+    recognizers: list[EntityRecognizer] = list(build_recognizers(config, source=str(p)))
+    if path is None:
+        from gateway.phi.recognizers.columns import ColumnRecognizer
+        recognizers.append(ColumnRecognizer())
+    return recognizers
 
 
 def attach_prefilter(recognizers: Iterable[EntityRecognizer], background: bool = True) -> Prefilter:
