@@ -175,11 +175,11 @@ class _Registry(RecognizerRegistry):
 
 
 def build_analyzer(model: str | Path | None = None) -> AnalyzerEngine:
-    from gateway.phi.recognizers import attach_prefilter, load_recognizers
+    from gateway.phi.recognizers import attach_prefilter, default_recognizers
     registry = _Registry(supported_languages=["en"])
     registry.add_recognizer(_NerRecognizer(supported_language="en", supported_entities=list(NER_KINDS),
                                            ner_filter=ner_filter()))
-    recognizers = load_recognizers()
+    recognizers = default_recognizers()
     for recognizer in recognizers:
         registry.add_recognizer(recognizer)
     analyzer = _Analyzer(nlp_engine=build_nlp_engine(model), registry=registry, supported_languages=["en"])

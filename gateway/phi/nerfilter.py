@@ -123,17 +123,20 @@ class NerFilter:
     """Trims NER findings to the words that could be names (see the module docstring)."""
 
     def __init__(self, plain: Iterable[str], proper: Iterable[str], terms: Iterable[str] = (),
-                 places: Iterable[str] = (), misspellable: Iterable[str] = ()) -> None:
+                 places: Iterable[str] = (), misspellable: Iterable[str] = (), clinical: Iterable[str] = (),
+                 org_generic: Iterable[str] = ()) -> None:
         """`plain`: ordinary words, unless also in `proper`; `terms`: never names, even if
         a dictionary capitalizes them ("Tylenol", "ICU"); `places`: the gazetteer's names,
         lower-cased ("towson", "new haven"); `misspellable`: clinical words whose one-letter
-        misspellings are no names either ("sputum", "oxacillin")."""
+        misspellings are no names either ("sputum", "oxacillin"); `clinical`: the clinical
+        vocabulary; `org_generic`: words naming a kind of department or service ("pastoral")."""
         self._proper = frozenset(proper)
         self._places = frozenset(places)
         self._terms = frozenset(terms)
         self._misspelt = OneEdit(misspellable)
         self._words = frozenset(plain) | frozenset(terms)
         self._plain = frozenset(w for w in self._words if w not in self._proper) | frozenset(terms)
+        self._not_org_names = frozenset(clinical) | frozenset(terms) | frozenset(org_generic) | TITLES
 
     @classmethod
     def default(cls, clinical_words: Iterable[str] = ()) -> "NerFilter":
@@ -141,7 +144,7 @@ class NerFilter:
         the curated clinical terms."""
         english, clinical, terms = _read("english-common.txt.gz"), {w.lower() for w in clinical_words}, _lines("clinical-terms.txt")
         return cls(english | clinical, _read("english-proper.txt.gz"), terms, _read("places.txt.gz") | _lines("regions.txt"),
-                   misspellable=(clinical | terms) - english)
+                   misspellable=(clinical | terms) - english, clinical=clinical, org_generic=_lines("org-generic.txt"))
 
     def is_plain(self, word: str) -> bool:
         """An ordinary word, never a name ("followed", "pvc"; not "walker")."""
@@ -174,6 +177,18 @@ class NerFilter:
                 if (changed and tail and head + c + tail[1:] in self._words) or head + c + tail in self._words:
                     return True
         return False
+
+    def names_an_organization(self, word: str) -> bool:
+        """A word that can make a name of an organization its own ("Lakefront", "Coastline",
+        "Dedham"): no clinical word, no word for a kind of department or service ("Emergency",
+        "Pastoral", "Heart"), no title."""
+        return word.lower() not in self._not_org_names
+
+    def is_named(self, word: str) -> bool:
+        """A proper noun, a place, or a word in no list ("Cumberland", "Lakeside"? no: an
+        English word; "Quaxley": yes)."""
+        low = word.lower()
+        return low in self._proper or low in self._places or self.is_unknown(word)
 
     def is_term(self, word: str) -> bool:
         """A curated clinical term (lexicon/clinical-terms.txt): "nsr", "lasix", "pleural"."""

@@ -560,6 +560,16 @@ POSITIVE = [
     ("ACCOUNT", "Re: CHO, MINJI   Enc E-40027731   Adm 9/2", "E-40027731"),
     # a UDI's elements make it one, whatever its GTIN's check digit
     ("DEVICE", "UDI: (01)00612345000011(17)280131(21)PX44180", "(01)00612345000011(17)280131(21)PX44180"),
+    # organizations named by their kind
+    ("ORGANIZATION", "  Rana Qadri, MD -- Gastroenterology\n  Brackenfield Digestive Health", "Brackenfield Digestive Health"),
+    ("ORGANIZATION", "Tues 1/21 @ 10:40, Ostberg Heart Failure Clinic, 3rd floor", "Ostberg Heart Failure Clinic"),
+    ("ORGANIZATION", "  Employer: Tri-Valley Logistics, Inc.", "Tri-Valley Logistics, Inc."),
+    ("ORGANIZATION", "Supplier: Summit Respiratory Supply", "Summit Respiratory Supply"),
+    ("ORGANIZATION", "referral to Jewish Family Hospice of the Bay; SW arranging bed", "Jewish Family Hospice of the Bay"),
+    ("ORGANIZATION", "REQUESTOR\nHallam & Voss LLP", "Hallam & Voss LLP"),
+    ("ORGANIZATION", "Pt works for Quintero Construction as a framer", "Quintero Construction"),
+    ("ORGANIZATION", "TRANSPORTED TO CUMBERLAND RIDGE MEDICAL CENTER ED", "CUMBERLAND RIDGE MEDICAL CENTER"),
+    ("ORGANIZATION", "SURGICAL PATHOLOGY REPORT\nLakeview Health Department of Pathology", "Lakeview Health"),
 ]
 
 
@@ -926,6 +936,12 @@ NEGATIVE = [
     ("LICENSE", "NPI lookup pending, call 1234567890; DEA guidelines reviewed"),
     ("ID", "ID: afebrile, on vanc. ID 5 days. ID consult 2/3. Plan ID pending. ID 20 mg"),
     ("DEVICE", "GTIN (01)00612345000011 on the box"),        # the (01) element alone needs its check digit
+    ("ORGANIZATION", "Seen in the Emergency Department. Pastoral Care Services visited. Heart Failure Clinic "
+                     "f/u. Continue Home Health. Social Services aware. Patient Financial Services called."),
+    ("ORGANIZATION", "PT TO FOLLOW UP IN CARDIOLOGY CLINIC. SOCIAL SERVICES AWARE. DESPITE PRBC RESUSC AND DOPA "
+                     "INFUSION. FAMIL WENT HOME EARLY. MAKING MS SANTANGELO HEALTH CARE DECISIONS."),
+    ("ORGANIZATION", "Ins: Mapleton Health Plan, ID pending. Genetic Counselor          Medical Director"),
+    ("ORGANIZATION", "Model: Medtronic Azure XT DR MRI SureScan; ran out of my Augmentin and Keflex"),
     ("ORGANIZATION", "Go to the nearest urgent care. Pediatric Urgent Care is open. Ambulatory Surgery "
                      "Center booked. Internal Medicine resident saw him. Behavioral Health consulted."),
 ]

@@ -14,6 +14,7 @@ from gateway.phi.recognizers.loader import (
     blank_nlp_engine,
     build_recognizer,
     build_recognizers,
+    default_recognizers,
     load_macro_words,
     load_recognizers,
 )
@@ -21,5 +22,5 @@ from gateway.phi.recognizers.validators import VALIDATORS
 
 __all__ = [
     "DEFAULT_PATTERNS", "ContextPatternRecognizer", "RecognizerConfigError", "VALIDATORS",
-    "attach_prefilter", "blank_analyzer", "blank_nlp_engine", "build_recognizer", "build_recognizers", "load_macro_words", "load_recognizers",
+    "attach_prefilter", "blank_analyzer", "blank_nlp_engine", "build_recognizer", "build_recognizers", "default_recognizers", "load_macro_words", "load_recognizers",
 ]

@@ -558,19 +558,21 @@ def build_recognizers(config: Mapping[str, Any], source: str = "") -> list[Conte
 
 
 def load_recognizers(path: Path | str | None = None) -> list[EntityRecognizer]:
-    """Fresh recognizer instances from patterns.yaml (or `path`); the default set also reads
-    identifiers out of table columns (columns.py, columns.yaml)."""
+    """Fresh recognizer instances from patterns.yaml (or `path`)."""
     p = Path(path) if path is not None else DEFAULT_PATTERNS
     with p.open(encoding="utf-8") as f:
         try:
             config = yaml.safe_load(f)
         except yaml.YAMLError as e:
             raise RecognizerConfigError("<file>", "<yaml>", f"not valid YAML: {e}", str(p)) from None
-    recognizers: list[EntityRecognizer] = list(build_recognizers(config, source=str(p)))
-    if path is None:
-        from gateway.phi.recognizers.columns import ColumnRecognizer
-        recognizers.append(ColumnRecognizer())
-    return recognizers
+    return list(build_recognizers(config, source=str(p)))
+
+
+def default_recognizers() -> list[EntityRecognizer]:
+    """What the detector runs besides the NER model: patterns.yaml's recognizers and the
+    table-column reader (columns.py)."""
+    from gateway.phi.recognizers.columns import ColumnRecognizer
+    return [*load_recognizers(), ColumnRecognizer()]
 
 
 def attach_prefilter(recognizers: Iterable[EntityRecognizer], background: bool = True) -> Prefilter:
@@ -620,7 +622,7 @@ def blank_nlp_engine():
 def blank_analyzer(recognizers: Iterable[EntityRecognizer] | None = None) -> AnalyzerEngine:
     """An AnalyzerEngine built offline with only the given recognizers (default:
     ours). Never falls back to Presidio's predefined recognizers or models."""
-    recs = list(recognizers) if recognizers is not None else load_recognizers()
+    recs = list(recognizers) if recognizers is not None else default_recognizers()
     if not recs:
         raise ValueError("blank_analyzer needs at least one recognizer "
                          "(an empty registry would load Presidio's predefined ones)")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import ipaddress
 import re
+from functools import lru_cache
 from typing import Callable
 
 from gateway.phi.nerfilter import TITLES
@@ -397,6 +398,34 @@ def not_a_word(value: str) -> bool:
     """A word no dictionary has ("quartermain"; not "heparin", "bed", "page" or "ward"):
     the lexicon of gateway/phi/nerfilter.py."""
     return not _lexicon().is_word(value.strip())
+
+
+_ORG_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_ORG_JOINERS = frozenset("of for the and de la inc llc llp pllc corp".split())
+_CAPS_HEADS = frozenset("""inc llc llp pllc corp corporation company group associates partners center centre
+    institute services supply supplies pharmacy hospice hospital network church school elementary academy
+    college university department district agency foundation association laboratories laboratory""".split())
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    from gateway.phi.recognizers.loader import load_macro_words
+    return frozenset(load_macro_words("ORG_HEAD_WORDS"))
+
+
+@validator("org_name")
+def org_name(value: str) -> bool:
+    """An organization's name has a word of its own besides its kind ("Lakefront Digestive
+    Health"; not "Emergency Department", "Pastoral Care Services", "Continue Home Health");
+    in capitals, a word no dictionary has or a proper noun ("CUMBERLAND RIDGE MEDICAL CENTER")."""
+    f, heads = _lexicon(), _org_heads()
+    words = [w for w in _ORG_WORD.findall(value) if w.lower() not in heads and w.lower() not in _ORG_JOINERS]
+    if value.isupper():
+        # capitals say nothing: a word no dictionary has or a proper noun, before a head that
+        # only names organizations ("... MEDICAL CENTER"; not "... DOPA INFUSION", "... HEALTH CARE")
+        return (any(w.lower() in _CAPS_HEADS for w in _ORG_WORD.findall(value))
+                and any(f.names_an_organization(w) and f.is_named(w) for w in words))
+    return any(f.names_an_organization(w) for w in words)
 
 
 @validator("not_plain")
