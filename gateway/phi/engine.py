@@ -323,6 +323,9 @@ def with_weekdays(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 _WORD_CHAR = re.compile(r"[^\W_]")
+# the lowercase second syllable of a romanized given name ("Sung-min Park", "Jae-won,"), not a
+# dash used as punctuation ("son Rob-who states", "Dr. Rockwood-thinking is")
+_NAME_TAIL = re.compile(r"-[^\W\d_A-Z]{2,5}(?=[ \t]*(?:[,.;:)]|$)|[ \t]+[A-Z])", re.MULTILINE)
 
 
 def whole_words(text: str, findings: list[Finding]) -> list[Finding]:
@@ -335,6 +338,9 @@ def whole_words(text: str, findings: list[Finding]) -> list[Finding]:
             start -= 1
         while end < len(text) and _WORD_CHAR.match(text, end) and _WORD_CHAR.match(text, end - 1):
             end += 1
+        if f.type == "PERSON":      # a hyphenated given name is one word
+            while (m := _NAME_TAIL.match(text, end)) is not None and _WORD_CHAR.match(text, end - 1):
+                end = m.end()
         out.append(f if (start, end) == (f.start, f.end) else Finding(f.type, start, end, f.score))
     return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gateway.phi.detector import Finding
-from gateway.phi.engine import NER_KINDS, _NerRecognizer, with_weekdays
+from gateway.phi.engine import NER_KINDS, _NerRecognizer, whole_words, with_weekdays
 from tests.phi.fake_ner import guesses
 
 
@@ -157,3 +157,16 @@ def test_a_finding_takes_whole_words(text, span, expected):
     (f,) = whole_words(text, [Finding("X", start, start + len(span), 0.9)])
     assert text[f.start:f.end] == expected
 
+
+
+@pytest.mark.parametrize("text, found, expected", [
+    ("Dr. Sung-min Park, fellow", "Sung", "Sung-min"),          # a romanized given name is one word
+    ("per primary RN Jae-won, pt received", "Jae", "Jae-won"),
+    ("call from son Rob-who states he is not coming", "Rob", "Rob"),   # a dash as punctuation
+    ("per Dr. Rockwood-thinking is dopa may", "Rockwood", "Rockwood"),
+    ("QUARTERMAIN7 bed 2", "QUARTERMAIN", "QUARTERMAIN7"),
+])
+def test_whole_words(text, found, expected):
+    start = text.index(found)
+    (f,) = whole_words(text, [Finding("PERSON", start, start + len(found), 0.8)])
+    assert text[f.start:f.end] == expected

@@ -570,6 +570,15 @@ POSITIVE = [
     ("ORGANIZATION", "Pt works for Quintero Construction as a framer", "Quintero Construction"),
     ("ORGANIZATION", "TRANSPORTED TO CUMBERLAND RIDGE MEDICAL CENTER ED", "CUMBERLAND RIDGE MEDICAL CENTER"),
     ("ORGANIZATION", "SURGICAL PATHOLOGY REPORT\nLakeview Health Department of Pathology", "Lakeview Health"),
+    # a role and a first name; nicknames; sign-offs
+    ("PERSON", "Called by RN Ngozi re: BP 78/40", "Ngozi"),
+    ("PERSON", "Message sent to therapist Sunniva for f/u call", "Sunniva"),
+    ("PERSON", "Per primary RN Hye-jin, pt received glargine", "Hye-jin"),
+    ("PERSON", 'Clinician: Tobias "Toby" Okonjo, LCSW', "Toby"),
+    ("PERSON", 'Patient: Emeka Obi (prefers "Meks"), 46M', "Meks"),
+    ("PERSON", "will pass on to day rn.\n- jess t rn", "jess t"),
+    ("PERSON", "mailed the FA application.\n\n- dwight x4471", "dwight"),
+    ("PERSON", "pt in AM via daughter. -dt", "dt"),
 ]
 
 
@@ -942,6 +951,8 @@ NEGATIVE = [
                      "INFUSION. FAMIL WENT HOME EARLY. MAKING MS SANTANGELO HEALTH CARE DECISIONS."),
     ("ORGANIZATION", "Ins: Mapleton Health Plan, ID pending. Genetic Counselor          Medical Director"),
     ("ORGANIZATION", "Model: Medtronic Azure XT DR MRI SureScan; ran out of my Augmentin and Keflex"),
+    ("PERSON", "VSS overnight.\n- none\n-DNR\n- stable x2\n- see above"),
+    ("PERSON", 'Pt states "Help" when asked. RN Aware. RT Treatment given. SW Consult placed.'),
     ("ORGANIZATION", "Go to the nearest urgent care. Pediatric Urgent Care is open. Ambulatory Surgery "
                      "Center booked. Internal Medicine resident saw him. Behavioral Health consulted."),
 ]
