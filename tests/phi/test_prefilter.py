@@ -20,6 +20,11 @@ NOTES = [
 ]
 
 
+# The module compiles the Hyperscan database itself (a fresh clone has no cache): 60-80 s on an
+# idle core, more on a busy CI host.
+pytestmark = pytest.mark.timeout(600)
+
+
 @pytest.fixture(scope="module")
 def wired():
     recognizers = load_recognizers()
