@@ -9,7 +9,8 @@ text the client sent, so redaction covers the disguised characters too:
 - a line break inside a number ("617-555-⏎0123", "123-45⏎-6789", "555⏎0123", also where a
   request's messages or content parts meet) or after a hyphen inside a word ("Kowal-⏎czyk") is
   dropped; a number ending a line is not glued to a list number starting the next, nor a
-  whole date, time or amount to the number on the next line.
+  whole date, time or amount to the number on the next line, nor a number to a list's bullet
+  ("call 313-555-0152⏎  - BMP") or to a date or time starting the next line.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ _WORD = re.compile(r"\w+")
 # A hyphen at either side of the break marks a number that goes on; two digit runs join only
 # where the break is tight ("555⏎0123"): a number that ends a line and a list number or a
 # time that starts the next ("… 204-943-1045 ⏎ 2) son", "nov, 96  ⏎1900") are two things.
-_BROKEN = re.compile(r"(?<=-)[ \t]*\r?\n[ \t]*(?=[0-9-])|(?<=[0-9])[ \t]*\r?\n[ \t]*(?=-)|(?<=[0-9])\r?\n(?=[0-9])"
+_BROKEN = re.compile(r"(?<=-)[ \t]*\r?\n[ \t]*(?=[0-9-])|(?<=[0-9])[ \t]*\r?\n[ \t]*(?=-[0-9])|(?<=[0-9])\r?\n(?=[0-9])"
                      r"|(?<=[A-Za-z]-)[ \t]*\r?\n[ \t]*(?=[A-Za-z])")
 _LATIN = re.compile(r"[A-Za-z]")
 # A line ending in a whole date, a time, an amount or a decimal ("Date of service: 03/25/2022⏎
@@ -43,9 +44,15 @@ _LAST_TOKEN = re.compile(r"\S*\Z")
 _ENDS_A_VALUE = re.compile(r"[/.:,$]|\d{1,2}-\d{1,2}-\d{2,4}\Z")
 
 
+# a line that starts with a date or a time starts something new ("MICU bed 6⏎3/14/25 1430")
+_STARTS_A_DATE = re.compile(r"\d{1,4}[/:]\d")
+
+
 def _joins(text: str, m: re.Match) -> bool:
     if not (text[m.start() - 1].isdigit() and text[m.end():m.end() + 1].isdigit()):
         return True
+    if _STARTS_A_DATE.match(text, m.end()):
+        return False
     token = _LAST_TOKEN.search(text, max(0, m.start() - 40), m.start()).group()
     return not _ENDS_A_VALUE.search(token)
 

@@ -55,6 +55,9 @@ def test_line_breaks_inside_numbers_and_hyphenated_words():
     "venipuncture   $4,048.60\n36415",                             # an amount
     "last dose at 10:30\n1200 cc out",                             # a time
     "temp 37.2\n98 on RA",                                         # a decimal
+    "  - patient to call 313-555-0152\n  - BMP 1/17, drawn at home",   # a list's bullet, no minus
+    "Pt: R.T. 58M   MICU bed 6\n3/14/25 1430   Operator: Dr. Vu",   # a line that starts with a date
+    "MICU bed 6\n14:30 family meeting",                           # or with a time
 ])
 def test_a_whole_value_ending_a_line_stays_apart_from_the_next_lines_number(text):
     assert normalize(text).text == text

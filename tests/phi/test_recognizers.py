@@ -579,6 +579,12 @@ POSITIVE = [
     ("PERSON", "will pass on to day rn.\n- jess t rn", "jess t"),
     ("PERSON", "mailed the FA application.\n\n- dwight x4471", "dwight"),
     ("PERSON", "pt in AM via daughter. -dt", "dt"),
+    ("LOCATION", "Lakeshore Cardiology Clinic\n400 E 3rd St, 5th Floor", "400 E 3rd St"),   # "rd" of 3rd
+    ("LOCATION", "for delivery 1180 Oakley Ave, Apt 2R, Chicago 60622 - 3rd floor", "Chicago 60622"),
+    ("LOCATION", "to ship to 2208 Calle Ocotillo, Las Cruces 88001. Thanks", "Las Cruces 88001"),
+    ("ID", "first-level appeal AP-2025-0410-2231 upheld", "AP-2025-0410-2231"),
+    ("ID", "Spoke with Tiffany @ the plan, ref call C-88172-04", "C-88172-04"),
+    ("ID", "INCIDENT INC0048817    Category: Portal", "INC0048817"),
 ]
 
 
@@ -953,6 +959,7 @@ NEGATIVE = [
     ("ORGANIZATION", "Model: Medtronic Azure XT DR MRI SureScan; ran out of my Augmentin and Keflex"),
     ("PERSON", "VSS overnight.\n- none\n-DNR\n- stable x2\n- see above"),
     ("PERSON", 'Pt states "Help" when asked. RN Aware. RT Treatment given. SW Consult placed.'),
+    ("LOCATION", "Room 40122 and Lot 12345, Bed 55555; Glucose 40122"),
     ("ORGANIZATION", "Go to the nearest urgent care. Pediatric Urgent Care is open. Ambulatory Surgery "
                      "Center booked. Internal Medicine resident saw him. Behavioral Health consulted."),
 ]

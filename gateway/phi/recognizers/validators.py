@@ -428,6 +428,15 @@ def org_name(value: str) -> bool:
     return any(f.names_an_organization(w) for w in words)
 
 
+_TRAILING_ZIP = re.compile(r",?[ \t]+\d{5}(?:-\d{4})?$")
+
+
+@validator("place_then_zip")
+def place_then_zip(value: str) -> bool:
+    """A town of the gazetteer before the ZIP ("Chicago 60622"; not "Room 40122")."""
+    return _lexicon().is_place(_TRAILING_ZIP.sub("", value))
+
+
 @validator("not_plain")
 def not_plain(value: str) -> bool:
     """No word of the value is an ordinary word that is never a name ("visited", "here"); words
@@ -487,7 +496,8 @@ def street_name(value: str) -> bool:
     apartment or suite) are no clinical terms: "HR 99-104 NSR ST" and "2 MEDIASTINAL CT" are a
     rhythm and chest tubes, not streets; "12 Oak Ct, Apt 4B" is an address."""
     street = _UNIT.sub("", value)
-    return not any(_lexicon().is_term(w) for w in re.findall(r"[^\W\d_]{2,}", street)[:-1])
+    # whole words only: the "rd" of "3rd St" is no dietitian
+    return not any(_lexicon().is_term(w) for w in re.findall(r"(?<![^\W_])[^\W\d_]{2,}", street)[:-1])
 
 
 @validator("name_word")
