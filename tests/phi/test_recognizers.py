@@ -585,6 +585,9 @@ POSITIVE = [
     ("ID", "first-level appeal AP-2025-0410-2231 upheld", "AP-2025-0410-2231"),
     ("ID", "Spoke with Tiffany @ the plan, ref call C-88172-04", "C-88172-04"),
     ("ID", "INCIDENT INC0048817    Category: Portal", "INC0048817"),
+    ("ORGANIZATION", "my manager at Target needs the form by friday", "Target"),
+    ("ORGANIZATION", "Pt works as a carpenter for Quintero Builders; will need a note", "Quintero Builders"),
+    ("ORGANIZATION", "HUSBAND WORKS AT AMAZON, HOME BY 6", "AMAZON"),
 ]
 
 
@@ -960,6 +963,8 @@ NEGATIVE = [
     ("PERSON", "VSS overnight.\n- none\n-DNR\n- stable x2\n- see above"),
     ("PERSON", 'Pt states "Help" when asked. RN Aware. RT Treatment given. SW Consult placed.'),
     ("LOCATION", "Room 40122 and Lot 12345, Bed 55555; Glucose 40122"),
+    ("ORGANIZATION", "WORKS AT HOME. WORKED AT NIGHT SHIFT. works at Home on weekends; retired from Nursing"),
+    ("PERSON", "HUSBAND WORKS AT THE PLANT, WIFE LIVES IN TOWN"),
     ("ORGANIZATION", "Go to the nearest urgent care. Pediatric Urgent Care is open. Ambulatory Surgery "
                      "Center booked. Internal Medicine resident saw him. Behavioral Health consulted."),
 ]

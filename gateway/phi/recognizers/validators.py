@@ -428,6 +428,18 @@ def org_name(value: str) -> bool:
     return any(f.names_an_organization(w) for w in words)
 
 
+@validator("employer_name")
+def employer_name(value: str) -> bool:
+    """An employer's name after a word about work ("Target", "Ribeiro Construction"; not "Home",
+    "Night Shift"): a word that names an organization, in capitals one no dictionary has or a
+    proper noun."""
+    f = _lexicon()
+    words = [w for w in _ORG_WORD.findall(value) if w.lower() not in _ORG_JOINERS]
+    if value.isupper():
+        return any(f.names_an_organization(w) and f.is_named(w) for w in words)
+    return any(f.names_an_organization(w) for w in words)
+
+
 _TRAILING_ZIP = re.compile(r",?[ \t]+\d{5}(?:-\d{4})?$")
 
 
