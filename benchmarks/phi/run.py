@@ -644,7 +644,7 @@ def render_section(results: dict) -> str:
                   "hospital and phone number; \"no identifiers\" is the gateway benchmark's prompt.", ""] + pt + [""]
     lines += ["### Targets", "",
               f"Targets for medgate: recall ≥ {TARGETS['recall']} and precision ≥ {TARGETS['precision']} on "
-              f"both corpora, ≥ {TARGETS['kb_s']:.0f} KB/s per core, ≤ {TARGETS['prompt_p50_ms']:.0f} ms p50 "
+              f"PhysioNet and on unseen text (the hand-written corpus; the synthetic split shown too), ≥ {TARGETS['kb_s']:.0f} KB/s per core, ≤ {TARGETS['prompt_p50_ms']:.0f} ms p50 "
               "for a 300-character prompt. Reference: deid 1.1 reaches recall 0.9695, precision 0.7222 at "
               "13.5 KB/s on PhysioNet.", ""]
     lines += target_lines(results, corpora)
