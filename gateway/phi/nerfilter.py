@@ -185,8 +185,8 @@ class NerFilter:
         return word.lower() not in self._not_org_names
 
     def is_named(self, word: str) -> bool:
-        """A proper noun, a place, or a word in no list ("Cumberland", "Lakeside"? no: an
-        English word; "Quaxley": yes)."""
+        """A proper noun, a place, or a word in no list ("Cumberland", "Quaxley"; not "Summit",
+        an English word)."""
         low = word.lower()
         return low in self._proper or low in self._places or self.is_unknown(word)
 
@@ -262,7 +262,7 @@ class NerFilter:
     def _person(self, r, words: list[re.Match], style: _Style) -> list:
         verdicts = [None if self._ordinary(m.group(), style) else self._name_word(m, style) for m in words]
         if style.kind == "mixed":
-            verdicts = self._surnames_that_are_words(r, words, verdicts)
+            verdicts = self._surnames_that_are_words(words, verdicts)
         kept, i = [], 0
         while i < len(words):
             if verdicts[i] is False:
@@ -276,7 +276,7 @@ class NerFilter:
             i = j + 1
         return kept
 
-    def _surnames_that_are_words(self, r, words: list[re.Match], verdicts: list) -> list:
+    def _surnames_that_are_words(self, words: list[re.Match], verdicts: list) -> list:
         """In capitalized text, a capitalized ordinary word right after a first name in the same
         guess is its surname ("Nancy Arroyo", "Mateus Martins", "Dom Pastor"): prose does not
         capitalize an ordinary word mid-sentence. Only after the name word, never before it
@@ -284,11 +284,9 @@ class NerFilter:
         out = list(verdicts)
         for i in range(1, len(words)):
             w, prev = words[i].group(), words[i - 1].group()
+            gap = words[i].string[words[i - 1].end():words[i].start()]
             if (verdicts[i] is False and verdicts[i - 1] is True and _titlecase(w) and _titlecase(prev)
-                    and len(w) >= 3 and w.lower() not in TITLES and not self.is_term(w)
-                    and words[i - 1].end() < words[i].start()
-                    and r.end >= words[i].end()
-                    and words[i].string[words[i - 1].end():words[i].start()].isspace()):
+                    and len(w) >= 3 and w.lower() not in TITLES and not self.is_term(w) and gap.isspace()):
                 out[i] = True
         return out
 

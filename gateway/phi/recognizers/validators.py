@@ -418,14 +418,13 @@ def org_name(value: str) -> bool:
     """An organization's name has a word of its own besides its kind ("Lakefront Digestive
     Health"; not "Emergency Department", "Pastoral Care Services", "Continue Home Health");
     in capitals, a word no dictionary has or a proper noun ("CUMBERLAND RIDGE MEDICAL CENTER")."""
-    f, heads = _lexicon(), _org_heads()
-    words = [w for w in _ORG_WORD.findall(value) if w.lower() not in heads and w.lower() not in _ORG_JOINERS]
-    if value.isupper():
-        # capitals say nothing: a word no dictionary has or a proper noun, before a head that
-        # only names organizations ("... MEDICAL CENTER"; not "... DOPA INFUSION", "... HEALTH CARE")
-        return (any(w.lower() in _CAPS_HEADS for w in _ORG_WORD.findall(value))
-                and any(f.names_an_organization(w) and f.is_named(w) for w in words))
-    return any(f.names_an_organization(w) for w in words)
+    words = _ORG_WORD.findall(value)
+    # in capitals, only before a head that names nothing but organizations ("... MEDICAL
+    # CENTER"; not "... DOPA INFUSION", "... HEALTH CARE")
+    if value.isupper() and not any(w.lower() in _CAPS_HEADS for w in words):
+        return False
+    heads = _org_heads()
+    return _has_own_name([w for w in words if w.lower() not in heads], value.isupper())
 
 
 @validator("employer_name")
@@ -433,11 +432,15 @@ def employer_name(value: str) -> bool:
     """An employer's name after a word about work ("Target", "Ribeiro Construction"; not "Home",
     "Night Shift"): a word that names an organization, in capitals one no dictionary has or a
     proper noun."""
+    return _has_own_name(_ORG_WORD.findall(value), value.isupper())
+
+
+def _has_own_name(words: list[str], capitals: bool) -> bool:
+    """A word that names an organization of its own, not its kind or a service; where capitals
+    say nothing, one no dictionary has or a proper noun."""
     f = _lexicon()
-    words = [w for w in _ORG_WORD.findall(value) if w.lower() not in _ORG_JOINERS]
-    if value.isupper():
-        return any(f.names_an_organization(w) and f.is_named(w) for w in words)
-    return any(f.names_an_organization(w) for w in words)
+    return any(f.names_an_organization(w) and (not capitals or f.is_named(w))
+               for w in words if w.lower() not in _ORG_JOINERS)
 
 
 _TRAILING_ZIP = re.compile(r",?[ \t]+\d{5}(?:-\d{4})?$")
