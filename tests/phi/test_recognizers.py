@@ -588,6 +588,10 @@ POSITIVE = [
     ("ORGANIZATION", "my manager at Target needs the form by friday", "Target"),
     ("ORGANIZATION", "Pt works as a carpenter for Quintero Builders; will need a note", "Quintero Builders"),
     ("ORGANIZATION", "HUSBAND WORKS AT AMAZON, HOME BY 6", "AMAZON"),
+    ("DATE", "IV ertapenem via PICC (placed 3/21, L basilic 4Fr single lumen)", "3/21"),   # L: left, not litres
+    ("DATE", "hx afib on warfarin (last inr 2.8 on 12/26). new l hip pain", "12/26"),
+    ("PHONE", "PLS GIVE HIM MICU WAITING RM PHONE 555-0183", "555-0183"),
+    ("PHONE", "dtr Patty = HCP 555-0171", "555-0171"),
 ]
 
 
@@ -963,6 +967,7 @@ NEGATIVE = [
     ("PERSON", "VSS overnight.\n- none\n-DNR\n- stable x2\n- see above"),
     ("PERSON", 'Pt states "Help" when asked. RN Aware. RT Treatment given. SW Consult placed.'),
     ("LOCATION", "Room 40122 and Lot 12345, Bed 55555; Glucose 40122"),
+    ("PHONE", "call if UO < 200-1000 cc; rm 412-1234 is the workroom; phone 2 times"),
     ("ORGANIZATION", "WORKS AT HOME. WORKED AT NIGHT SHIFT. works at Home on weekends; retired from Nursing"),
     ("PERSON", "HUSBAND WORKS AT THE PLANT, WIFE LIVES IN TOWN"),
     ("ORGANIZATION", "Go to the nearest urgent care. Pediatric Urgent Care is open. Ambulatory Surgery "
