@@ -592,6 +592,8 @@ POSITIVE = [
     ("DATE", "hx afib on warfarin (last inr 2.8 on 12/26). new l hip pain", "12/26"),
     ("PHONE", "PLS GIVE HIM MICU WAITING RM PHONE 555-0183", "555-0183"),
     ("PHONE", "dtr Patty = HCP 555-0171", "555-0171"),
+    ("PERSON", "Pt found sitting on floor by PCT (Manny) during 0330 rounding", "Manny"),
+    ("PERSON", "Resume apixaban in 24-48h if stable. Questions? call Tobin x4502.", "Tobin"),
 ]
 
 
@@ -968,6 +970,7 @@ NEGATIVE = [
     ("PERSON", 'Pt states "Help" when asked. RN Aware. RT Treatment given. SW Consult placed.'),
     ("LOCATION", "Room 40122 and Lot 12345, Bed 55555; Glucose 40122"),
     ("PHONE", "call if UO < 200-1000 cc; rm 412-1234 is the workroom; phone 2 times"),
+    ("PERSON", "RN (Charge) aware; call Pharmacy x4502; page Rapid Response ext 2222; tech (Echo) done"),
     ("ORGANIZATION", "WORKS AT HOME. WORKED AT NIGHT SHIFT. works at Home on weekends; retired from Nursing"),
     ("PERSON", "HUSBAND WORKS AT THE PLANT, WIFE LIVES IN TOWN"),
     ("ORGANIZATION", "Go to the nearest urgent care. Pediatric Urgent Care is open. Ambulatory Surgery "
