@@ -66,3 +66,9 @@ def test_header_file_must_map_kinds_to_lists(tmp_path):
     bad.write_text("columns:\n  MRN: mrn\n")
     with pytest.raises(ValueError, match="list of header patterns"):
         load_headers(bad)
+
+
+def test_a_birth_date_column_vouches_for_a_table_but_is_not_reported(columns):
+    assert "DATE" not in columns.supported_entities
+    text = "Name          DOB\nLARKIN, Jon   09/14/1944\n"
+    assert cells(columns, text) == [("PERSON", "LARKIN, Jon")]

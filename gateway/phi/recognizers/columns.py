@@ -47,7 +47,9 @@ class ColumnRecognizer(EntityRecognizer):
         spec = headers if headers is not None else load_headers()
         self._headers = [(kind, regex.compile(rf"(?i)^(?:{'|'.join(patterns)})$")) for kind, patterns in spec.items()]
         self._score = score
-        super().__init__(supported_entities=sorted(spec), name="table_columns", supported_language="en")
+        # DATE columns only vouch for a table (see _header); the recognizer reports no dates
+        super().__init__(supported_entities=sorted(set(spec) - {"DATE"}), name="table_columns",
+                         supported_language="en")
 
     def load(self) -> None:
         pass
@@ -99,7 +101,7 @@ class ColumnRecognizer(EntityRecognizer):
                     break
         # a name column is a patient's only in a table that also identifies them otherwise
         # ("Name  MRN  DOB"; not a medication list's "Name  Dose  Route")
-        if not any(c.kind not in ("PERSON", "DATE") for c in columns):
+        if not any(c.kind != "PERSON" for c in columns):
             return []
         return [c for c in columns if c.kind != "DATE"]
 
