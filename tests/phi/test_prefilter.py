@@ -64,6 +64,24 @@ def test_a_pattern_runs_only_where_it_may_match(wired):
         assert dashed in prefilter.fired(with_phone)
 
 
+def test_a_pattern_hyperscan_cannot_take_is_filtered_on_its_anchor(wired):
+    recognizers, prefilter, analyzer = wired
+    title = next(r for r in recognizers if r.name == "person_title")
+    assert "title_name" in title.unfiltered and "title_name" in title.anchors
+    pid = _ids_of(recognizers, "person_title", "title_name")
+    no_title = "Lungs clear. Plan reviewed with the team; will follow up in clinic."
+    with_title = "Plan reviewed with Dr. Vreeland; will follow up in clinic."
+    with prefilter.scope(no_title):
+        assert pid not in prefilter.fired(no_title)
+    with prefilter.scope(with_title):
+        assert pid in prefilter.fired(with_title)
+        found = analyzer.analyze(with_title, language="en")
+    assert any(with_title[r.start:r.end] == "Vreeland" for r in found)
+    # one with neither runs on every text
+    assert not [(r.name, p) for r in recognizers for p in r.unfiltered
+                if p not in r.anchors and p in r._prefilter_ids]
+
+
 def test_it_says_nothing_outside_its_analysis_or_for_non_ascii_text(wired):
     recognizers, prefilter, _ = wired
     text = "Seen by Dr. Nuñez on 3/14/2025."

@@ -35,7 +35,8 @@ Each YAML entry becomes one `ContextPatternRecognizer` (a Presidio
 
 * prefilter (per pattern, default true): whether the one-pass Hyperscan prefilter
   (prefilter.py) may skip the pattern on texts where its approximation finds nothing.
-  false for patterns Hyperscan cannot take (too long) or compiles too slowly.
+  false for patterns Hyperscan cannot take (too long) or compiles too slowly; the prefilter
+  then looks for the pattern's anchor instead, when it has one (no anchor, no match).
 
 Macros: `{{NAME}}` in a regex expands to the macro, wrapped as `(?x:...)` (so macros
 may span lines). A macro given as a list of words becomes a trie-shaped literal
@@ -576,8 +577,10 @@ def default_recognizers() -> list[EntityRecognizer]:
 
 
 def attach_prefilter(recognizers: Iterable[EntityRecognizer], background: bool = True) -> Prefilter:
-    """One Hyperscan prefilter over the patterns of `recognizers` (those not marked
-    `prefilter: false`), wired into each. Analyses see it inside `prefilter.scope(text)`."""
+    """One Hyperscan prefilter over the patterns of `recognizers`, wired into each. Analyses
+    see it inside `prefilter.scope(text)`. A pattern marked `prefilter: false` is filtered
+    by its anchor instead, when it has one: without an anchor match it runs nowhere, and
+    anchors are short word lists Hyperscan takes easily."""
     wired: list[tuple[ContextPatternRecognizer, dict[str, int]]] = []
     patterns: list[tuple[str, int]] = []
     for rec in recognizers:
@@ -588,6 +591,9 @@ def attach_prefilter(recognizers: Iterable[EntityRecognizer], background: bool =
             if p.name not in rec.unfiltered:
                 ids[p.name] = len(patterns)
                 patterns.append((p.regex, p.compiled_with_flags))
+            elif p.name in rec.anchors:
+                ids[p.name] = len(patterns)
+                patterns.append((rec.anchors[p.name][0], p.compiled_with_flags))
         wired.append((rec, ids))
     prefilter = Prefilter(patterns, background=background)
     for rec, ids in wired:
