@@ -62,7 +62,6 @@ def main() -> int:
     a = ap.parse_args()
     from gateway.phi import engine as E
     from gateway.phi.detector import Finding
-    from gateway.phi.normalize import normalize
 
     docs, ignore, label = load(a.corpus)
     from gateway.settings import PhiOptions
@@ -73,11 +72,7 @@ def main() -> int:
     examples: dict[str, list[str]] = defaultdict(list)
     for d in docs:
         text = d["text"]
-        norm = normalize(text)
-        with det._lock, det._zone():
-            res = det._analyzer.analyze(norm.text, language="en", entities=det._entities,
-                                        score_threshold=det._threshold)
-        res = det._propagator(norm.text, res, confirmed=E._from_a_pattern)
+        norm, res = det.results(text)
         spans = [(*norm.span(r.start, r.end), r.recognition_metadata.get("recognizer_name", "?"), r)
                  for r in res]
         merged = E.tidy(text, [Finding(r.entity_type, s, e, r.score) for s, e, _, r in spans])

@@ -17,7 +17,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.attrs import IDX
@@ -25,8 +25,9 @@ from spacy.attrs import IDX
 from gateway.phi.detector import Finding
 from gateway.phi.kinds import KINDS
 from gateway.phi.nerfilter import NerFilter
-from gateway.phi.normalize import normalize
+from gateway.phi.normalize import Normalized, normalize
 from gateway.phi.propagate import Propagator
+from gateway.phi.series import siblings
 
 MODEL_DIR = Path(__file__).parent / "model"
 NER_KINDS = ("PERSON", "LOCATION", "ORGANIZATION")
@@ -265,13 +266,19 @@ class PresidioDetector:
         """Findings in `text`, overlaps merged, offsets into `text` as given."""
         if not text.strip():
             return []
+        norm, results = self.results(text)
+        return tidy(text, [Finding(r.entity_type, *norm.span(r.start, r.end), r.score) for r in results])
+
+    def results(self, text: str) -> tuple[Normalized, list[RecognizerResult]]:
+        """The normalized text and Presidio's results in it, each naming its recognizer,
+        before overlaps are merged (what `analyze` reports, explained)."""
         norm = normalize(text)
         with self._lock, self._zone(), self._prefilter_scope(norm.text):
             results = self._analyzer.analyze(norm.text, language="en", entities=self._entities,
                                              score_threshold=self._threshold)
         if self._propagator:
             results = self._propagator(norm.text, results, confirmed=_from_a_pattern)
-        return tidy(text, [Finding(r.entity_type, *norm.span(r.start, r.end), r.score) for r in results])
+        return norm, siblings(norm.text, results, confirmed=_from_a_pattern)
 
     async def detect(self, texts: list[str]) -> list[list[Finding]]:
         """All texts of a request analysed as one document (joined by newlines), so an

@@ -170,3 +170,17 @@ def test_whole_words(text, found, expected):
     start = text.index(found)
     (f,) = whole_words(text, [Finding("PERSON", start, start + len(found), 0.8)])
     assert text[f.start:f.end] == expected
+
+
+def test_the_detector_finds_a_list_after_its_first_value():
+    """The series step is wired in: the label stands before the first accession number only."""
+    from gateway.phi.engine import build_detector
+    detector = build_detector()
+    text = ("specimen # 31-204-0917 / 31-204-0918 / 31-204-0919 / 31-204-0920, pending\n"
+            "taught over 3 sessions (2/12, 2/14, 2/17):\n  [x] trach care")
+    found = {(f.type, text[f.start:f.end]) for f in detector.analyze(text)}
+    assert {("ID", "31-204-0920"), ("DATE", "2/17")} <= found
+    # the last of each list is beyond its recognizer's context window: the series step found it
+    norm, results = detector.results(text)
+    assert {norm.text[r.start:r.end] for r in results if r.recognition_metadata.get("recognizer_name") == "series"} \
+        == {"31-204-0920", "2/17"}

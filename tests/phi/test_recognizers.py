@@ -579,7 +579,7 @@ POSITIVE = [
     ("PERSON", "will pass on to day rn.\n- jess t rn", "jess t"),
     ("PERSON", "mailed the FA application.\n\n- dwight x4471", "dwight"),
     ("PERSON", "pt in AM via daughter. -dt", "dt"),
-    ("LOCATION", "Lakeshore Cardiology Clinic\n400 E 3rd St, 5th Floor", "400 E 3rd St"),   # "rd" of 3rd
+    ("LOCATION", "Lakeshore Cardiology Clinic\n400 E 3rd St, 5th Floor", "400 E 3rd St, 5th Floor"),   # "rd" of 3rd
     ("LOCATION", "for delivery 1180 Oakley Ave, Apt 2R, Chicago 60622 - 3rd floor", "Chicago 60622"),
     ("LOCATION", "to ship to 2208 Calle Ocotillo, Las Cruces 88001. Thanks", "Las Cruces 88001"),
     ("ID", "first-level appeal AP-2025-0410-2231 upheld", "AP-2025-0410-2231"),
@@ -594,6 +594,21 @@ POSITIVE = [
     ("PHONE", "dtr Patty = HCP 555-0171", "555-0171"),
     ("PERSON", "Pt found sitting on floor by PCT (Manny) during 0330 rounding", "Manny"),
     ("PERSON", "Resume apixaban in 24-48h if stable. Questions? call Tobin x4502.", "Tobin"),
+    ("ID", "BCx x2 sent 2235 -- specimen 31-204-0917, pending", "31-204-0917"),
+    ("ID", "repeat periph BCx drawn 0210 C26-081-0042. wife at bedside", "C26-081-0042"),
+    ("ID", "Repeat K+ on new draw (M7713-2281) = 5.2, hemolysis index 3+", "M7713-2281"),
+    ("ID", "PRODUCT: RBC, leukoreduced   Unit # W1234 26 447120   ABO/Rh O POS", "W1234 26 447120"),
+    ("AGE", "I certify that Mrs. Dunmore, ninety-three, has a life expectancy of six months", "ninety-three"),
+    ("AGE", "Pt's mother (ninety-one) lives with them part of the year", "ninety-one"),
+    ("LOCATION", "24 yo M, MVC vs guardrail on Route 9 near the town line, est 45 mph", "Route 9"),
+    ("LOCATION", "ROLLOVER MVC COUNTY RD 418 AT THE BRIDGE. 2 PTS.", "COUNTY RD 418"),
+    ("LOCATION", "Address on file: 77 Bedford Terrace, 2nd fl, Fall River, MA 02723", "77 Bedford Terrace, 2nd fl"),
+    ("ORGANIZATION", "Rabbi visited from Temple Beth Shalom of Riverdale at 1300", "Temple Beth Shalom of Riverdale"),
+    ("ORGANIZATION", "   Agios Nikolaos Home for the Aged       fax 508-555-0148   declined",
+     "Agios Nikolaos Home for the Aged"),
+    ("ORGANIZATION", "i cant miss more class, i have midterms at Metro State until the 21st", "Metro State"),
+    ("PERSON", "REPORT GIVEN TO MICU RN JOANNA 0150.", "JOANNA"),
+    ("PERSON", "PAGE FROM: 7W RN DAISY x3321", "DAISY"),
 ]
 
 
@@ -975,6 +990,13 @@ NEGATIVE = [
     ("PERSON", "HUSBAND WORKS AT THE PLANT, WIFE LIVES IN TOWN"),
     ("ORGANIZATION", "Go to the nearest urgent care. Pediatric Urgent Care is open. Ambulatory Surgery "
                      "Center booked. Internal Medicine resident saw him. Behavioral Health consulted."),
+    ("ID", "T12-L1 fusion, C5-6 disc, 10-100-1000 dilution, ICD M54-5, L4-5, V1-V6 leads"),
+    ("AGE", "ninety minutes later, the ninety-day supply, ninety percent"),
+    ("AGE", "sats ninety, 92, ninety-one on RA"),
+    ("LOCATION", "RT 2 rounds, SR 80s, US 2 views, rd 3 of chemo, Union Rd 02/11"),
+    ("ORGANIZATION", "Reached a steady State. His Mental State for school is fine; the Mental State exam in class"),
+    ("ORGANIZATION", "Temple Laceration Repaired with 4-0 nylon"),
+    ("PERSON", "RN AWARE 0150. MD NOTIFIED 0200. RN SIGNED x3321"),
 ]
 
 

@@ -427,6 +427,16 @@ def org_name(value: str) -> bool:
     return _has_own_name([w for w in words if w.lower() not in heads], value.isupper())
 
 
+@validator("worship_name")
+def worship_name(value: str) -> bool:
+    """A house of worship named after its kind: the words after the kind all can name an
+    organization and the first is no ordinary word ("Temple Beth Shalom", "Eglise Baptiste
+    Nouvelle Vie"; not "Temple Laceration Repaired", "Church Repaired")."""
+    f = _lexicon()
+    words = [w for w in _ORG_WORD.findall(value)[1:] if w.lower() not in _ORG_JOINERS]
+    return bool(words) and not f.is_plain(words[0]) and all(f.names_an_organization(w) for w in words)
+
+
 @validator("employer_name")
 def employer_name(value: str) -> bool:
     """An employer's name after a word about work ("Target", "Ribeiro Construction"; not "Home",

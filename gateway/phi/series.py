@@ -1,0 +1,69 @@
+"""An identifier listed with its siblings: the siblings are identifiers of the same kind.
+
+"SPECIMEN # 24-118-0331 / 24-118-0332", "acc 25-061-4418, 25-061-4419", "sessions (1/22,
+1/24, 1/27)": the label, or the recognizer's context, stands before the first value only, so a
+pattern finds the first and the rest of the list leaks. A value written the same way (the
+same letters, digits and punctuation, letter for letter; dates may differ by a digit per part,
+"1/9, 12/24") right next to a pattern's finding, joined by a comma, a slash between spaces,
+"and", "or" or "&", is taken for the same kind, in both directions and along the whole list.
+
+Only findings of anchored patterns start a list (a model guess would spread its mistakes), and
+only kinds whose values have a shape: not names, places or organizations (propagate.py
+coordinates those) and not ages ("91, 45, 38" are more often vital signs).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+from presidio_analyzer import RecognizerResult
+
+SKIP_KINDS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "AGE"})
+SCORE = 0.6
+_VALUE = r"[\p{L}\d](?:[\p{L}\d./-]*[\p{L}\d])?"
+_SEP = r"(?:[ \t]*[,;+&][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+/[ \t]+|[ \t]+(?:and|or|&)[ \t]+)"
+# the value right after a finding, and the value right before one
+_NEXT = regex.compile(_SEP + r"(" + _VALUE + r")(?![\p{L}\d/-]|\.[\p{L}\d])", regex.IGNORECASE)
+_PREV = regex.compile(r"(?<![\p{L}\d./-])(" + _VALUE + r")" + _SEP + r"\Z", regex.IGNORECASE)
+_RUN = regex.compile(r"\d+|\p{Lu}+|\p{Ll}+|.")
+
+
+def shape(value: str) -> str:
+    """'B25-074-0015' -> 'A99-999-9999': each digit 9, each letter A or a, the rest kept."""
+    return "".join("9" if c.isdigit() else "A" if c.isupper() else "a" if c.isalpha() else c for c in value)
+
+
+def _date_shape(value: str) -> list[tuple[str, int]]:
+    return [("9", len(r)) if r[0].isdigit() else (r, 0) for r in _RUN.findall(value)]
+
+
+def same_shape(kind: str, a: str, b: str) -> bool:
+    if kind != "DATE":
+        return shape(a) == shape(b)
+    sa, sb = _date_shape(a), _date_shape(b)
+    return len(sa) == len(sb) and all(x[0] == y[0] and abs(x[1] - y[1]) <= 1 for x, y in zip(sa, sb))
+
+
+def siblings(text: str, results: list[RecognizerResult],
+             confirmed: Callable[[RecognizerResult], bool]) -> list[RecognizerResult]:
+    """`results` plus the values listed with a confirmed finding and written the same way."""
+    taken = sorted((r.start, r.end) for r in results)
+    extra: list[RecognizerResult] = []
+    todo = [r for r in results if r.entity_type not in SKIP_KINDS and confirmed(r)]
+    while todo:
+        r = todo.pop()
+        value = text[r.start:r.end]
+        found = []
+        if (m := _NEXT.match(text, r.end)) is not None:
+            found.append(m.span(1))
+        if (m := _PREV.search(text, max(0, r.start - 60), r.start)) is not None:
+            found.append(m.span(1))
+        for start, end in found:
+            if any(s < end and start < e for s, e in taken) or not same_shape(r.entity_type, value, text[start:end]):
+                continue
+            taken.append((start, end))
+            sibling = RecognizerResult(r.entity_type, start, end, SCORE,
+                                       recognition_metadata={"recognizer_name": "series"})
+            extra.append(sibling)
+            todo.append(sibling)
+    return results + extra

@@ -1,0 +1,55 @@
+"""Values listed with a pattern's finding and written the same way are found too."""
+from __future__ import annotations
+
+from presidio_analyzer import RecognizerResult
+
+from gateway.phi.series import same_shape, shape, siblings
+
+
+def _found(text: str, value: str, kind: str = "ID", recognizer: str = "id_specimen_shape") -> RecognizerResult:
+    start = text.index(value)
+    return RecognizerResult(kind, start, start + len(value), 0.6,
+                            recognition_metadata={"recognizer_name": recognizer})
+
+
+def _pattern(r: RecognizerResult) -> bool:
+    return r.recognition_metadata["recognizer_name"] != "_NerRecognizer"
+
+
+def _values(text: str, results: list[RecognizerResult]) -> list[tuple[str, str]]:
+    return sorted((r.entity_type, text[r.start:r.end]) for r in results)
+
+
+def test_the_rest_of_a_list_in_both_directions():
+    text = "BCx x3 -- acc 25-061-4417, 25-061-4418 / 25-061-4419 and 25-061-4420, pending"
+    out = siblings(text, [_found(text, "25-061-4418")], _pattern)
+    assert _values(text, out) == [("ID", v) for v in ("25-061-4417", "25-061-4418", "25-061-4419", "25-061-4420")]
+    assert {r.recognition_metadata["recognizer_name"] for r in out} == {"id_specimen_shape", "series"}
+
+
+def test_dates_may_differ_by_a_digit_per_part():
+    text = "taught over 3 sessions (1/22, 1/24, 12/7):"
+    out = siblings(text, [_found(text, "1/22", "DATE", "date_month_day")], _pattern)
+    assert _values(text, out) == [("DATE", "1/22"), ("DATE", "1/24"), ("DATE", "12/7")]
+    assert same_shape("DATE", "1/9", "12/24") and not same_shape("DATE", "1/9", "1/9/24")
+    assert not same_shape("ID", "A12-3", "A123-4") and shape("B25-074-0015") == "A99-999-9999"
+
+
+def test_only_values_written_the_same_way_and_joined_as_a_list():
+    text = "specimen 25-061-4417, 2 units PRBC; 25-061-4418 was sent yesterday with 25-061-4419"
+    out = siblings(text, [_found(text, "25-061-4417")], _pattern)
+    # "2" has another shape; "; " and "with" do not join a list
+    assert _values(text, out) == [("ID", "25-061-4417")]
+
+
+def test_a_model_guess_or_a_name_starts_no_list():
+    text = "Called Maren, Tovah and Ilse. Seen 3/4, 3/9."
+    guess = _found(text, "3/4", "DATE", "_NerRecognizer")
+    name = _found(text, "Maren", "PERSON", "person_relation")
+    assert siblings(text, [guess, name], _pattern) == [guess, name]
+
+
+def test_a_value_already_found_is_not_found_again():
+    text = "MRN 00482913, 00482914"
+    first, second = _found(text, "00482913", "MRN"), _found(text, "00482914", "MRN")
+    assert siblings(text, [first, second], _pattern) == [first, second]
