@@ -609,6 +609,14 @@ POSITIVE = [
     ("ORGANIZATION", "i cant miss more class, i have midterms at Metro State until the 21st", "Metro State"),
     ("PERSON", "REPORT GIVEN TO MICU RN JOANNA 0150.", "JOANNA"),
     ("PERSON", "PAGE FROM: 7W RN DAISY x3321", "DAISY"),
+    ("HEALTH_PLAN", "Member ID on his Aetna card is W281946073. Best number is my cell", "W281946073"),
+    ("HEALTH_PLAN", "Plan / ID    : UnitedHealthcare / 948301276-00\nOrdering: Dr. Ashby", "948301276-00"),
+    ("ACCOUNT", "the account # on the bill is 900382117 and then there is a second bill", "900382117"),
+    ("VEHICLE", "gray honda crv, VIN on dash 5J6RM4H79GL031842. need it moved", "5J6RM4H79GL031842"),
+    ("VEHICLE", "driver (restrained) of 2019 Honda Civic, MA reg 8KTR42, stopped at light", "8KTR42"),
+    ("LICENSE", "perfect thank you. his DL was in the wallet too, D4418823, reg needs it", "D4418823"),
+    ("DATE", "TELEPHONE ENCOUNTER\n031425  0915   Call from: home health", "031425"),
+    ("DATE", "UM / CASE MGMT NOTE   031425\n\nPt: KAUR, HARPREET", "031425"),
 ]
 
 
@@ -997,6 +1005,10 @@ NEGATIVE = [
     ("ORGANIZATION", "Reached a steady State. His Mental State for school is fine; the Mental State exam in class"),
     ("ORGANIZATION", "Temple Laceration Repaired with 4-0 nylon"),
     ("PERSON", "RN AWARE 0150. MD NOTIFIED 0200. RN SIGNED x3321"),
+    ("VEHICLE", "insulin reg 10 units, NPH reg 8 units. MA reg 2 units"),
+    ("HEALTH_PLAN", "Plan / ID: see below / 3 visits"),
+    ("DATE", "PROGRESS NOTE 139912\n 0915 1330 seen"),
+    ("LICENSE", "the DL list has 3 items, A1234 and B2"),
 ]
 
 
