@@ -279,16 +279,30 @@ class NerFilter:
     def _surnames_that_are_words(self, words: list[re.Match], verdicts: list) -> list:
         """In capitalized text, a capitalized ordinary word right after a first name in the same
         guess is its surname ("Nancy Arroyo", "Mateus Martins", "Dom Pastor"): prose does not
-        capitalize an ordinary word mid-sentence. Only after the name word, never before it
-        ("Patient Nancy"), and never a title or a clinical term."""
+        capitalize an ordinary word mid-sentence. Never a title or a clinical term.
+
+        Before a surname no list has, such a word is the given name ("Sky Whitehorse", "Yaw
+        Asante-Darko"); not before a surname that is a known name or word ("Patient Nancy"),
+        nor a verb's form ("Called Okafor")."""
         out = list(verdicts)
         for i in range(1, len(words)):
             w, prev = words[i].group(), words[i - 1].group()
             gap = words[i].string[words[i - 1].end():words[i].start()]
-            if (verdicts[i] is False and verdicts[i - 1] is True and _titlecase(w) and _titlecase(prev)
-                    and len(w) >= 3 and w.lower() not in TITLES and not self.is_term(w) and gap.isspace()):
+            if not (_titlecase(w) and _titlecase(prev) and gap.strip(" ") == ""):
+                continue
+            if (verdicts[i] is False and verdicts[i - 1] is True and len(w) >= 3
+                    and w.lower() not in TITLES and not self.is_term(w)):
                 out[i] = True
+            elif (verdicts[i - 1] is False and verdicts[i] is True and len(prev) >= 3 and self._no_word(w)
+                  and prev.lower() not in TITLES and not self.is_term(prev) and prev.lower() not in HEADS
+                  and self.names_an_organization(prev) and not prev.lower().endswith(("ed", "ing"))):
+                out[i - 1] = True
         return out
+
+    def _no_word(self, word: str) -> bool:
+        """No ordinary or clinical word, also in its hyphenated parts: a surname or a place
+        ("Whitehorse", "Asante-Darko"; not "Nancy"'s "Patient", which is a word)."""
+        return all(part.lower() not in self._words for part in _JOIN.split(word) if part)
 
     def _place_or_org(self, r, words: list[re.Match], style: _Style) -> list:
         ws = [m.group() for m in words]

@@ -83,6 +83,11 @@ def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     (MIXED + "Patient Ilse Arroyo, DOB 3/4/1950", "PERSON", "Patient Ilse Arroyo", "Ilse Arroyo"),
     (MIXED + "Spoke with Ilse. Today she feels better", "PERSON", "Ilse. Today", "Ilse"),
     (MIXED + "Seen by Dr. Tadeo Pastor today", "PERSON", "Dr. Tadeo Pastor", "Tadeo Pastor"),
+    # before a surname no list has, an ordinary word is a given name, but not a relation or a verb
+    (MIXED + "Roommate Devin Quaxley found him", "PERSON", "Roommate Devin Quaxley", "Devin Quaxley"),
+    (MIXED + "Roommate Quaxley found him", "PERSON", "Roommate Quaxley", "Quaxley"),
+    (MIXED + "Notified Quaxley of results", "PERSON", "Notified Quaxley", "Quaxley"),
+    (MIXED + "Patient Thantananont, DOB 3/4/1950", "PERSON", "Patient Thantananont", "Thantananont"),
 ])
 def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept):
     assert guesses(recognizer, text, [(label, words)]) == [(label, kept)]
@@ -121,6 +126,10 @@ def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept
     (MIXED + "Patient Ilse Arroyo, DOB 3/4/1950", "PERSON", "Ilse Arroyo"),
     (MIXED + "Summary for Mateo Martins (58 yo M)", "PERSON", "Mateo Martins"),
     (MIXED + "Referral for Oona Kale, home services", "PERSON", "Oona Kale"),
+    # ... and before a surname no list has, it is the given name
+    (MIXED + "Pt: Sky Whitehorse, MICU bed 9", "PERSON", "Sky Whitehorse"),
+    (MIXED + "Vendor rep present: Sky Beaulieu (Zimmer Biomet)", "PERSON", "Sky Beaulieu"),
+    (MIXED + "Summary for Sonata Ambrasas (58 yo F)", "PERSON", "Sonata Ambrasas"),
 ])
 def test_names_survive(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == [(label, words)]
