@@ -1257,6 +1257,9 @@ def _write(tmp_path: Path, doc) -> Path:
     ({"requires": ""}, "requires", "regex string"),
     ({"patterns": [{"name": "p", "regex": r"\d", "score": 0.5, "requires": "[a-"}]}, "patterns[0].requires",
      "invalid regex"),
+    # Hyperscan would refuse the whole prefilter for one such pattern
+    ({"patterns": [{"name": "p", "regex": "(?:" + "|".join(f"w{i:05d}" for i in range(3000)) + r")\d",
+                    "score": 0.5}]}, "patterns[0].regex", "prefilter: false"),
 ])
 def test_yaml_errors_name_recognizer_and_field(tmp_path, overrides, field, needle):
     with pytest.raises(RecognizerConfigError) as e:

@@ -84,6 +84,9 @@ _RECOGNIZER_FIELDS = {
 }
 _PATTERN_FIELDS = {"name", "regex", "score", "context_required", "anchor", "anchor_before", "anchor_after",
                    "requires", "prefilter"}
+# Hyperscan refuses longer expressions ("Pattern length exceeds limit": 16,050 was refused,
+# 15,660 taken); a margin below that
+PREFILTER_MAX_LENGTH = 15_000
 DEFAULT_ANCHOR_BEFORE = 80
 DEFAULT_ANCHOR_AFTER = 40
 _MACRO_REF = regex.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")
@@ -485,6 +488,14 @@ def build_recognizer(spec: Mapping[str, Any], macros: Mapping[str, str] | None =
             gates[pname] = _requires(p["requires"], macros, flags, name, f"{field}.requires", source)
         if not _bool(p.get("prefilter"), True, name, f"{field}.prefilter", source):
             unfiltered.add(pname)
+            if pname in anchors and len(anchors[pname][0]) > PREFILTER_MAX_LENGTH:
+                raise RecognizerConfigError(name, f"{field}.anchor", f"too long for the Hyperscan prefilter "
+                                            f"(at most {PREFILTER_MAX_LENGTH} characters once expanded)", source)
+        elif len(rx) > PREFILTER_MAX_LENGTH:
+            # Hyperscan would refuse the whole database for it, and every pattern would scan every text
+            raise RecognizerConfigError(name, f"{field}.regex", f"{len(rx)} characters once expanded, too long for "
+                                        f"the Hyperscan prefilter (at most {PREFILTER_MAX_LENGTH}): mark it "
+                                        "`prefilter: false` (with an anchor it is then filtered on that)", source)
 
     deny = spec.get("deny") or []
     if not isinstance(deny, list):
