@@ -617,6 +617,11 @@ POSITIVE = [
     ("LICENSE", "perfect thank you. his DL was in the wallet too, D4418823, reg needs it", "D4418823"),
     ("DATE", "TELEPHONE ENCOUNTER\n031425  0915   Call from: home health", "031425"),
     ("DATE", "UM / CASE MGMT NOTE   031425\n\nPt: KAUR, HARPREET", "031425"),
+    ("LOCATION", "e-prescribed to H-E-B Pharmacy on Texas Pkwy. Discharged 0450", "Texas Pkwy"),
+    ("LOCATION", "stayed at Cornerstone Men's Shelter on NW Glisan St. Pt states", "NW Glisan St"),
+    ("LOCATION", "atorvastatin sent to CVS Malden\n(Main St) per Dr. Adeyemi", "Main St"),
+    ("LOCATION", "Clinic: Canyonlands Indian Health Clinic, Tuba City\nFax 928-555-0107", "Tuba City"),
+    ("LOCATION", "He lives about 2 hrs from your office, out past Moenkopi, and relies on his niece", "Moenkopi"),
 ]
 
 
@@ -1009,6 +1014,8 @@ NEGATIVE = [
     ("HEALTH_PLAN", "Plan / ID: see below / 3 visits"),
     ("DATE", "PROGRESS NOTE 139912\n 0915 1330 seen"),
     ("LICENSE", "the DL list has 3 items, A1234 and B2"),
+    ("LOCATION", "on Dr Lee's service, placed on Heparin Drip, on Tues Dr Ortiz saw him, at Cardiac Rehab Ct 2"),
+    ("LOCATION", "past medical history, past Monday; Medical Center, Emergency Department"),
 ]
 
 
