@@ -622,6 +622,8 @@ POSITIVE = [
     ("LOCATION", "atorvastatin sent to CVS Malden\n(Main St) per Dr. Adeyemi", "Main St"),
     ("LOCATION", "Clinic: Canyonlands Indian Health Clinic, Tuba City\nFax 928-555-0107", "Tuba City"),
     ("LOCATION", "He lives about 2 hrs from your office, out past Moenkopi, and relies on his niece", "Moenkopi"),
+    ("ORGANIZATION", "Practice: Scioto Orthopaedic & Spine, 6280 Sawmill Rd, Ste 300", "Scioto Orthopaedic & Spine"),
+    ("ORGANIZATION", "Supplier: Bay State Mobility & Seating\n\nTo whom it may concern:", "Bay State Mobility & Seating"),
 ]
 
 
