@@ -624,6 +624,12 @@ POSITIVE = [
     ("LOCATION", "He lives about 2 hrs from your office, out past Moenkopi, and relies on his niece", "Moenkopi"),
     ("ORGANIZATION", "Practice: Scioto Orthopaedic & Spine, 6280 Sawmill Rd, Ste 300", "Scioto Orthopaedic & Spine"),
     ("ORGANIZATION", "Supplier: Bay State Mobility & Seating\n\nTo whom it may concern:", "Bay State Mobility & Seating"),
+    ("ID", "Tracking number 1Z 999 AA1 01 2345 6784 for the CPAP shipment.", "1Z 999 AA1 01 2345 6784"),
+    ("ID", "FedEx 7712 4490 0873 delivered to the clinic", "7712 4490 0873"),
+    ("ID", "Badge ID 004817, employee #55102 reported the exposure.", "55102"),
+    ("ID", "PA request ID: 7Q2K-99M1-04 (pending)", "7Q2K-99M1-04"),
+    ("ID", "your confirmation code is XK7-44P2", "XK7-44P2"),
+    ("ID", "Portal lockout. user id: jmorales2, password reset sent", "jmorales2"),
 ]
 
 
@@ -1018,6 +1024,8 @@ NEGATIVE = [
     ("LICENSE", "the DL list has 3 items, A1234 and B2"),
     ("LOCATION", "on Dr Lee's service, placed on Heparin Drip, on Tues Dr Ortiz saw him, at Cardiac Rehab Ct 2"),
     ("LOCATION", "past medical history, past Monday; Medical Center, Emergency Department"),
+    ("ID", "login: none, user: Patient, user name = admin; ups truck at 0800; tracking: pending; case: 4x4 gauze"),
+    ("ID", "order: CBC-DIFF, referral code is ICD-10 Z-codes, case: T2-DM"),
 ]
 
 
