@@ -630,6 +630,8 @@ POSITIVE = [
     ("ID", "PA request ID: 7Q2K-99M1-04 (pending)", "7Q2K-99M1-04"),
     ("ID", "your confirmation code is XK7-44P2", "XK7-44P2"),
     ("ID", "Portal lockout. user id: jmorales2, password reset sent", "jmorales2"),
+    # the next checklist item's "[x]" is no "x" of doses after the date
+    ("DATE", "CONTRIBUTING FACTORS:\n [x] new to unit, transferred from ICU 7/18\n [x] staffing - sitter denied", "7/18"),
 ]
 
 
@@ -649,6 +651,7 @@ NEGATIVE = [
     ("DATE", "meds given at 0800 and 14:30"),
     ("DATE", "tylenol 650 mg q4h prn, oxycodone q4-6h"),
     ("DATE", "BP 120/80, HR 88"),
+    ("DATE", "gave 3/14\nx 2 doses of lasix"),    # a wrapped line still counts; only a list item stops it
     ("DATE", "take 1/2 tab at bedtime"),
     ("DATE", "3/4 strength feeds"),
     ("DATE", "given 2/2 tabs"),

@@ -87,6 +87,8 @@ _PATTERN_FIELDS = {"name", "regex", "score", "context_required", "anchor", "anch
 # Hyperscan refuses longer expressions ("Pattern length exceeds limit": 16,050 was refused,
 # 15,660 taken); a margin below that
 PREFILTER_MAX_LENGTH = 15_000
+# a line break before a list item: a bullet, a checkbox or a number ("- ", "[x]", "2)")
+_NEXT_ITEM = regex.compile(r"\n[ \t]*(?:[-*•][ \t]|\[[ xX✓]?\]|\d{1,2}[.)][ \t])")
 DEFAULT_ANCHOR_BEFORE = 80
 DEFAULT_ANCHOR_AFTER = 40
 _MACRO_REF = regex.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")
@@ -217,8 +219,12 @@ class ContextPatternRecognizer(PatternRecognizer):
                 return m.group()
         if after:
             # Search a little past the window so a word cut by the window edge ("Map" of
-            # "Maplewood") does not look whole; a match must still start inside it.
-            m = compiled.search(text, end, min(len(text), end + after + 40))
+            # "Maplewood") does not look whole; a match must still start inside it. Not into the
+            # next item of a list or checklist ("ICU 7/18\n [x] staffing": no "x" doses).
+            stop = min(len(text), end + after + 40)
+            if (item := _NEXT_ITEM.search(text, end, stop)) is not None:
+                stop = item.start()
+            m = compiled.search(text, end, stop)
             if m and m.start() < end + after:
                 return m.group()
         return None
