@@ -53,15 +53,16 @@ def test_same_findings_with_and_without_it(wired):
     assert skipped > 50 * len(texts)     # it does skip: most patterns find nothing in a note
 
 
+def _fired(prefilter: Prefilter, text: str) -> frozenset[int]:
+    with prefilter.scope(text):
+        return prefilter.fired(text)
+
+
 def test_a_pattern_runs_only_where_it_may_match(wired):
     recognizers, prefilter, _ = wired
     dashed = _ids_of(recognizers, "phone_nanp", "dashed_dotted")
-    no_phone = "Lungs clear, abdomen soft, tolerating a regular diet."
-    with_phone = "Wife asks to be called at 617-555-0142 after rounds."
-    with prefilter.scope(no_phone):
-        assert dashed not in prefilter.fired(no_phone)
-    with prefilter.scope(with_phone):
-        assert dashed in prefilter.fired(with_phone)
+    assert dashed not in _fired(prefilter, "Lungs clear, abdomen soft, tolerating a regular diet.")
+    assert dashed in _fired(prefilter, "Wife asks to be called at 617-555-0142 after rounds.")
 
 
 def test_a_pattern_hyperscan_cannot_take_is_filtered_on_its_anchor(wired):
@@ -69,12 +70,10 @@ def test_a_pattern_hyperscan_cannot_take_is_filtered_on_its_anchor(wired):
     title = next(r for r in recognizers if r.name == "person_title")
     assert "title_name" in title.unfiltered and "title_name" in title.anchors
     pid = _ids_of(recognizers, "person_title", "title_name")
-    no_title = "Lungs clear. Plan reviewed with the team; will follow up in clinic."
     with_title = "Plan reviewed with Dr. Vreeland; will follow up in clinic."
-    with prefilter.scope(no_title):
-        assert pid not in prefilter.fired(no_title)
+    assert pid not in _fired(prefilter, "Lungs clear. Plan reviewed with the team; will follow up in clinic.")
+    assert pid in _fired(prefilter, with_title)
     with prefilter.scope(with_title):
-        assert pid in prefilter.fired(with_title)
         found = analyzer.analyze(with_title, language="en")
     assert any(with_title[r.start:r.end] == "Vreeland" for r in found)
     # one with neither runs on every text
