@@ -630,6 +630,8 @@ POSITIVE = [
     ("ID", "PA request ID: 7Q2K-99M1-04 (pending)", "7Q2K-99M1-04"),
     ("ID", "your confirmation code is XK7-44P2", "XK7-44P2"),
     ("ID", "Portal lockout. user id: jmorales2, password reset sent", "jmorales2"),
+    ("ORGANIZATION", "Site         : Westlake Open MRI\nStudy        : MRI L-spine w/o contrast", "Westlake Open MRI"),
+    ("ORGANIZATION", "Pharmacy: Hollis Family Drug   Phone: 555-0101", "Hollis Family Drug"),
     # the next checklist item's "[x]" is no "x" of doses after the date
     ("DATE", "CONTRIBUTING FACTORS:\n [x] new to unit, transferred from ICU 7/18\n [x] staffing - sitter denied", "7/18"),
 ]
@@ -1029,6 +1031,8 @@ NEGATIVE = [
     ("LOCATION", "past medical history, past Monday; Medical Center, Emergency Department"),
     ("ID", "login: none, user: Patient, user name = admin; ups truck at 0800; tracking: pending; case: 4x4 gauze"),
     ("ID", "order: CBC-DIFF, referral code is ICD-10 Z-codes, case: T2-DM"),
+    ("ORGANIZATION", "Clinic: Cardiology\nEmployer: Retired\nSite: Left Forearm\nSITE: DRESSING CHANGED\n"
+                     "Rehab: PT/OT BID\nHospice: Not Appropriate\nFacility: Unknown"),
 ]
 
 
