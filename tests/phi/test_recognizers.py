@@ -632,6 +632,8 @@ POSITIVE = [
     ("ID", "Portal lockout. user id: jmorales2, password reset sent", "jmorales2"),
     ("ORGANIZATION", "Site         : Westlake Open MRI\nStudy        : MRI L-spine w/o contrast", "Westlake Open MRI"),
     ("ORGANIZATION", "Pharmacy: Hollis Family Drug   Phone: 555-0101", "Hollis Family Drug"),
+    ("PERSON", "MOM AGREES W PLAN.\nRN: J. STREET\n\n0008 CALLBACK FROM MOM", "J. STREET"),
+    ("PERSON", "Signature: ____B. Street, DO____          Date: 3/3/25", "B. Street"),
     # the next checklist item's "[x]" is no "x" of doses after the date
     ("DATE", "CONTRIBUTING FACTORS:\n [x] new to unit, transferred from ICU 7/18\n [x] staffing - sitter denied", "7/18"),
 ]
@@ -1031,6 +1033,7 @@ NEGATIVE = [
     ("LOCATION", "past medical history, past Monday; Medical Center, Emergency Department"),
     ("ID", "login: none, user: Patient, user name = admin; ups truck at 0800; tracking: pending; case: 4x4 gauze"),
     ("ID", "order: CBC-DIFF, referral code is ICD-10 Z-codes, case: T2-DM"),
+    ("PERSON", "Tested by: C. Diff PCR negative. MD: E. Coli in urine, sensitivities pending"),
     ("ORGANIZATION", "Clinic: Cardiology\nEmployer: Retired\nSite: Left Forearm\nSITE: DRESSING CHANGED\n"
                      "Rehab: PT/OT BID\nHospice: Not Appropriate\nFacility: Unknown"),
 ]
