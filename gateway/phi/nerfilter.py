@@ -295,6 +295,7 @@ class NerFilter:
                 out[i] = True
             elif (verdicts[i - 1] is False and verdicts[i] is True and len(prev) >= 3 and self._no_word(w)
                   and prev.lower() not in TITLES and not self.is_term(prev) and prev.lower() not in HEADS
+                  # no clinical, department or title word (the organization test's word list)
                   and self.names_an_organization(prev) and not prev.lower().endswith(("ed", "ing"))):
                 out[i - 1] = True
         return out
