@@ -82,6 +82,20 @@ class _Lexicon:
         return word.lower() in {"tranplant"}
 
 
+def test_a_model_guess_of_a_whole_name_carries_its_unknown_words_as_written():
+    text = "Aiyana Brown  DOB 3/21/2012\nAiyana is a 12 y/o; Brown stool. AIYANA signed. Aiyanas"
+    guess = result("PERSON", text, "Aiyana Brown", source="ner")
+    out = Propagator(stop_words=[], words=_Lexicon())(text, [guess], pattern_only)
+    assert found(text, out) == [("PERSON", "Aiyana"), ("PERSON", "Aiyana Brown")]
+
+
+def test_a_one_word_guess_or_a_misspelling_is_not_carried():
+    text = "Aetna primary. Aetna requires PA. tranplant Quaxley work-up; tranplant Quaxley again"
+    guesses = [result("PERSON", text, "Aetna", source="ner"), result("PERSON", text, "tranplant Quaxley", source="ner")]
+    out = Propagator(stop_words=[], words=_Lexicon())(text, guesses, pattern_only)
+    assert found(text, out) == [("PERSON", "Aetna"), ("PERSON", "Quaxley"), ("PERSON", "tranplant Quaxley")]
+
+
 @pytest.mark.parametrize("text,anchor,coordinated", [
     ("NSICU team called and Drs Ferullo and Saeed in to see pt", "Ferullo", "Saeed"),
     ("DR'S CAMARDA AND CLIFFORD REMAINED AT BEDSIDE", "CAMARDA", "CLIFFORD"),
