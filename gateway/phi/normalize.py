@@ -38,10 +38,11 @@ _BROKEN = re.compile(r"(?<=-)[ \t]*\r?\n[ \t]*(?=[0-9-])|(?<=[0-9])[ \t]*\r?\n[ 
                      r"|(?<=[A-Za-z]-)[ \t]*\r?\n[ \t]*(?=[A-Za-z])")
 _LATIN = re.compile(r"[A-Za-z]")
 # A line ending in a whole date, a time, an amount or a decimal ("Date of service: 03/25/2022⏎
-# 88305 (pathology)", "11-05-2024⏎99213", "$3,632.07⏎36415") ends a value: digits split
+# 88305 (pathology)", "11-05-2024⏎99213", "$3,632.07⏎36415") or a last group of four digits, as
+# a phone or SSN ends ("HCP 555-0171⏎620  Castellanos": room 620 is next) ends a value: digits split
 # across lines are digits and hyphens, as phone, SSN and record numbers are written.
 _LAST_TOKEN = re.compile(r"\S*\Z")
-_ENDS_A_VALUE = re.compile(r"[/.:,$]|\d{1,2}-\d{1,2}-\d{2,4}\Z")
+_ENDS_A_VALUE = re.compile(r"[/.:,$]|\d{1,2}-\d{1,2}-\d{2,4}\Z|\d-\d{4}\Z")
 
 
 # a line that starts with a date or a time starts something new ("MICU bed 6⏎3/14/25 1430")

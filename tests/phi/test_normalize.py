@@ -58,6 +58,8 @@ def test_line_breaks_inside_numbers_and_hyphenated_words():
     "  - patient to call 313-555-0152\n  - BMP 1/17, drawn at home",   # a list's bullet, no minus
     "Pt: R.T. 58M   MICU bed 6\n3/14/25 1430   Operator: Dr. Vu",   # a line that starts with a date
     "MICU bed 6\n14:30 family meeting",                           # or with a time
+    "dtr Patty = HCP 555-0171\n620   Castellanos-Ruiz, Marisol",   # a phone's last four, then a room
+    "SSN 123-45-6789\n2 siblings",
 ])
 def test_a_whole_value_ending_a_line_stays_apart_from_the_next_lines_number(text):
     assert normalize(text).text == text

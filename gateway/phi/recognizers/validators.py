@@ -333,6 +333,13 @@ def phone_digits(value: str) -> bool:
     return 8 <= len(_digits(value)) <= 15
 
 
+@validator("descending_pair")
+def descending_pair(value: str) -> bool:
+    """"555-0148": the second number smaller than the first, so no range ("900-1300")."""
+    first, _, second = value.partition("-")
+    return int(second) < int(first)
+
+
 # --- devices ----------------------------------------------------------------------
 
 def gs1_check_digit_ok(digits: str) -> bool:
