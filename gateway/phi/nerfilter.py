@@ -34,6 +34,9 @@ kept only for its words that could be a name:
 - a place or organization guess needs a word a name has: a proper noun, an unknown word, a
   capitalized word where text is capitalized, or a facility/place head ("School", "Clinic").
 
+An organization guess in capitalized text grows over the capitalized words right before it
+("Federal Way Pediatrics" guessed as "Way Pediatrics", "The Maplewood Hospital").
+
 Initials, surname particles and generational suffixes ("J.", "de la", "III") stay only
 next to a word that stays.
 Findings from patterns are never filtered here.
@@ -54,6 +57,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _JOIN = re.compile(r"['’-]")
 _IRISH_OR_FRENCH = re.compile(r"[OoDd]['’][^\W\d_]{2,}$")
 _VOWEL = re.compile(r"[aeiouy]")
+_WORD_BEFORE = re.compile(r"([^\W\d_][^\W\d_'’-]*) \Z")
+_SENTENCE_END = re.compile(r"(?:[.!?:;]\s*|\n\s*)\Z")
 # Neither a name alone nor a reason to cut one: generational suffixes and the particles of
 # surnames ("Rodriguez de la Fuente", "van den Berg", "bin Zayed").
 _JOINERS = frozenset("""ii iii iv jr sr de del della der di da das dos du la le van von den ten ter
@@ -217,8 +222,30 @@ class NerFilter:
             if r.entity_type == "PERSON" and words[-1].group().lower() not in ORG_HEADS:
                 out.extend(self._person(r, words, style))
             else:
-                out.extend(self._place_or_org(r, words, style))
+                out.extend(self._leftward(text, part, style) if part.entity_type == "ORGANIZATION" else part
+                           for part in self._place_or_org(r, words, style))
         return out
+
+    def _leftward(self, text: str, r, style: _Style):
+        """An organization guess grows over the capitalized words right before it ("Federal
+        Way Pediatrics" guessed as "Way Pediatrics"): in capitalized text they are its name.
+        Not over a title, a clinical term, or an ordinary word that starts a sentence or line."""
+        if style.kind != "mixed":
+            return r
+        start = r.start
+        while (m := _WORD_BEFORE.search(text, max(0, start - 40), start)) is not None:
+            w = m.group(1)
+            if not _titlecase(w) or w.lower() in TITLES or self.is_term(w):
+                break
+            before = text[max(0, m.start(1) - 3):m.start(1)]
+            if self.is_plain(w) and (m.start(1) == 0 or _SENTENCE_END.search(before)):
+                break
+            start = m.start(1)
+        if start == r.start:
+            return r
+        grown = _copy(r)
+        grown.start = start
+        return grown
 
     def _name_word(self, m: re.Match, style: _Style) -> bool | None:
         """True: could be a name; False: is not; None: only next to a name (initials,

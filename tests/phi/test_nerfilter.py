@@ -135,6 +135,18 @@ def test_names_survive(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == [(label, words)]
 
 
+@pytest.mark.parametrize("text,guess,found", [
+    ("PCP Dr. Grace Ahn, Federal Way Pediatrics, on the 12th", "Way Pediatrics", "Federal Way Pediatrics"),
+    ("Transferred to The Maplewood Hospital for surgery", "Maplewood Hospital", "The Maplewood Hospital"),
+    # not over an ordinary word that starts a sentence or line, a title, or lowercase words
+    ("Seen today. Called Way Pediatrics about it", "Way Pediatrics", "Way Pediatrics"),
+    ("Dr Maplewood Hospital", "Maplewood Hospital", "Maplewood Hospital"),
+    ("transferred to the Maplewood Hospital", "Maplewood Hospital", "Maplewood Hospital"),
+])
+def test_an_organization_guess_grows_over_the_capitalized_words_before_it(recognizer, text, guess, found):
+    assert guesses(recognizer, text, [("ORGANIZATION", guess)]) == [("ORGANIZATION", found)]
+
+
 def test_an_initial_alone_is_no_name(recognizer):
     assert guesses(recognizer, MIXED + "S: states pain is better", [("PERSON", "S")]) == []
 
