@@ -182,7 +182,9 @@ POSITIVE = [
     ("PHONE", "WIFE CAN BE REACHED AT (123) 156-7890", "(123) 156-7890"),
     ("PHONE", "PCP OFFICE 111-555-0123 AWARE", "111-555-0123"),
     ("PHONE", "call 555-0123 after 5", "555-0123"),
-    ("PHONE", "Son Kofi notified at 0415 at 555-0148.", "555-0148"),      # descending: no range
+    ("PHONE", "Son Kofi notified at 0415 at 555-0148.", "555-0148"),
+    ("PERSON", "To the school nurse:\n\nJunie Baptiste was seen in our office on 10/2", "Junie Baptiste"),
+    ("PERSON", "Tomasz Wojcik is a 67 y/o man with COPD", "Tomasz Wojcik"),      # descending: no range
     ("PHONE", "DME RT Gus Ferreira 555-0126 will do home set-up", "555-0126"),
     ("PHONE", "her phone is 6 1 7 5 5 5 0 1 2 3", "6 1 7 5 5 5 0 1 2 3"),
     ("PHONE", "call back at 617-555-\n0123 please", "617-555-\n0123"),
@@ -650,6 +652,8 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    ("PERSON", "Physical Therapy has been seen; Emergency Department was notified"),
+    ("PERSON", "Patient Care was seen at 10"),
     ("PHONE", "SVR 954-1183, CO 4.6, VT 800-1000, RR 9-20"),             # ranges run upwards
     ("PHONE", "Acct 555-0148 closed; order 867-5309 placed"),             # a record's number
     # DATE
