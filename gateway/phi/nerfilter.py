@@ -12,7 +12,9 @@ kept only for its words that could be a name:
 - in text that uses capital letters normally, an all-caps word of two letters, or of three
   or without a vowel and no proper noun, is an abbreviation ("HO", "LCX", "CVVHF"), not a name;
 - in text that uses capital letters normally, a lowercase dictionary word is no name, even one
-  that is a name too ("small amts of brown stool"; "Brown" or a lowercase note's "bill" stay);
+  that is a name too ("small amts of brown stool"; "Brown" or a lowercase note's "bill" stay),
+  nor is a lowercase word of a larger dictionary ("omentum", "sagittal", "mitzvah": SCOWL
+  size 70, lexicon/english-rare.txt.gz);
 - a word of six letters or more one letter off a clinical word that English does not have,
   and itself in no dictionary, is that clinical word misspelt ("sputume", "oxacilin",
   "AUGUMENTIN"): names are rarely one edit from a drug (measured: 33 false-positive tokens of
@@ -129,12 +131,14 @@ class NerFilter:
 
     def __init__(self, plain: Iterable[str], proper: Iterable[str], terms: Iterable[str] = (),
                  places: Iterable[str] = (), misspellable: Iterable[str] = (), clinical: Iterable[str] = (),
-                 org_generic: Iterable[str] = ()) -> None:
+                 org_generic: Iterable[str] = (), rare: Iterable[str] = ()) -> None:
         """`plain`: ordinary words, unless also in `proper`; `terms`: never names, even if
         a dictionary capitalizes them ("Tylenol", "ICU"); `places`: the gazetteer's names,
         lower-cased ("towson", "new haven"); `misspellable`: clinical words whose one-letter
         misspellings are no names either ("sputum", "oxacillin"); `clinical`: the clinical
-        vocabulary; `org_generic`: words naming a kind of department or service ("pastoral")."""
+        vocabulary; `org_generic`: words naming a kind of department or service ("pastoral");
+        `rare`: words only a larger dictionary has, no name when written in lower case in
+        capitalized text ("omentum")."""
         self._proper = frozenset(proper)
         self._places = frozenset(places)
         self._terms = frozenset(terms)
@@ -142,6 +146,7 @@ class NerFilter:
         self._words = frozenset(plain) | frozenset(terms)
         self._plain = frozenset(w for w in self._words if w not in self._proper) | frozenset(terms)
         self._not_org_names = frozenset(clinical) | frozenset(terms) | frozenset(org_generic) | TITLES
+        self._rare = frozenset(rare) - self._proper - self._places
 
     @classmethod
     def default(cls, clinical_words: Iterable[str] = ()) -> "NerFilter":
@@ -149,7 +154,8 @@ class NerFilter:
         the curated clinical terms."""
         english, clinical, terms = _read("english-common.txt.gz"), {w.lower() for w in clinical_words}, _lines("clinical-terms.txt")
         return cls(english | clinical, _read("english-proper.txt.gz"), terms, _read("places.txt.gz") | _lines("regions.txt"),
-                   misspellable=(clinical | terms) - english, clinical=clinical, org_generic=_lines("org-generic.txt"))
+                   misspellable=(clinical | terms) - english, clinical=clinical, org_generic=_lines("org-generic.txt"),
+                   rare=_read("english-rare.txt.gz"))
 
     def is_plain(self, word: str) -> bool:
         """An ordinary word, never a name ("followed", "pvc"; not "walker")."""
@@ -270,7 +276,7 @@ class NerFilter:
         if len(low) >= 6 and low not in self._words and low not in self._proper and (
                 low in self._misspelt or low.endswith(DRUG_STEMS)):
             return False
-        if style.kind == "mixed" and w.islower() and low in self._words:
+        if style.kind == "mixed" and w.islower() and (low in self._words or low in self._rare):
             return False
         if style.kind == "mixed" and w.isupper() and (
                 len(w) <= 2 or (low not in self._proper and (len(w) == 3 or not _VOWEL.search(low)))):

@@ -39,6 +39,9 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     # in capitalized text a lowercase dictionary word is no name, even one that is a name too
     (MIXED + "Passing small amts of brown stool", "PERSON", "brown"),
     (MIXED + "Suctioned for small white secretions", "PERSON", "small"),
+    # and a lowercase word of a larger dictionary (SCOWL 70) too
+    (MIXED + "Gallbladder distended, omentum adherent", "PERSON", "omentum"),
+    (MIXED + "Coronal and sagittal reformations", "PERSON", "sagittal"),
     # drugs no list has yet, by their stem; conditions the dictionary lacks
     (MIXED + "What is the usual dose of hepatoquine in adults?", "PERSON", "hepatoquine"),
     (MIXED + "Started tezepelumab last month", "PERSON", "tezepelumab"),
@@ -173,13 +176,18 @@ def test_detector_keeps_the_names_of_a_telegraphic_note_and_not_its_words():
 def test_shipped_lexicon_is_what_the_generator_writes(tmp_path):
     dictionary = tmp_path / "words"
     dictionary.write_text("walker\nWalker\nfollowed\nRose\nrose\nBoston\ncan't\nO'Neil\ncafé\n", encoding="utf-8")
-    assert wordlist.main(["--dict", str(dictionary), "--out", str(tmp_path)]) == 0
+    larger = tmp_path / "more-words"
+    larger.write_text("walker\nfollowed\nomentum\ngemma\nGemma\nmarkham\nMarkham\nboston\n", encoding="utf-8")
+    args = ["--dict", str(dictionary), "--rare-dict", str(larger), "--out", str(tmp_path)]
+    assert wordlist.main(args) == 0
     read = lambda name: gzip.open(tmp_path / name, "rt", encoding="utf-8").read().split()
     assert read("english-common.txt.gz") == ["café", "followed", "rose", "walker"]
     assert read("english-proper.txt.gz") == ["boston", "rose", "walker"]
+    # lowercase only in the larger list, and no proper noun in either
+    assert read("english-rare.txt.gz") == ["omentum"]
     # byte-identical on a rerun: the shipped files are reproducible
     before = (tmp_path / "english-common.txt.gz").read_bytes()
-    wordlist.main(["--dict", str(dictionary), "--out", str(tmp_path)])
+    wordlist.main(args)
     assert (tmp_path / "english-common.txt.gz").read_bytes() == before
     shipped = NerFilter.default()
     assert shipped.is_plain("followed") and shipped.is_plain("commode")
