@@ -31,7 +31,7 @@ kept only for its words that could be a name:
   are: "THETIS", "MACEDO"), and in capitalized text any lowercase one ("fillng", "amout");
 - where capitals carry no information (all-caps or all-lowercase text, or an all-caps word),
   a word English uses far more often than as a name ("WILL", "may", "SMALL", "LONG", "ho"
-  for house officer) is a name only next to another name word ("ANGEL STRONG"); a title or
+  for house officer; the colours of sputum and stool: "THICK WHITE SECRETIONS", "brown") is a name only next to another name word ("ANGEL STRONG"); a title or
   relation word still finds "Dr. Long" and "son Will" (patterns are not filtered);
 - a place or organization guess needs a word a name has: a proper noun, an unknown word, a
   capitalized word where text is capitalized, or a facility/place head ("School", "Clinic").
@@ -86,7 +86,7 @@ DRUG_STEMS = ("mab", "nib", "pril", "sartan", "olol", "statin", "azole", "cyclin
 # Names that notes use far more often as the ordinary word (read off PhysioNet's false
 # positives; none is an unsupported NER name there or in the synthetic corpus).
 ORDINARY_NAMES = frozenset("""will may ho small little good long short strong gross male max mark
-    begin brady pace inc""".split())
+    begin brady pace inc white brown black green gray grey orange golden""".split())
 HEADS = ORG_HEADS | frozenset("""
     lake lakes ridge valley hill hills heights park springs harbor grove woods river creek meadows
     street avenue road drive lane boulevard county city town township

@@ -61,6 +61,9 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (UPPER + "WILL RECK LYTES EARLY AM, ADENDUM TO FOLLOW", "PERSON", "RECK"),
     # a lone unknown word one letter off an English one is that word misspelt
     (UPPER + "GAIT IMPROVING, SLOW BUT STAEDY", "PERSON", "STAEDY"),
+    # the colours of secretions and stool, where capitals say nothing
+    (UPPER + "SUCTIONED FOR THICK WHITE SPUTM", "PERSON", "WHITE"),
+    (LOWER + "gi: ob neg, brown. gu: foley", "PERSON", "brown"),
     (UPPER + "P: KEEP PRESNT DOSES, RECHECK LYTES", "PERSON", "PRESNT"),
     (MIXED + "Recheck fillng pressures after the diuretic", "PERSON", "fillng"),
     # names English mostly uses as ordinary words, where capitals say nothing

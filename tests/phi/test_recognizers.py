@@ -183,6 +183,8 @@ POSITIVE = [
     ("PHONE", "PCP OFFICE 111-555-0123 AWARE", "111-555-0123"),
     ("PHONE", "call 555-0123 after 5", "555-0123"),
     ("PHONE", "Son Kofi notified at 0415 at 555-0148.", "555-0148"),
+    ("PERSON", "HANDOFF TO GRAY M., RN AT 4:40 AM.", "GRAY M."),
+    ("PERSON", "not in problem list. Coder: QUAXLEY RHIT, ext. 4316", "QUAXLEY"),
     ("PERSON", "To the school nurse:\n\nJunie Baptiste was seen in our office on 10/2", "Junie Baptiste"),
     ("PERSON", "Tomasz Wojcik is a 67 y/o man with COPD", "Tomasz Wojcik"),      # descending: no range
     ("PHONE", "DME RT Gus Ferreira 555-0126 will do home set-up", "555-0126"),
