@@ -41,17 +41,18 @@ def load(corpus: str) -> tuple[list[dict], set[str], str]:
                        check=True, cwd=ROOT, capture_output=True)
         return [json.loads(l) for l in open(out, encoding="utf-8")], set(), corpus
     path = Path(corpus)
-    docs = [] if corpus == "unseen" else [json.loads(l) for l in open(path, encoding="utf-8")]
-    if corpus == "unseen" or {str(d["id"]) for d in docs} & unseen_ids():
-        raise SystemExit("attribute.py does not look at the hand-written unseen corpus: its leaks and false "
-                         "positives stay unread so that it keeps measuring text nobody tuned on "
+    docs = [] if corpus in ("unseen", "unseen-b") else [json.loads(l) for l in open(path, encoding="utf-8")]
+    if corpus in ("unseen", "unseen-b") or {str(d["id"]) for d in docs} & unseen_ids():
+        raise SystemExit("attribute.py does not look at the hand-written unseen corpora: their leaks and false "
+                         "positives stay unread so that they keep measuring text nobody tuned on "
                          "(benchmarks/phi/unseen/GUIDELINES.md)")
     return docs, set(), path.stem
 
 
 def unseen_ids() -> set[str]:
-    from unseen import DOCS, HEADER
-    return {m.group(1) for p in DOCS.glob("*.txt") for m in HEADER.finditer(p.read_text(encoding="utf-8"))}
+    from unseen import DOCS, DOCS_B, HEADER
+    return {m.group(1) for p in [*DOCS.glob("*.txt"), *DOCS_B.glob("*.txt")]
+            for m in HEADER.finditer(p.read_text(encoding="utf-8"))}
 
 
 def main() -> int:

@@ -18,6 +18,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE / "unseen" / "docs"
+# a second untuned corpus, written later from a different brief (unseen-b/README.md)
+DOCS_B = HERE / "unseen-b" / "docs"
 sys.path.insert(0, str(HERE.parents[1]))
 from gateway.phi.kinds import KINDS  # noqa: E402
 

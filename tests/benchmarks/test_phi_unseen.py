@@ -55,9 +55,10 @@ def test_duplicate_ids_and_missing_headers_are_refused(tmp_path):
         unseen.build([path])
 
 
-def test_the_committed_corpus_converts():
-    docs = unseen.build(sorted(unseen.DOCS.glob("*.txt")))
-    assert len(docs) >= 100
+@pytest.mark.parametrize("folder,at_least", [(unseen.DOCS, 100), (unseen.DOCS_B, 60)])
+def test_the_committed_corpora_convert(folder, at_least):
+    docs = unseen.build(sorted(folder.glob("*.txt")))
+    assert len(docs) >= at_least
     kinds = {s["type"] for d in docs for s in d["spans"]}
     assert len(kinds) >= 12
     for d in docs:
@@ -66,8 +67,17 @@ def test_the_committed_corpus_converts():
             assert d["text"][s["start"]:s["end"]] == s["text"]
 
 
-def test_attribute_will_not_read_the_unseen_corpus():
-    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "phi" / "attribute.py"), "unseen"],
+@pytest.mark.parametrize("corpus", ["unseen", "unseen-b"])
+def test_attribute_will_not_read_the_unseen_corpora(corpus):
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "phi" / "attribute.py"), corpus],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode != 0
-    assert "does not look at the hand-written unseen corpus" in proc.stderr
+    assert "does not look at the hand-written unseen corpora" in proc.stderr
+
+
+def test_attribute_will_not_read_a_converted_second_set(tmp_path):
+    gold = tmp_path / "b.jsonl"
+    assert unseen.main(["--check", *map(str, sorted(unseen.DOCS_B.glob("*.txt"))), "--out", str(gold)]) == 0
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "phi" / "attribute.py"), str(gold)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode != 0 and "does not look at" in proc.stderr
