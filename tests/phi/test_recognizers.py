@@ -183,6 +183,17 @@ POSITIVE = [
     ("PHONE", "PCP OFFICE 111-555-0123 AWARE", "111-555-0123"),
     ("PHONE", "call 555-0123 after 5", "555-0123"),
     ("PHONE", "Son Kofi notified at 0415 at 555-0148.", "555-0148"),
+    ("PHONE", "reach me at +1-617-555-0142 today", "+1-617-555-0142"),
+    ("PHONE", "tel: +1.617.555.0142", "+1.617.555.0142"),
+    ("PHONE", "home 617/555-0142", "617/555-0142"),
+    ("PHONE", "cell 617-5550142", "617-5550142"),
+    ("PHONE", "call me back at six one seven, five five five, zero one four two, thanks",
+     "six one seven, five five five, zero one four two"),
+    ("PHONE", "cell six-one-seven five-five-five oh-one-four-two", "six-one-seven five-five-five oh-one-four-two"),
+    ("PHONE", "it's double five five, oh one four two", "double five five, oh one four two"),
+    ("DATE", "calling about my appointment on March fourteenth, call me", "March fourteenth"),
+    ("DATE", "born on the third of June nineteen fifty-two", "third of June nineteen fifty-two"),
+    ("DATE", "my birthday is june twenty-third 1952", "june twenty-third 1952"),
     ("PERSON", "HANDOFF TO GRAY M., RN AT 4:40 AM.", "GRAY M."),
     ("PERSON", "not in problem list. Coder: QUAXLEY RHIT, ext. 4316", "QUAXLEY"),
     ("PERSON", "To the school nurse:\n\nJunie Baptiste was seen in our office on 10/2", "Junie Baptiste"),
@@ -654,6 +665,9 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    ("DATE", "in March second dose given; April third trimester scan"),
+    ("DATE", "March thirty-second"),
+    ("PHONE", "count to one two three four five with me"),
     ("PERSON", "Physical Therapy has been seen; Emergency Department was notified"),
     ("PERSON", "Patient Care was seen at 10"),
     ("PHONE", "SVR 954-1183, CO 4.6, VT 800-1000, RR 9-20"),             # ranges run upwards

@@ -204,6 +204,35 @@ def textual_date(value: str) -> bool:
     return valid_ymd(year, month, day)
 
 
+_ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+
+
+@validator("date_in_words")
+def date_in_words(value: str) -> bool:
+    """A spoken date with a month and a day of 1 to 31 (valid_ymd): "March fourteenth", "the 3rd
+    of June", "June thirty-first"; not "March thirty-second"."""
+    low = value.lower().replace("-", " ")
+    month = next((_MONTHS[w] for w in _WORD.findall(low) if w in _MONTHS), None)
+    if month is None:
+        return False
+    words = low.split()
+    day = None
+    for i, w in enumerate(words):
+        tens = {"twenty": 20, "thirty": 30}.get(words[i - 1], 0) if i else 0
+        if w in _ORDINAL_WORDS:
+            day = tens + _ORDINAL_WORDS[w]
+            break
+        if w == "thirtieth":
+            day = 30
+            break
+        if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", w):
+            day = int(m.group(1))
+            break
+    return day is not None and valid_ymd(None, month, day)
+
+
 @validator("compact_date")
 def compact_date(value: str) -> bool:
     """YYYYMMDD, MMDDYYYY or MMDDYY without separators."""
@@ -338,6 +367,22 @@ def descending_pair(value: str) -> bool:
     """"555-0148": the second number smaller than the first, so no range ("900-1300")."""
     first, _, second = value.partition("-")
     return int(second) < int(first)
+
+
+_DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
+
+
+@validator("digits_in_words")
+def digits_in_words(value: str) -> bool:
+    """Seven, ten or eleven spoken digits ("double five" is two): a local, national or
+    1-prefixed number."""
+    n, repeat = 0, 1
+    for w in re.findall(r"[a-z]+", value.lower()):
+        if w in ("double", "triple"):
+            repeat = 2 if w == "double" else 3
+        elif w in _DIGIT_WORDS:
+            n, repeat = n + repeat, 1
+    return n in (7, 10, 11)
 
 
 # --- devices ----------------------------------------------------------------------
