@@ -183,6 +183,10 @@ POSITIVE = [
     ("PHONE", "PCP OFFICE 111-555-0123 AWARE", "111-555-0123"),
     ("PHONE", "call 555-0123 after 5", "555-0123"),
     ("PHONE", "Son Kofi notified at 0415 at 555-0148.", "555-0148"),
+    ("LOCATION", "lives on Rural Route 2, Box 14 outside town", "Rural Route 2, Box 14"),
+    ("LOCATION", "ADDRESS: RR 3 BOX 112", "RR 3 BOX 112"),
+    ("LOCATION", "mailing address 1600 Pennsylvania Avenue NW, Washington", "1600 Pennsylvania Avenue NW"),
+    ("LOCATION", "home: N12W24015 Blue Mound Rd, Waukesha", "N12W24015 Blue Mound Rd"),
     ("PHONE", "reach me at +1-617-555-0142 today", "+1-617-555-0142"),
     ("PHONE", "tel: +1.617.555.0142", "+1.617.555.0142"),
     ("PHONE", "home 617/555-0142", "617/555-0142"),
@@ -665,6 +669,7 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    ("LOCATION", "RR 18 BOX checked; HC 12"),
     ("DATE", "in March second dose given; April third trimester scan"),
     ("DATE", "March thirty-second"),
     ("PHONE", "count to one two three four five with me"),
