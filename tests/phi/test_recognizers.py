@@ -184,6 +184,7 @@ POSITIVE = [
     ("PHONE", "call 555-0123 after 5", "555-0123"),
     ("PHONE", "Son Kofi notified at 0415 at 555-0148.", "555-0148"),
     ("PERSON", "Asked Olu to check the pump", "Olu"),
+    ("PERSON", "I'll call Ngozi after rounds", "Ngozi"),
     ("PERSON", "can you ask Emeka if he wants the chaplain", "Emeka"),
     ("LOCATION", "lives on Rural Route 2, Box 14 outside town", "Rural Route 2, Box 14"),
     ("LOCATION", "ADDRESS: RR 3 BOX 112", "RR 3 BOX 112"),
@@ -672,6 +673,7 @@ def test_detects(analyzer, kind, text, value):
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
     ("PERSON", "asked Pharmacy to verify; Paged Cardiology re: trop; Asked Security to stand by"),
+    ("PERSON", "Called Rapid Response to bedside; notified Renal about K; will call Radiology back"),
     ("LOCATION", "RR 18 BOX checked; HC 12"),
     ("DATE", "in March second dose given; April third trimester scan"),
     ("DATE", "March thirty-second"),
