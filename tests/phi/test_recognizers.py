@@ -184,6 +184,7 @@ POSITIVE = [
     ("PHONE", "call 555-0123 after 5", "555-0123"),
     ("PHONE", "Son Kofi notified at 0415 at 555-0148.", "555-0148"),
     ("PERSON", "Asked Olu to check the pump", "Olu"),
+    ("DATE", "no-shows on March 14 and 15, called both days", "March 14 and 15"),
     ("ORGANIZATION", "referral to Bridgeview Recuperative Care submitted", "Bridgeview Recuperative Care"),
     ("ORGANIZATION", "home health via Visiting Nurse Association of Greater Lowell", "Visiting Nurse Association of Greater Lowell"),
     ("ORGANIZATION", "referred to VNA of Cape Cod for wound care", "VNA of Cape Cod"),
@@ -676,6 +677,7 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    ("DATE", "MAR 14 and 15 mg given"),
     ("ORGANIZATION", "Full Code- Heath Care Proxy - daughter; Seen in Urgent Care; Pastoral Care to visit"),
     ("PERSON", "asked Pharmacy to verify; Paged Cardiology re: trop; Asked Security to stand by"),
     ("PERSON", "Called Rapid Response to bedside; notified Renal about K; will call Radiology back"),
