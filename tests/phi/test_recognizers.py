@@ -184,6 +184,7 @@ POSITIVE = [
     ("PHONE", "call 555-0123 after 5", "555-0123"),
     ("PHONE", "Son Kofi notified at 0415 at 555-0148.", "555-0148"),
     ("PERSON", "Asked Olu to check the pump", "Olu"),
+    ("PERSON", "daughter Margaret ('Peggy') Doyle called", "Margaret ('Peggy') Doyle"),
     ("DATE", "no-shows on March 14 and 15, called both days", "March 14 and 15"),
     ("ORGANIZATION", "referral to Bridgeview Recuperative Care submitted", "Bridgeview Recuperative Care"),
     ("ORGANIZATION", "home health via Visiting Nurse Association of Greater Lowell", "Visiting Nurse Association of Greater Lowell"),
@@ -603,7 +604,7 @@ POSITIVE = [
     ("PERSON", "Called by RN Ngozi re: BP 78/40", "Ngozi"),
     ("PERSON", "Message sent to therapist Sunniva for f/u call", "Sunniva"),
     ("PERSON", "Per primary RN Hye-jin, pt received glargine", "Hye-jin"),
-    ("PERSON", 'Clinician: Tobias "Toby" Okonjo, LCSW', "Toby"),
+    ("PERSON", 'Clinician: Tobias "Toby" Okonjo, LCSW', 'Tobias "Toby" Okonjo'),   # the nickname inside the whole name
     ("PERSON", 'Patient: Emeka Obi (prefers "Meks"), 46M', "Meks"),
     ("PERSON", "will pass on to day rn.\n- jess t rn", "jess t"),
     ("PERSON", "mailed the FA application.\n\n- dwight x4471", "dwight"),
@@ -677,6 +678,7 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    ("PERSON", 'Patient "Refused" Again; Pain "Better" Today'),
     ("DATE", "MAR 14 and 15 mg given"),
     ("ORGANIZATION", "Full Code- Heath Care Proxy - daughter; Seen in Urgent Care; Pastoral Care to visit"),
     ("PERSON", "asked Pharmacy to verify; Paged Cardiology re: trop; Asked Security to stand by"),
