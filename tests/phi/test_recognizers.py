@@ -184,6 +184,8 @@ POSITIVE = [
     ("PHONE", "call 555-0123 after 5", "555-0123"),
     ("PHONE", "Son Kofi notified at 0415 at 555-0148.", "555-0148"),
     ("PERSON", "Asked Olu to check the pump", "Olu"),
+    ("PERSON", "Person affected:  Patient - Yaw Asante-Darko, MRN 40817730, 81 y/o M", "Yaw Asante-Darko"),
+    ("PERSON", "PATIENT -- QUAXLEY, RADU (DOB on file)", "QUAXLEY, RADU"),
     ("PERSON", "daughter Margaret ('Peggy') Doyle called", "Margaret ('Peggy') Doyle"),
     ("DATE", "no-shows on March 14 and 15, called both days", "March 14 and 15"),
     ("ORGANIZATION", "referral to Bridgeview Recuperative Care submitted", "Bridgeview Recuperative Care"),
@@ -678,6 +680,7 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    ("PERSON", "Patient - Alert Oriented, no distress. Pt - Tolerating Diet, 2 L NC"),
     ("PERSON", 'Patient "Refused" Again; Pain "Better" Today'),
     ("DATE", "MAR 14 and 15 mg given"),
     ("ORGANIZATION", "Full Code- Heath Care Proxy - daughter; Seen in Urgent Care; Pastoral Care to visit"),
