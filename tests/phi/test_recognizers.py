@@ -184,6 +184,10 @@ POSITIVE = [
     ("PHONE", "call 555-0123 after 5", "555-0123"),
     ("PHONE", "Son Kofi notified at 0415 at 555-0148.", "555-0148"),
     ("PERSON", "Asked Olu to check the pump", "Olu"),
+    ("EMAIL", "send it to jsmith(at)example.com please", "jsmith(at)example.com"),
+    ("EMAIL", "my email is jsmith @ example.com", "jsmith @ example.com"),
+    ("ID", "she posts as instagram @rosaq_77 about her recovery", "@rosaq_77"),
+    ("ID", "IG: rosa.quintero", "rosa.quintero"),
     ("ID", "transfer center Ref. No. TC-240621-0093, accepted", "TC-240621-0093"),
     ("ID", "ID on file: Passport 548812093 (Ghana)", "548812093"),
     ("ID", "passport no: K0048213", "K0048213"),
@@ -683,6 +687,8 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    ("ID", "pt on facebook a lot; instagram @none; FB @0400 -60, I/O even"),
+    ("EMAIL", "BP 120/80 @ 0800. K 4.1 @ lab.today"),
     ("PERSON", "Patient - Alert Oriented, no distress. Pt - Tolerating Diet, 2 L NC"),
     ("PERSON", 'Patient "Refused" Again; Pain "Better" Today'),
     ("DATE", "MAR 14 and 15 mg given"),
