@@ -31,8 +31,9 @@ kept only for its words that could be a name:
   are: "THETIS", "MACEDO"), and in capitalized text any lowercase one ("fillng", "amout");
 - where capitals carry no information (all-caps or all-lowercase text, or an all-caps word),
   a word English uses far more often than as a name ("WILL", "may", "SMALL", "LONG", "ho"
-  for house officer; the colours of sputum and stool: "THICK WHITE SECRETIONS", "brown") is a name only next to another name word ("ANGEL STRONG"); a title or
-  relation word still finds "Dr. Long" and "son Will" (patterns are not filtered);
+  for house officer; the colours of sputum and stool: "THICK WHITE SECRETIONS", "brown") is
+  a name only next to another name word ("ANGEL STRONG"); a title or relation word still
+  finds "Dr. Long" and "son Will" (patterns are not filtered);
 - a place or organization guess needs a word a name has: a proper noun, an unknown word, a
   capitalized word where text is capitalized, or a facility/place head ("School", "Clinic").
 

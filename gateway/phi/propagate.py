@@ -64,10 +64,12 @@ class Propagator:
                 for w in _WORD.findall(text[r.start:r.end]):
                     if len(w) >= self._min_length and w.lower() not in self._stop:
                         kinds.setdefault(w.lower(), r.entity_type)
-            elif r.entity_type == "PERSON" and self._words is not None and len(ws := _WORD.findall(text[r.start:r.end])) > 1:
-                for w in ws:
-                    if self._carried_guess(w):
-                        guessed.setdefault(w, r.entity_type)
+            elif r.entity_type == "PERSON" and self._words is not None:
+                words = _WORD.findall(text[r.start:r.end])
+                if len(words) > 1:               # a whole name, not a lone word
+                    for w in words:
+                        if self._carried_guess(w):
+                            guessed.setdefault(w, r.entity_type)
         if not kinds and not guessed:
             return results
         taken = [(r.start, r.end) for r in results]

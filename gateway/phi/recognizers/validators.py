@@ -206,7 +206,7 @@ def textual_date(value: str) -> bool:
 
 _ORDINAL_WORDS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)} | {"thirtieth": 30}
 
 
 @validator("date_in_words")
@@ -223,9 +223,6 @@ def date_in_words(value: str) -> bool:
         tens = {"twenty": 20, "thirty": 30}.get(words[i - 1], 0) if i else 0
         if w in _ORDINAL_WORDS:
             day = tens + _ORDINAL_WORDS[w]
-            break
-        if w == "thirtieth":
-            day = 30
             break
         if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", w):
             day = int(m.group(1))

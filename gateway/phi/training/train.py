@@ -68,8 +68,7 @@ def misspell(text: str, spans: list[tuple[int, int, str]], rate: float,
     inside = bytearray(len(text))
     for start, end, _ in spans:
         inside[start:end] = b"\x01" * (end - start)
-    pieces, shift, pos = [], [0] * (len(text) + 1), 0
-    delta = 0
+    pieces, pos, edits = [], 0, []          # edits: (end of the word, change in length)
     for m in _TYPO_WORD.finditer(text):
         if any(inside[m.start():m.end()]) or rng.random() >= rate:
             continue
@@ -82,18 +81,14 @@ def misspell(text: str, spans: list[tuple[int, int, str]], rate: float,
             edit = 0
         new = (w[:i] + w[i + 1:] if edit == 0 else w[:i] + c + w[i:] if edit == 1
                else w[:i] + c + w[i + 1:] if edit == 2 else w[:i] + w[i + 1] + w[i] + w[i + 2:])
-        pieces.append(text[pos:m.start()])
-        pieces.append(new)
-        for k in range(pos, m.start() + 1):
-            shift[k] = delta
-        delta += len(new) - len(w)
+        pieces += [text[pos:m.start()], new]
         pos = m.end()
-        for k in range(m.start() + 1, m.end() + 1):
-            shift[k] = delta
+        edits.append((m.end(), len(new) - len(w)))
     pieces.append(text[pos:])
-    for k in range(pos, len(text) + 1):
-        shift[k] = delta
-    return "".join(pieces), [(s + shift[s], e + shift[e], label) for s, e, label in spans]
+
+    def moved(offset: int) -> int:       # spans never cut an edited word: shift by edits before
+        return offset + sum(d for end, d in edits if end <= offset)
+    return "".join(pieces), [(moved(s), moved(e), label) for s, e, label in spans]
 
 
 def docbin(nlp, docs: list[dict], rng: random.Random, augment: bool, typos: float = 0.0) -> DocBin:
