@@ -25,10 +25,12 @@ kept only for its words that could be a name:
   is a drug, also one no list has yet ("hepatoquine", "tezepelumab"): no name or place of six
   letters or more in either benchmark corpus ends so;
 - a title ("Dr", "Mrs") is not part of the name;
-- a guess of one word that no list has but that is one letter off an English or clinical word
-  is that word misspelt: in all-caps text a word of six letters or more with a letter dropped,
-  added or two swapped ("STAEDY", "PRESNT", "RECIEVED"; not one letter changed, as names
-  are: "THETIS", "MACEDO"), and in capitalized text any lowercase one ("fillng", "amout");
+- a word that no list has but that is one letter off an English or clinical word is that word
+  misspelt: in all-caps or all-lowercase text a word of six letters or more with a letter
+  dropped, added or two swapped ("STAEDY", "RECIEVED", "quickley"; not one letter changed, as
+  names are: "THETIS", "MACEDO"), and in capitalized text any lowercase one ("fillng",
+  "amout"); unless another word of the guess is a name, since surnames are often a letter off
+  a word ("IAN MORAES", "patty hoeller");
 - where capitals carry no information (all-caps or all-lowercase text, or an all-caps word),
   a word English uses far more often than as a name ("WILL", "may", "SMALL", "LONG", "ho"
   for house officer; the colours of sputum and stool: "THICK WHITE SECRETIONS", "brown") is
@@ -287,6 +289,8 @@ class NerFilter:
     def _misspelling(self, w: str, style: _Style) -> bool:
         if style.kind == "upper":
             return len(w) >= 6 and w.isupper() and self.is_unknown(w) and self.near_english(w, changed=False)
+        if style.kind == "lower":
+            return len(w) >= 6 and w.islower() and self.is_unknown(w) and self.near_english(w, changed=False)
         return style.kind == "mixed" and len(w) >= 4 and w.islower() and self.is_unknown(w) and self.near_english(w)
 
     @staticmethod
@@ -295,6 +299,7 @@ class NerFilter:
 
     def _person(self, r, words: list[re.Match], style: _Style) -> list:
         verdicts = [None if self._ordinary(m.group(), style) else self._name_word(m, style) for m in words]
+        verdicts = self._misspelt_alone(words, verdicts, style)
         if style.kind == "mixed":
             verdicts = self._surnames_that_are_words(words, verdicts)
         kept, i = [], 0
@@ -309,6 +314,16 @@ class NerFilter:
                 kept.append(_part(r, words, i, j))
             i = j + 1
         return kept
+
+    def _misspelt_alone(self, words: list[re.Match], verdicts: list, style: _Style) -> list:
+        """A word that reads as an ordinary word misspelt ("RECIEVED COZAAR", "occulsions") is
+        no name unless another word of the guess is one: "SMEETS, DESTINY" and "IAN MORAES"
+        stay (surnames are often a letter off a word), "DR LAVELY NOTIFED" loses "NOTIFED"
+        only if LAVELY reads as a misspelling too."""
+        misspelt = [v is True and self._misspelling(m.group(), style) for m, v in zip(words, verdicts)]
+        if not any(misspelt) or any(v is True and not ms for v, ms in zip(verdicts, misspelt)):
+            return verdicts
+        return [False if ms else v for v, ms in zip(verdicts, misspelt)]
 
     def _surnames_that_are_words(self, words: list[re.Match], verdicts: list) -> list:
         """In capitalized text, a capitalized ordinary word right after a first name in the same

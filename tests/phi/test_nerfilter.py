@@ -66,6 +66,11 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (LOWER + "gi: ob neg, brown. gu: foley", "PERSON", "brown"),
     (UPPER + "P: KEEP PRESNT DOSES, RECHECK LYTES", "PERSON", "PRESNT"),
     (MIXED + "Recheck fillng pressures after the diuretic", "PERSON", "fillng"),
+    # a misspelt word inside a longer guess, and in an all-lowercase note
+    (UPPER + "RECIEVED COZAAR THIS AM", "PERSON", "RECIEVED COZAAR"),
+    (UPPER + "ON HOLD FOR SHORT PERIOND, MAE", "PERSON", "SHORT PERIOND"),
+    (LOWER + "pt expired rather quickley", "PERSON", "quickley"),
+    (LOWER + "total occulsions of the lad", "PERSON", "occulsions"),
     # names English mostly uses as ordinary words, where capitals say nothing
     (UPPER + "IVF OVERNIGHT, THEN WILL BE STOPPED", "PERSON", "WILL"),
     (LOWER + "ngt taped at the 55 cm mark", "PERSON", "mark"),
@@ -124,6 +129,10 @@ def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept
     # one letter changed is how names differ from words ("Thetis", "thesis"): no misspelling
     (UPPER + "DAUGHTER THETIS CALLED FOR UPDATE", "PERSON", "THETIS"),
     (MIXED + "Daughter Thetis called for update", "PERSON", "Thetis"),
+    # a surname one letter off a word stays next to a given name ("moraes", "mores")
+    (UPPER + "SON IAN MORAES VISITED", "PERSON", "IAN MORAES"),
+    (UPPER + "NEIGHBOR ISIS NOVAES IN TOWN", "PERSON", "ISIS NOVAES"),
+    (LOWER + "will consult with patty hoeller re skin care", "PERSON", "patty hoeller"),
     # an ordinary-word name next to a name, or capitalized in capitalized text, stays
     (UPPER + "LIVES W/ HUSBAND ANGEL STRONG IN AKRON", "PERSON", "ANGEL STRONG"),
     (MIXED + "Plan reviewed by Dr Will Hadley (attending)", "PERSON", "Will Hadley"),
