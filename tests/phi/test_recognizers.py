@@ -217,6 +217,11 @@ POSITIVE = [
     ("DATE", "born on the third of June nineteen fifty-two", "third of June nineteen fifty-two"),
     ("DATE", "my birthday is june twenty-third 1952", "june twenty-third 1952"),
     ("PERSON", "HANDOFF TO GRAY M., RN AT 4:40 AM.", "GRAY M."),
+    ("PERSON", "SPOKE WITH OSWIN K. TREMBLE, MD RE: HOME REGIMEN.", "OSWIN K. TREMBLE"),
+    ("PERSON", "VNA: LAKESIDE HOSPICE.\nTREMBLE, OSWIN RN, 1700", "TREMBLE, OSWIN"),
+    ("PERSON", "Call with questions.\n\n-- Quarle, Benno MD", "Quarle, Benno"),
+    ("PERSON", "OSH SUMMARY FAXED.\nVU, THANH BSN, RN", "VU, THANH"),
+    ("PERSON", "RESP CARE NOTE TUESDAY -- QUARLE, BENNO 81YOF: NEBS Q4H", "QUARLE, BENNO"),
     ("PERSON", "not in problem list. Coder: QUAXLEY RHIT, ext. 4316", "QUAXLEY"),
     ("PERSON", "To the school nurse:\n\nJunie Baptiste was seen in our office on 10/2", "Junie Baptiste"),
     ("PERSON", "Tomasz Wojcik is a 67 y/o man with COPD", "Tomasz Wojcik"),      # descending: no range
@@ -690,6 +695,7 @@ NEGATIVE = [
     ("ID", "pt on facebook a lot; instagram @none; FB @0400 -60, I/O even"),
     ("EMAIL", "BP 120/80 @ 0800. K 4.1 @ lab.today"),
     ("PERSON", "Patient - Alert Oriented, no distress. Pt - Tolerating Diet, 2 L NC"),
+    ("PERSON", "ALERT, ORIENTED RN TO ASSESS; PAIN, NAUSEA RN AWARE; CALM, COOPERATIVE LPN 0700"),
     ("PERSON", 'Patient "Refused" Again; Pain "Better" Today'),
     ("DATE", "MAR 14 and 15 mg given"),
     ("ORGANIZATION", "Full Code- Heath Care Proxy - daughter; Seen in Urgent Care; Pastoral Care to visit"),
@@ -1122,6 +1128,12 @@ CLEAN = [
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean_clinical_text_has_no_findings(analyzer, text):
     assert findings(analyzer, text) == []
+
+
+def test_a_role_before_an_initial_is_no_given_name(analyzer):
+    # "CM" is the case manager: a given name before "K. SURNAME, RN" has three letters or more
+    got = findings(analyzer, "UPDATED LATE IN SHIFT. CM Z. QUARLE, LICSW.")
+    assert [v for k, v in got if k == "PERSON" and "QUARLE" in v] == ["Z. QUARLE"], got
 
 
 def test_all_caps_and_lowercase_note(analyzer):

@@ -516,7 +516,7 @@ def not_plain(value: str) -> bool:
     """No word of the value is an ordinary word that is never a name ("visited", "here"); words
     that are names too ("bill", "pat", "rose") pass."""
     f = _lexicon()
-    return not any(f.is_plain(w) for w in value.split())
+    return not any(f.is_plain(w) for w in value.replace(",", " ").split())
 
 
 @validator("surname_word")
