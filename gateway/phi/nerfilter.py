@@ -36,6 +36,8 @@ kept only for its words that could be a name:
   for house officer; the colours of sputum and stool: "THICK WHITE SECRETIONS", "brown") is
   a name only next to another name word ("ANGEL STRONG"); a title or relation word still
   finds "Dr. Long" and "son Will" (patterns are not filtered);
+- a place or organization guess made only of words that say what kind of place it is ("OUTSIDE
+  HOSPITAL", "assisted living facility", "funeral home") names none;
 - a place or organization guess needs a word a name has: a proper noun, an unknown word, a
   capitalized word where text is capitalized, or a facility/place head ("School", "Clinic").
 
@@ -90,6 +92,9 @@ DRUG_STEMS = ("mab", "nib", "pril", "sartan", "olol", "statin", "azole", "cyclin
 # positives; none is an unsupported NER name there or in the synthetic corpus).
 ORDINARY_NAMES = frozenset("""will may ho small little good long short strong gross male max mark
     begin brady pace inc white brown black green gray grey orange golden""".split())
+# Words that together only say what kind of place it is ("REHAB FACILITY", "funeral home").
+KINDS_OF_PLACE = frozenset("""outside funeral assisted living facility rehab rehabilitation care home
+    hospital nursing medical center centre skilled acute hospice""".split())
 HEADS = ORG_HEADS | frozenset("""
     lake lakes ridge valley hill hills heights park springs harbor grove woods river creek meadows
     street avenue road drive lane boulevard county city town township
@@ -356,6 +361,8 @@ class NerFilter:
 
     def _place_or_org(self, r, words: list[re.Match], style: _Style) -> list:
         ws = [m.group() for m in words]
+        if all(w.lower() in KINDS_OF_PLACE for w in ws):
+            return []       # a kind of place, no name: "OUTSIDE HOSPITAL", "assisted living facility"
         if any(w.lower() in HEADS for w in ws):
             # lowercase words at the edges of a capitalized name are not part of it
             # ("consulted Pediatric Cardiology")

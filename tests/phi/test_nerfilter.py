@@ -71,6 +71,10 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (UPPER + "ON HOLD FOR SHORT PERIOND, MAE", "PERSON", "SHORT PERIOND"),
     (LOWER + "pt expired rather quickley", "PERSON", "quickley"),
     (LOWER + "total occulsions of the lad", "PERSON", "occulsions"),
+    # words that only say what kind of place it is
+    (UPPER + "2 PIVS PLACED AT OUTSIDE HOSPITAL", "ORGANIZATION", "OUTSIDE HOSPITAL"),
+    (LOWER + "discharge back to assisted living facility with hospice", "ORGANIZATION", "assisted living facility"),
+    (LOWER + "returned call to funeral home", "LOCATION", "funeral home"),
     # names English mostly uses as ordinary words, where capitals say nothing
     (UPPER + "IVF OVERNIGHT, THEN WILL BE STOPPED", "PERSON", "WILL"),
     (LOWER + "ngt taped at the 55 cm mark", "PERSON", "mark"),
@@ -126,6 +130,8 @@ def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept
     (MIXED + "Followed by Geuens Eye Associates", "PERSON", "Geuens Eye Associates"),  # mislabelled org
     (MIXED + "Transferred from Holy Cross", "LOCATION", "Holy Cross"),                # capitalized
     (UPPER + "LIVES IN PIKESVILLE WITH WIFE", "LOCATION", "PIKESVILLE"),
+    (LOWER + "she says she is at the general hospital", "ORGANIZATION", "general hospital"),
+    (UPPER + "PLACEMENT AT VALLEY REHAB FACILITY", "ORGANIZATION", "VALLEY REHAB FACILITY"),
     # one letter changed is how names differ from words ("Thetis", "thesis"): no misspelling
     (UPPER + "DAUGHTER THETIS CALLED FOR UPDATE", "PERSON", "THETIS"),
     (MIXED + "Daughter Thetis called for update", "PERSON", "Thetis"),
