@@ -24,6 +24,8 @@ kept only for its words that could be a name:
 - a word that ends like a drug name (a USAN stem: -mab, -pril, -statin, -floxacin, -quine, ...)
   is a drug, also one no list has yet ("hepatoquine", "tezepelumab"): no name or place of six
   letters or more in either benchmark corpus ends so;
+- a word of three letters or more without a vowel is shorthand in any case ("SXNS", "mvt"),
+  unless it ends like a hospital's initials ("KVHS", "SLRMC");
 - a title ("Dr", "Mrs") is not part of the name;
 - a word that no list has but that is one letter off an English or clinical word is that word
   misspelt: in all-caps or all-lowercase text a word of six letters or more with a letter
@@ -303,7 +305,8 @@ class NerFilter:
         return w.lower() in ORDINARY_NAMES and (style.kind != "mixed" or w.isupper())
 
     def _person(self, r, words: list[re.Match], style: _Style) -> list:
-        verdicts = [None if self._ordinary(m.group(), style) else self._name_word(m, style) for m in words]
+        verdicts = [None if self._ordinary(m.group(), style) else
+                    False if self._abbreviation(m.group()) else self._name_word(m, style) for m in words]
         verdicts = self._misspelt_alone(words, verdicts, style)
         if style.kind == "mixed":
             verdicts = self._surnames_that_are_words(words, verdicts)
@@ -319,6 +322,14 @@ class NerFilter:
                 kept.append(_part(r, words, i, j))
             i = j + 1
         return kept
+
+    def _abbreviation(self, w: str) -> bool:
+        """Three letters or more and no vowel, in any case: shorthand ("SXNS", "mvt", "LGHT"),
+        not a name. ASCII only: "Thắng", "TRẦN" have theirs. Not a hospital's initials, mistaken
+        for a person ("NEAR KVHS", "FROM SLRMC": hospital, health system, medical center, clinic)."""
+        low = w.lower()
+        return (len(w) >= 3 and w.isascii() and w.isalpha() and not _VOWEL.search(low)
+                and low not in self._proper and not low.endswith(("h", "hs", "mc", "hc", "c")))
 
     def _misspelt_alone(self, words: list[re.Match], verdicts: list, style: _Style) -> list:
         """A word that reads as an ordinary word misspelt ("RECIEVED COZAAR", "occulsions") is

@@ -71,6 +71,9 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (UPPER + "ON HOLD FOR SHORT PERIOND, MAE", "PERSON", "SHORT PERIOND"),
     (LOWER + "pt expired rather quickley", "PERSON", "quickley"),
     (LOWER + "total occulsions of the lad", "PERSON", "occulsions"),
+    # no vowel: shorthand in any case
+    (UPPER + "GOAL RATE FOR TUBE FDGS IS 60CC", "PERSON", "FDGS"),
+    (LOWER + "l foot mvt present, r arm no mvt", "PERSON", "mvt"),
     # words that only say what kind of place it is
     (UPPER + "2 PIVS PLACED AT OUTSIDE HOSPITAL", "ORGANIZATION", "OUTSIDE HOSPITAL"),
     (LOWER + "discharge back to assisted living facility with hospice", "ORGANIZATION", "assisted living facility"),
@@ -131,6 +134,9 @@ def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept
     (MIXED + "Transferred from Holy Cross", "LOCATION", "Holy Cross"),                # capitalized
     (UPPER + "LIVES IN PIKESVILLE WITH WIFE", "LOCATION", "PIKESVILLE"),
     (LOWER + "she says she is at the general hospital", "ORGANIZATION", "general hospital"),
+    # no vowel, but a hospital's initials (mistaken for a person, still gone), or not ASCII
+    (UPPER + "DAUGHTER STAYING AT HOTEL NEAR KVHS", "PERSON", "KVHS"),
+    (UPPER + "NIECE HẰNG TRẦN IN TO VISIT", "PERSON", "HẰNG TRẦN"),
     (UPPER + "PLACEMENT AT VALLEY REHAB FACILITY", "ORGANIZATION", "VALLEY REHAB FACILITY"),
     # one letter changed is how names differ from words ("Thetis", "thesis"): no misspelling
     (UPPER + "DAUGHTER THETIS CALLED FOR UPDATE", "PERSON", "THETIS"),
