@@ -222,6 +222,8 @@ POSITIVE = [
     ("PERSON", "Call with questions.\n\n-- Quarle, Benno MD", "Quarle, Benno"),
     ("PERSON", "OSH SUMMARY FAXED.\nVU, THANH BSN, RN", "VU, THANH"),
     ("PERSON", "RESP CARE NOTE TUESDAY -- QUARLE, BENNO 81YOF: NEBS Q4H", "QUARLE, BENNO"),
+    ("PERSON", "social: spoke with pat rixby lcsw, plan for rehab screening", "pat rixby"),
+    ("PERSON", "d/w odile quarle, np re lasix", "odile quarle"),
     ("PERSON", "not in problem list. Coder: QUAXLEY RHIT, ext. 4316", "QUAXLEY"),
     ("PERSON", "To the school nurse:\n\nJunie Baptiste was seen in our office on 10/2", "Junie Baptiste"),
     ("PERSON", "Tomasz Wojcik is a 67 y/o man with COPD", "Tomasz Wojcik"),      # descending: no range
@@ -696,6 +698,7 @@ NEGATIVE = [
     ("EMAIL", "BP 120/80 @ 0800. K 4.1 @ lab.today"),
     ("PERSON", "Patient - Alert Oriented, no distress. Pt - Tolerating Diet, 2 L NC"),
     ("PERSON", "ALERT, ORIENTED RN TO ASSESS; PAIN, NAUSEA RN AWARE; CALM, COOPERATIVE LPN 0700"),
+    ("PERSON", "iv team rn aware. night shift rn called covering md; discussed with cardiology fellow md"),
     ("PERSON", 'Patient "Refused" Again; Pain "Better" Today'),
     ("DATE", "MAR 14 and 15 mg given"),
     ("ORGANIZATION", "Full Code- Heath Care Proxy - daughter; Seen in Urgent Care; Pastoral Care to visit"),
