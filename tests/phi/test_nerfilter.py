@@ -137,6 +137,8 @@ def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept
     # no vowel, but a hospital's initials (mistaken for a person, still gone), or not ASCII
     (UPPER + "DAUGHTER STAYING AT HOTEL NEAR KVHS", "PERSON", "KVHS"),
     (UPPER + "NIECE HẰNG TRẦN IN TO VISIT", "PERSON", "HẰNG TRẦN"),
+    # a name that starts a sentence is no misspelling for being one letter off a word
+    (MIXED + "Tolerating diet. Moraes called at noon", "PERSON", "Moraes"),
     (UPPER + "PLACEMENT AT VALLEY REHAB FACILITY", "ORGANIZATION", "VALLEY REHAB FACILITY"),
     # one letter changed is how names differ from words ("Thetis", "thesis"): no misspelling
     (UPPER + "DAUGHTER THETIS CALLED FOR UPDATE", "PERSON", "THETIS"),
