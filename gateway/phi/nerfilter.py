@@ -294,10 +294,9 @@ class NerFilter:
         return True
 
     def _misspelling(self, w: str, style: _Style) -> bool:
-        if style.kind == "upper":
-            return len(w) >= 6 and w.isupper() and self.is_unknown(w) and self.near_english(w, changed=False)
-        if style.kind == "lower":
-            return len(w) >= 6 and w.islower() and self.is_unknown(w) and self.near_english(w, changed=False)
+        if style.kind in ("upper", "lower"):
+            same_case = w.isupper() if style.kind == "upper" else w.islower()
+            return len(w) >= 6 and same_case and self.is_unknown(w) and self.near_english(w, changed=False)
         return style.kind == "mixed" and len(w) >= 4 and w.islower() and self.is_unknown(w) and self.near_english(w)
 
     @staticmethod
@@ -333,9 +332,9 @@ class NerFilter:
 
     def _misspelt_alone(self, words: list[re.Match], verdicts: list, style: _Style) -> list:
         """A word that reads as an ordinary word misspelt ("RECIEVED COZAAR", "occulsions") is
-        no name unless another word of the guess is one: "SMEETS, DESTINY" and "IAN MORAES"
-        stay (surnames are often a letter off a word), "DR LAVELY NOTIFED" loses "NOTIFED"
-        only if LAVELY reads as a misspelling too."""
+        no name unless another word of the guess is one: "IAN MORAES" stays (surnames are often
+        a letter off a word); "DR LAVELY NOTIFED" loses "NOTIFED" only if LAVELY reads as a
+        misspelling too."""
         misspelt = [v is True and self._misspelling(m.group(), style) for m, v in zip(words, verdicts)]
         if not any(misspelt) or any(v is True and not ms for v, ms in zip(verdicts, misspelt)):
             return verdicts
