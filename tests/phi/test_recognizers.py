@@ -698,6 +698,24 @@ POSITIVE = [
     ("PERSON", "Signature: ____B. Street, DO____          Date: 3/3/25", "B. Street"),
     # the next checklist item's "[x]" is no "x" of doses after the date
     ("DATE", "CONTRIBUTING FACTORS:\n [x] new to unit, transferred from ICU 7/18\n [x] staffing - sitter denied", "7/18"),
+    # a middle initial makes "SURNAME, GIVEN M" a name whatever the words, next to patient context
+    ("PERSON", "Patient: STREET, LAWRENCE J     MRN 9038821", "STREET, LAWRENCE J"),
+    ("PERSON", "Subject: labs - PEMBERTON, JUNE A\n\nTeam -", "PEMBERTON, JUNE A"),
+    # the name an e-mail address is shown with, without its credentials
+    ("PERSON", "From: Marcus Early <mearly@example.org>", "Marcus Early"),
+    ("PERSON", "From: Ingrid Sorensen, MSN, RN <isorensen@example.org>", "Ingrid Sorensen"),
+    ("PERSON", "RN Jun-ho Baek removed insulin from the ADC", "Jun-ho Baek"),
+    ("PERSON", "CREW: T. HALCOMB, EMT-B", "T. HALCOMB"),
+    ("ORGANIZATION", "from: willow creek nursing & rehab, 2718 w saddle ridge rd", "willow creek nursing & rehab"),
+    ("ORGANIZATION", "will short was seen at quickcare urgent care on 9/30/24", "quickcare urgent care"),
+    ("LOCATION", "from: willow creek nursing & rehab, 2718 w saddle ridge rd, visalia   ph 559-555-0144",
+     "2718 w saddle ridge rd"),
+    ("PERSON", "c/o Evangeline Osei-Bonsu, 14 Harrow Lane", "Evangeline Osei-Bonsu"),
+    ("PERSON", "Attn: Dr. Lowenthal", "Lowenthal"),
+    ("ORGANIZATION", "pt transferred from St. Columba's last night", "St. Columba's"),
+    ("PERSON", "dear hakimi family, we were honored to care for him", "hakimi"),
+    ("PERSON", "Pt: R.T. (Thibodeaux, Remy) 58M", "R.T."),
+    ("PERSON", "Spoke with   : Tiffany @ UHC, ref call C-88172-04", "Tiffany"),
 ]
 
 
@@ -710,6 +728,10 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    ("PERSON", "PT ALERT, ORIENTED X 3; LUNGS CLEAR, DIMINISHED B BASES; pt BLOOD, URINE X sent"),
+    ("PERSON", "pt c/o Chest Pain and Nausea; spoke with Pharmacy and talked to Renal; talking to God"),
+    ("ORGANIZATION", "went to the local urgent care; lives at her nursing home; seen at cardiology clinic"),
+    ("LOCATION", "released: 212 pages via secure email + CD by certified mail"),
     ("ID", "pt on facebook a lot; instagram @none; FB @0400 -60, I/O even"),
     ("EMAIL", "BP 120/80 @ 0800. K 4.1 @ lab.today"),
     ("PERSON", "Patient - Alert Oriented, no distress. Pt - Tolerating Diet, 2 L NC"),

@@ -494,6 +494,24 @@ def employer_name(value: str) -> bool:
     return _has_own_name(_ORG_WORD.findall(value), value.isupper())
 
 
+# Words before a facility's kind that name none ("the local urgent care", "her nursing home").
+_NOT_A_FACILITY_NAME = frozenset("""a an the my your his her our their its this that these those local nearest nearby
+    closest same new old other another any some one previous prior former usual regular current different
+    outside area county city state public private""".split())
+
+
+@validator("lowercase_org_name")
+def lowercase_org_name(value: str) -> bool:
+    """A facility in lower case has a word before its kind that can name it ("quickcare urgent
+    care", "sunrise terrace nursing & rehab"): no article or possessive, no "local" or "outside",
+    no clinical word or department ("cardiology clinic", "dialysis center")."""
+    f = _lexicon()
+    words = _ORG_WORD.findall(value)
+    kind = len(words) - 2
+    own = [w for w in words[:kind] if w.lower() not in _ORG_JOINERS]
+    return bool(own) and not any(w in _NOT_A_FACILITY_NAME for w in own) and all(f.names_an_organization(w) for w in own)
+
+
 def _has_own_name(words: list[str], capitals: bool) -> bool:
     """A word that names an organization of its own, not its kind or a service; where capitals
     say nothing, one no dictionary has or a proper noun."""
