@@ -716,6 +716,12 @@ POSITIVE = [
     ("PERSON", "dear hakimi family, we were honored to care for him", "hakimi"),
     ("PERSON", "Pt: R.T. (Thibodeaux, Remy) 58M", "R.T."),
     ("PERSON", "Spoke with   : Tiffany @ UHC, ref call C-88172-04", "Tiffany"),
+    # an identifier said with "is", as voicemail transcripts and letters do; letters then spaced digits
+    ("ID", "Reference number is 4471-9920.", "4471-9920"),
+    ("ID", "your claim number is 88213409 and the appeal", "88213409"),
+    ("HEALTH_PLAN", "Member ID: XJH 889 771 20", "XJH 889 771 20"),
+    ("ORGANIZATION", "Refer to Bright Horizons Behavioral for ABA", "Bright Horizons Behavioral"),
+    ("ORGANIZATION", "f/u with Northshore Cardiology Assoc in 2 wks", "Northshore Cardiology Assoc"),
 ]
 
 
@@ -732,6 +738,8 @@ NEGATIVE = [
     ("PERSON", "pt c/o Chest Pain and Nausea; spoke with Pharmacy and talked to Renal; talking to God"),
     ("ORGANIZATION", "went to the local urgent care; lives at her nursing home; seen at cardiology clinic"),
     ("LOCATION", "released: 212 pages via secure email + CD by certified mail"),
+    ("ID", "pt has lab at 10 am 12 30; order is pending"),
+    ("ORGANIZATION", "pt with Behavioral issues; consult Sports Med; Internal Med following"),
     ("ID", "pt on facebook a lot; instagram @none; FB @0400 -60, I/O even"),
     ("EMAIL", "BP 120/80 @ 0800. K 4.1 @ lab.today"),
     ("PERSON", "Patient - Alert Oriented, no distress. Pt - Tolerating Diet, 2 L NC"),
