@@ -722,6 +722,8 @@ POSITIVE = [
     ("HEALTH_PLAN", "Member ID: XJH 889 771 20", "XJH 889 771 20"),
     ("ORGANIZATION", "Refer to Bright Horizons Behavioral for ABA", "Bright Horizons Behavioral"),
     ("ORGANIZATION", "f/u with Northshore Cardiology Assoc in 2 wks", "Northshore Cardiology Assoc"),
+    ("PERSON", "spoke with ms. okafor about discharge", "okafor"),
+    ("PERSON", "MS. LEE AT BEDSIDE", "LEE"),
 ]
 
 
@@ -739,6 +741,11 @@ NEGATIVE = [
     ("ORGANIZATION", "went to the local urgent care; lives at her nursing home; seen at cardiology clinic"),
     ("LOCATION", "released: 212 pages via secure email + CD by certified mail"),
     ("ID", "pt has lab at 10 am 12 30; order is pending"),
+    ("PERSON", "no further N/V. Droperidol ordered; DSG D&I. PULSES-DOPLERABLE; diminished on the R. Spo2>95%"),
+    ("PERSON", "Monitor for changes in MS. Aspiration precautions. assess ms. safety precautions."),
+    ("LOCATION", "she is to recieve 1 bag on-call to or; WEAN PACER DOWN TO ADEMAND 66"),
+    ("IP_ADDRESS", "most recent abg on these settings: 80/48/7.45.34.7. he"),
+    ("URL", "CVP 10,pcwp 11.CO/ci adequate"),
     ("ORGANIZATION", "pt with Behavioral issues; consult Sports Med; Internal Med following"),
     ("ID", "pt on facebook a lot; instagram @none; FB @0400 -60, I/O even"),
     ("EMAIL", "BP 120/80 @ 0800. K 4.1 @ lab.today"),

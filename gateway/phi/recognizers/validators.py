@@ -555,6 +555,16 @@ def initial_surname(value: str) -> bool:
     return name_word(value.replace(".", " ").split()[-1])
 
 
+@validator("title_name")
+def title_name(value: str) -> bool:
+    """After a title, a name: not a single ordinary word that is never a name, which after "MS."
+    is mental status ("changes in MS. Aspiration precautions", "assess ms. safety") or ends
+    a sentence ("MRS BRUCER FAIR"); surnames that are words are proper nouns too ("Dr. Long",
+    "Mrs. Brown")."""
+    words = value.split()
+    return len(words) > 1 or not _lexicon().is_plain(value.strip())
+
+
 @validator("has_name_word")
 def has_name_word(value: str) -> bool:
     """Some word of the value is no ordinary word that is never a name: "DORCHESTER DRUG",
