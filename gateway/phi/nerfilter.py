@@ -233,7 +233,8 @@ class NerFilter:
         for r in results:
             words = list(_WORD.finditer(text, r.start, r.end))
             if not words or len(words) == 1 and (self._misspelling(words[0].group(), style)
-                                                  or self._ordinary(words[0].group(), style)):
+                                                  or self._ordinary(words[0].group(), style)
+                                                  or _modal(text, words[0])):
                 continue
             if r.entity_type == "PERSON" and words[-1].group().lower() not in ORG_HEADS:
                 out.extend(self._person(r, words, style))
@@ -426,6 +427,24 @@ def _copy(r):
     from presidio_analyzer import RecognizerResult
     return RecognizerResult(r.entity_type, r.start, r.end, r.score, r.analysis_explanation,
                             dict(r.recognition_metadata or {}))
+
+
+_MODALS = frozenset("will may might must shall should can could would".split())
+_BASE_VERB_AFTER = re.compile(r"[ \t]+(?:not[ \t]+|likely[ \t]+|need[ \t]+to[ \t]+)?([a-z]+)\b")
+
+
+def _modal(text: str, word: re.Match) -> bool:
+    """A modal verb that starts a sentence, capitalized as such ("Will begin diuresis", "May
+    require intubation"): the next word is a verb's base form, lowercase and not ending as a
+    name's verb does ("Will called", "May is here" stay names)."""
+    w = word.group()
+    if w.lower() not in _MODALS or not _titlecase(w):
+        return False
+    before = text[max(0, word.start() - 3):word.start()]
+    if word.start() and not _SENTENCE_END.search(before):
+        return False
+    m = _BASE_VERB_AFTER.match(text, word.end())
+    return bool(m) and not m.group(1).endswith(("s", "ed"))
 
 
 def _titlecase(w: str) -> bool:

@@ -36,6 +36,9 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (MIXED + "barrier cream to peri area applied", "LOCATION", "peri area"),
     (MIXED + "12.5mg po given per HO after midnite", "PERSON", "HO"),
     (MIXED + "Plan: follow-up in two weeks", "PERSON", "follow-up"),              # all parts words
+    # a modal verb starting a sentence, before a verb's base form
+    (MIXED + "Gradually increasing captopril. Will begin diuresis this afternoon", "PERSON", "Will"),
+    (MIXED + "PLAN:\nMay require intubation", "PERSON", "May"),
     # in capitalized text a lowercase dictionary word is no name, even one that is a name too
     (MIXED + "Passing small amts of brown stool", "PERSON", "brown"),
     (MIXED + "Suctioned for small white secretions", "PERSON", "small"),
@@ -151,6 +154,9 @@ def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept
     (UPPER + "LIVES W/ HUSBAND ANGEL STRONG IN AKRON", "PERSON", "ANGEL STRONG"),
     (MIXED + "Plan reviewed by Dr Will Hadley (attending)", "PERSON", "Will Hadley"),
     (MIXED + "Her brother Mark visited", "PERSON", "Mark"),
+    # a name that starts a sentence before a verb in the past or third person is no modal verb
+    (MIXED + "Family updated. Will called back at 3pm", "PERSON", "Will"),
+    (MIXED + "Daughter at bedside. May is her HCP", "PERSON", "May"),
     # in capitalized text a capitalized ordinary word after a first name is the surname
     (MIXED + "Patient Ilse Arroyo, DOB 3/4/1950", "PERSON", "Ilse Arroyo"),
     (MIXED + "Summary for Mateo Martins (58 yo M)", "PERSON", "Mateo Martins"),

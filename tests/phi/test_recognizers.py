@@ -723,6 +723,7 @@ POSITIVE = [
     ("ORGANIZATION", "Refer to Bright Horizons Behavioral for ABA", "Bright Horizons Behavioral"),
     ("ORGANIZATION", "f/u with Northshore Cardiology Assoc in 2 wks", "Northshore Cardiology Assoc"),
     ("PERSON", "spoke with ms. okafor about discharge", "okafor"),
+    ("DATE", "F/c changed on 8/3. producing 5 cc/hr", "8/3"),
     ("PERSON", "MS. LEE AT BEDSIDE", "LEE"),
 ]
 
@@ -746,6 +747,8 @@ NEGATIVE = [
     ("LOCATION", "she is to recieve 1 bag on-call to or; WEAN PACER DOWN TO ADEMAND 66"),
     ("IP_ADDRESS", "most recent abg on these settings: 80/48/7.45.34.7. he"),
     ("URL", "CVP 10,pcwp 11.CO/ci adequate"),
+    ("DATE", "c/o 3/10 l back pain in am; ON AC 500TV/50 / 5/10 ,SAT 100 %; RESP: trialed on 5/5, tolerated well"),
+    ("DATE", "Now weaning on 5/5-.40 will soon extubate; SETTINGS 40%, & 5/10 W SATS UPPER 90'S"),
     ("ORGANIZATION", "pt with Behavioral issues; consult Sports Med; Internal Med following"),
     ("ID", "pt on facebook a lot; instagram @none; FB @0400 -60, I/O even"),
     ("EMAIL", "BP 120/80 @ 0800. K 4.1 @ lab.today"),
