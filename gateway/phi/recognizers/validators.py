@@ -499,6 +499,10 @@ _NOT_A_FACILITY_NAME = frozenset("""a an the my your his her our their its this 
     closest same new old other another any some one previous prior former usual regular current different
     outside area county city state public private""".split())
 
+# The words of the kinds organization_lowercase ends on.
+_FACILITY_KIND_WORDS = frozenset("""urgent care nursing home rehab rehabilitation center medical health assisted
+    senior living memorial community hospital family clinic walk-in""".split())
+
 
 @validator("lowercase_org_name")
 def lowercase_org_name(value: str) -> bool:
@@ -507,8 +511,11 @@ def lowercase_org_name(value: str) -> bool:
     no clinical word or department ("cardiology clinic", "dialysis center")."""
     f = _lexicon()
     words = _ORG_WORD.findall(value)
-    kind = len(words) - 2
-    own = [w for w in words[:kind] if w.lower() not in _ORG_JOINERS]
+    # the kind is the last words ("urgent care", "nursing and rehab"): strip them, however many
+    end = len(words)
+    while end and (words[end - 1].lower() in _FACILITY_KIND_WORDS or words[end - 1].lower() in _ORG_JOINERS):
+        end -= 1
+    own = [w for w in words[:end] if w.lower() not in _ORG_JOINERS]
     return bool(own) and not any(w in _NOT_A_FACILITY_NAME for w in own) and all(f.names_an_organization(w) for w in own)
 
 
