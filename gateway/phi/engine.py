@@ -316,23 +316,37 @@ def tidy(text: str, findings: list[Finding]) -> list[Finding]:
     return merge(whole_words(text, with_weekdays(text, merge(findings))))
 
 
-_WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?\.?,?[ \t]+$")
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?"
+_WEEKDAY_BEFORE = re.compile(rf"(?i)\b{_WEEKDAY}\.?,?[ \t]+$")
+# "03/14/2025 (FRI)", "3/21 (Fri)", "2025-07-03 (Thursday)"
+_WEEKDAY_AFTER = re.compile(rf"(?i)[ \t]*\([ \t]*{_WEEKDAY}\.?[ \t]*\)")
 
 
 def with_weekdays(text: str, findings: list[Finding]) -> list[Finding]:
-    """A weekday written against a date ("Sunday 6/28", "Wed, Dec 20") is part of the date."""
+    """A weekday written against a date ("Sunday 6/28", "Wed, Dec 20", "3/21 (Fri)") is part of
+    the date."""
     out = []
     for f in findings:
-        if f.type == "DATE" and (m := _WEEKDAY_BEFORE.search(text, max(0, f.start - 12), f.start)):
-            f = Finding(f.type, m.start(), f.end, f.score)
+        if f.type == "DATE":
+            if m := _WEEKDAY_BEFORE.search(text, max(0, f.start - 12), f.start):
+                f = Finding(f.type, m.start(), f.end, f.score)
+            if m := _WEEKDAY_AFTER.match(text, f.end):
+                f = Finding(f.type, f.start, m.end(), f.score)
         out.append(f)
     return out
 
 
 _WORD_CHAR = re.compile(r"[^\W_]")
 # the lowercase second syllable of a romanized given name ("Sung-min Park", "Jae-won,"), not a
-# dash used as punctuation ("son Rob-who states", "Dr. Rockwood-thinking is")
+# dash used as punctuation ("son Rob-who states", "Dr. Rockwood-thinking is"); a syllable that
+# Korean and Chinese given names end with is one wherever the text goes on ("Jae-hyun asks",
+# "Kim Soo-ah <sooah@...>")
 _NAME_TAIL = re.compile(r"-[^\W\d_A-Z]{2,5}(?=[ \t]*(?:[,.;:)]|$)|[ \t]+[A-Z])", re.MULTILINE)
+_SYLLABLE_TAIL = re.compile(r"""(?i)-(?:ah|a|ae|bin|bok|chan|chul|eun|gyu|ha|hee|ho|hoon|hun|hwa|hwan|hye|hyuk|hyun|il|in
+    |ja|jae|ji|jin|joo|joon|jun|jung|kyung|kyu|lan|lin|ling|mei|mi|min|na|ran|ri|rim|seo|seok|seon|sik|sol|song|soo|su|sub
+    |sun|sung|wei|won|woo|wook|ying|yeon|yoon|young|yong|yun)(?![\w'’-])""", re.VERBOSE)
+# a surname and its comma before an initial ("Uzoma, N (BU5531072)", "HOLLOWAY, BRITTANY S   CCR-")
+_INITIAL_AFTER = re.compile(r"(?:,[ \t]*|[ ])[A-Z]\.?(?![\w&'’-]|\.\w)")
 
 
 def whole_words(text: str, findings: list[Finding]) -> list[Finding]:
@@ -346,10 +360,24 @@ def whole_words(text: str, findings: list[Finding]) -> list[Finding]:
         while end < len(text) and _WORD_CHAR.match(text, end) and _WORD_CHAR.match(text, end - 1):
             end += 1
         if f.type == "PERSON":      # a hyphenated given name is one word
-            while (m := _NAME_TAIL.match(text, end)) is not None and _WORD_CHAR.match(text, end - 1):
+            while ((m := _NAME_TAIL.match(text, end) or _SYLLABLE_TAIL.match(text, end)) is not None
+                   and _WORD_CHAR.match(text, end - 1)):
+                end = m.end()
+            if (m := _INITIAL_AFTER.match(text, end)) and _surname_first(text[start:end], m.group()):
                 end = m.end()
         out.append(f if (start, end) == (f.start, f.end) else Finding(f.type, start, end, f.score))
     return out
+
+
+def _surname_first(name: str, initial: str) -> bool:
+    """Whether an initial after `name` is its middle initial: after "Surname, Given" or "SURNAME,
+    GIVEN" ("HOLLOWAY, BRITTANY S"), or a comma after a lone surname ("Uzoma, N"); "I" after a
+    comma is the pronoun ("Smith, I think")."""
+    if initial.lstrip(", \t").startswith("I") and initial.startswith(",") or re.search(r"\b[A-Z]\.?$", name):
+        return False
+    if initial.startswith(","):
+        return "," not in name and " " not in name.strip()
+    return "," in name or (name.isupper() and " " in name)
 
 
 def split(findings: list[Finding], lengths: list[int]) -> list[list[Finding]]:

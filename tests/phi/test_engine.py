@@ -56,6 +56,9 @@ def test_an_organization_led_by_a_quantity_is_dropped():
     ("SEEN THURS 10/5 IN CLINIC", "10/5", "THURS 10/5"),
     ("Tues. 3/4 labs", "3/4", "Tues. 3/4"),
     ("seen 6/28 by PT", "6/28", "6/28"),
+    ("DATE: 03/14/2025 (FRI)   UNIT: MEDIC 7", "03/14/2025", "03/14/2025 (FRI)"),
+    ("Recheck INR 3/21 (Fri) via home monitor", "3/21", "3/21 (Fri)"),
+    ("on 3/21 (pending) again", "3/21", "3/21"),
     ("Sunday: 6/28", "6/28", "6/28"),           # a label, not a weekday written against the date
 ])
 def test_a_weekday_written_against_a_date_is_part_of_it(text, date, expected):
@@ -165,6 +168,12 @@ def test_a_finding_takes_whole_words(text, span, expected):
     ("call from son Rob-who states he is not coming", "Rob", "Rob"),   # a dash as punctuation
     ("per Dr. Rockwood-thinking is dopa may", "Rockwood", "Rockwood"),
     ("QUARTERMAIN7 bed 2", "QUARTERMAIN", "QUARTERMAIN7"),
+    ("Pt's husband Jae-hyun asks for a calendar", "Jae", "Jae-hyun"),      # a given name's syllable
+    ("From: Kim Soo-ah <sooah.kim82@example.com>", "Kim Soo", "Kim Soo-ah"),
+    ("Uzoma, N (BU5531072)  Walgreens", "Uzoma", "Uzoma, N"),              # surname, initial
+    ("HOLLOWAY, BRITTANY S  CCR-00662193", "HOLLOWAY, BRITTANY", "HOLLOWAY, BRITTANY S"),
+    ("spoke to Smith, I think he agreed", "Smith", "Smith"),               # the pronoun
+    ("Okonkwo, Chidinma A.   F   24 y/o", "Okonkwo, Chidinma A.", "Okonkwo, Chidinma A."),
 ])
 def test_whole_words(text, found, expected):
     start = text.index(found)

@@ -726,6 +726,40 @@ POSITIVE = [
     ("PERSON", "spoke with ms. okafor about discharge", "okafor"),
     ("DATE", "F/c changed on 8/3. producing 5 cc/hr", "8/3"),
     ("PERSON", "MS. LEE AT BEDSIDE", "LEE"),
+    # initials signing a line off, or after who entered it
+    ("PERSON", "Leave approved; intermittent designation entered in HRIS. — JH", "JH"),
+    ("PERSON", "Husband is driver day of surgery, arrival 0600. — DC 11/20", "DC"),
+    ("PERSON", "sending facility face sheet attached.\n-- MW / LA", "MW / LA"),
+    ("PERSON", "J. Baptiste, Paramedic  / partner Odell Frane EMT     -- JK", "JK"),
+    ("PERSON", "Follow-up contact 1/15 0700 at shelter.\n\n— JB / MTH", "JB / MTH"),
+    ("PERSON", "Sections A1-A18.\njt/mlk\n\nI attest that", "jt/mlk"),
+    ("PERSON", "trips on hold until d/c.\nEntered by: rlw (billing)", "rlw"),
+    ("PERSON", "Received: 06/30/2025 16:02:11    Call taker: dmk    Dispatcher: S. Pakal", "dmk"),
+    ("PERSON", "PA ref # PA-25-118834-KC   received 04/28/2025 15:22  by tlm", "tlm"),
+    ("PERSON", "RESULT CALLED TO ARCENEAUX, NP BY PN 07:10 8/30", "PN"),
+    ("PERSON", "do not release to family portal pending CPT review (per AB-P).", "AB-P"),
+    # who speaks in a chat or text log
+    ("PERSON", "[19:04] Bot: connecting\n[19:04] Agent Marco: Hi, this is Patient Access.", "Marco"),
+    ("PERSON", "4/14/25 7:05 AM  Emeka: did he take the amlo?", "Emeka"),
+    # children listed with their ages; staff named by role; an interpreter after the language
+    ("PERSON", "  Children: Kevin 9, Yaretzi 5, Santiago 11 mo", "Yaretzi"),
+    ("PERSON", "  Children: Kevin 9, Yaretzi 5, Santiago 11 mo", "Santiago"),
+    ("PERSON", "Notifications: dispatcher Kelsey 14:45; operations manager Brian Stone", "Kelsey"),
+    ("PERSON", "Notifications: dispatcher Kelsey 14:45; operations manager Brian Stone", "Brian Stone"),
+    ("PERSON", "I spoke with a woman named Kathy who said the claim was sent", "Kathy"),
+    ("PERSON", "Interpreter: Arabic (Iraqi dialect), Yousif, ID AR-77130", "Yousif"),
+    # references with a letter prefix and a long run of digits
+    ("ID", "Medical Assistance trip # NEMT-88204417. Member ID 00918834.", "NEMT-88204417"),
+    ("ID", "  HB-7120045513  DOS 05/02/2025  L&D / newborn", "HB-7120045513"),
+    ("ID", "Intake #: MSP-INT-2025-30412", "MSP-INT-2025-30412"),
+    ("ID", "using family code FAM-0883172-A. Sister already tested", "FAM-0883172-A"),
+    ("ID", "Claim number for this request: RX25121903318.", "RX25121903318"),
+    # employers and suppliers by the kind of business
+    ("ORGANIZATION", "works night shifts at Barre Granite Works; dose at 7 pm", "Barre Granite Works"),
+    ("ORGANIZATION", "fell asleep driving a forklift at work (Bluegrass Auto Parts Distribution), HTN",
+     "Bluegrass Auto Parts Distribution"),
+    ("ORGANIZATION", "Records from Quaxton Valley Health System were requested",
+     "Quaxton Valley Health System"),
 ]
 
 
@@ -1165,6 +1199,16 @@ NEGATIVE = [
     ("PERSON", "Tested by: C. Diff PCR negative. MD: E. Coli in urine, sensitivities pending"),
     ("ORGANIZATION", "Clinic: Cardiology\nEmployer: Retired\nSite: Left Forearm\nSITE: DRESSING CHANGED\n"
                      "Rehab: PT/OT BID\nHospice: Not Appropriate\nFacility: Unknown"),
+    # a dash before an abbreviation is a note's, not a signature; clinical words before a
+    # credential are no name
+    ("PERSON", "Code status - DNR\nGI -- NPO\nlasix given.  -- PRN\nCXR done.  -- NEG"),
+    ("PERSON", "PLACEMENT VERIFIED BY CXR.\nPts abd is obese, hypoactive BS. -BM\nMS back to baseline. -DVT"),
+    ("PERSON", "ACCESS: R RADIAL ALINE, PT. FREQUENTLY FOUND TRYING TO PICK OFF DRESSING"),
+    ("PERSON", "WILL CONSULT OT AND SKIN CARE RN.\nO2 SATS- >96% ON 2 LITERS NP.\nLATER, PT. WANTED TO DANGLE"),
+    ("PERSON", "[19:05] Visitor: ssn on file\n[19:06] Bot: thanks\n08:15 Patient: ok"),
+    ("ID", "ICD-10 I50.9, CA-125 of 40, COVID-19 negative, HbA1c 7.2, CPT 99213"),
+    ("ORGANIZATION", "AWAKENS AND ORIENTED TO SELF AND HOSPITAL MOST OF TIME. FOR POSSIBLE DERMATOLOGY RE-EVALUATION;"
+                     " ON ARRIVAL UROLOGY HERE"),
 ]
 
 

@@ -580,6 +580,39 @@ def has_name_word(value: str) -> bool:
     return any(not f.is_plain(w) for w in re.findall(r"[^\W\d_]{2,}", value))
 
 
+@validator("not_clinical")
+def not_clinical(value: str) -> bool:
+    """Some word of the value is no curated clinical term: a name before a credential ("PROCTOR
+    RN", "Min Wu, NP", "WARMER RN"); not "R RADIAL ALINE, PT." (the patient) or "Right DP, PT,"."""
+    f = _lexicon()
+    return any(not f.is_term(w) for w in re.findall(r"[^\W\d_]{2,}", value))
+
+
+# What a note ends a line with that is no one's initials: credentials, titles, orders and states.
+# What a note ends a line with that is no one's initials: credentials, titles, orders and states,
+# tests and places a finding is "verified by".
+_LINE_ENDINGS = frozenset("""rn md np pa pt ot do rt sw cm lpn cna dr mr ms dnr dni npo prn nka nkda wnl vss bid tid
+    qid qd qhs hs ok am pm na nad cta rrr sob ivf tf po iv im sq gtt abx neg pos yes no cxr ct mri xr kub us ekg
+    ecg eeg abg tee ir er ed icu or bm dvt pe uti ua lab""".split())
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    from gateway.phi.nerfilter import _read
+    return frozenset(_read("english-common.txt.gz"))
+
+
+@validator("signoff_initials")
+def signoff_initials(value: str) -> bool:
+    """Initials where a note is signed off ("-- SB", "— DC 11/20", "-- tb", "MW / LA"): not only
+    English words ("-- ok", "-- AN"), no credential, order or state a line ends with ("- DNR",
+    "-- NPO", "verified by CXR"). Clinical abbreviations pass: at a sign-off they are someone's
+    initials."""
+    parts = re.findall(r"[^\W\d_]+", value)
+    low = [p.lower() for p in parts]
+    return bool(low) and not any(p in _LINE_ENDINGS for p in low) and not all(p in _english() for p in low)
+
+
 @validator("initials")
 def initials(value: str) -> bool:
     """Initials: dotted ("J.V.", "K.R.R.") or two or three capitals that are no word or clinical
