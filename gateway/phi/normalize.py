@@ -45,14 +45,16 @@ _LAST_TOKEN = re.compile(r"\S*\Z")
 _ENDS_A_VALUE = re.compile(r"[/.:,$]|\d{1,2}-\d{1,2}-\d{2,4}\Z|\d-\d{4}\Z")
 
 
-# a line that starts with a date or a time starts something new ("MICU bed 6⏎3/14/25 1430")
-_STARTS_A_DATE = re.compile(r"\d{1,4}[/:]\d")
+# a line that starts with a date, a time or a whole phone number starts something new ("MICU bed
+# 6⏎3/14/25 1430", "Scranton, PA 18505⏎570-555-0146"); a state and its ZIP end an address line
+_STARTS_A_DATE = re.compile(r"\d{1,4}[/:]\d|\d{3}[-.]\d{3}[-.]\d{4}(?!\d)")
+_ENDS_A_ZIP = re.compile(r"\b[A-Z]{2}[ \t]+\d{5}\Z")
 
 
 def _joins(text: str, m: re.Match) -> bool:
     if not (text[m.start() - 1].isdigit() and text[m.end():m.end() + 1].isdigit()):
         return True
-    if _STARTS_A_DATE.match(text, m.end()):
+    if _STARTS_A_DATE.match(text, m.end()) or _ENDS_A_ZIP.search(text, max(0, m.start() - 12), m.start()):
         return False
     token = _LAST_TOKEN.search(text, max(0, m.start() - 40), m.start()).group()
     return not _ENDS_A_VALUE.search(token)

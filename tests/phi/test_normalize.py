@@ -60,6 +60,8 @@ def test_line_breaks_inside_numbers_and_hyphenated_words():
     "MICU bed 6\n14:30 family meeting",                           # or with a time
     "dtr Patty = HCP 555-0171\n620   Castellanos-Ruiz, Marisol",   # a phone's last four, then a room
     "SSN 123-45-6789\n2 siblings",
+    "Scranton, PA 18505\n570-555-0146",                            # a ZIP, then a phone
+    "Lot 14\n570-555-0146 (cell)",                                 # a line that starts with a phone
 ])
 def test_a_whole_value_ending_a_line_stays_apart_from_the_next_lines_number(text):
     assert normalize(text).text == text

@@ -760,6 +760,14 @@ POSITIVE = [
      "Bluegrass Auto Parts Distribution"),
     ("ORGANIZATION", "Records from Quaxton Valley Health System were requested",
      "Quaxton Valley Health System"),
+    ("ORGANIZATION", "extrication (~25 min) by Scio Lake Township Fire. Medic 19 (Riverside Fire & Rescue)",
+     "Riverside Fire & Rescue"),
+    # the pharmacy where meds are picked up
+    ("ORGANIZATION", "Son Minh picks up meds from the CVS on Adams St every Saturday.", "CVS"),
+    # named buildings where someone lives
+    ("LOCATION", "He rents a one-bedroom at Maple Ridge Apartments, 200 Carew St, Unit 14C", "Maple Ridge Apartments"),
+    ("LOCATION", "usually at Hope Street Shelter or the camp under the overpass", "Hope Street Shelter"),
+    ("LOCATION", "ADDRESS: 8821 W MCDOWELL RD, SPC 47 (SUNSET PALMS MOBILE HOME PARK)", "SUNSET PALMS MOBILE HOME PARK"),
 ]
 
 
@@ -1207,6 +1215,7 @@ NEGATIVE = [
     ("PERSON", "WILL CONSULT OT AND SKIN CARE RN.\nO2 SATS- >96% ON 2 LITERS NP.\nLATER, PT. WANTED TO DANGLE"),
     ("PERSON", "[19:05] Visitor: ssn on file\n[19:06] Bot: thanks\n08:15 Patient: ok"),
     ("ID", "ICD-10 I50.9, CA-125 of 40, COVID-19 negative, HbA1c 7.2, CPT 99213"),
+    ("LOCATION", "on the Senior Apartments waitlist and the Low Income Housing Apartments list"),
     ("ORGANIZATION", "AWAKENS AND ORIENTED TO SELF AND HOSPITAL MOST OF TIME. FOR POSSIBLE DERMATOLOGY RE-EVALUATION;"
                      " ON ARRIVAL UROLOGY HERE"),
 ]

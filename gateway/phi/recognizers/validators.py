@@ -613,6 +613,18 @@ def signoff_initials(value: str) -> bool:
     return bool(low) and not any(p in _LINE_ENDINGS for p in low) and not all(p in _english() for p in low)
 
 
+_BUILDING_KINDS = frozenset("""apartments apts tower towers mobile home park trailer condominiums condos residences lofts
+    shelter senior seniors elderly low income public housing homeless family families emergency local county city
+    state community affordable student students women's men's veterans transitional the a an our""".split())
+
+
+@validator("building_name")
+def building_name(value: str) -> bool:
+    """A building's name has a word besides what kind it is ("Maple Ridge Apartments", "Hope
+    Street Shelter"; not "Senior Apartments", "Low Income Housing Apartments")."""
+    return any(w.lower() not in _BUILDING_KINDS for w in re.findall(r"[^\W\d_][\w'’]*", value))
+
+
 @validator("initials")
 def initials(value: str) -> bool:
     """Initials: dotted ("J.V.", "K.R.R.") or two or three capitals that are no word or clinical
