@@ -762,6 +762,13 @@ POSITIVE = [
      "Quaxton Valley Health System"),
     ("ORGANIZATION", "extrication (~25 min) by Scio Lake Township Fire. Medic 19 (Riverside Fire & Rescue)",
      "Riverside Fire & Rescue"),
+    # a hurried note's "last, first" in lowercase; other names a person goes by
+    ("PERSON", "CM f/u call 4/9/25 1415\npt: quaxley, will   dob 11/3/58   mrn 2291047", "quaxley, will"),
+    ("PERSON", "thu 7/24 0930  yeager, harold picked up oxycodone 5 mg #60", "yeager, harold"),
+    ("PERSON", "OTHER NAMES USED: AMINATA KONATE\nDATE OF BIRTH: 11/23/1984", "AMINATA KONATE"),
+    # each end of a range of months
+    ("DATE", "- Adalimumab 40 mg q2wk 03/2022-09/2023: secondary failure", "03/2022"),
+    ("DATE", "- Adalimumab 40 mg q2wk 03/2022-09/2023: secondary failure", "09/2023"),
     # the pharmacy where meds are picked up
     ("ORGANIZATION", "Son Minh picks up meds from the CVS on Adams St every Saturday.", "CVS"),
     # named buildings where someone lives
@@ -1216,6 +1223,8 @@ NEGATIVE = [
     ("PERSON", "[19:05] Visitor: ssn on file\n[19:06] Bot: thanks\n08:15 Patient: ok"),
     ("ID", "ICD-10 I50.9, CA-125 of 40, COVID-19 negative, HbA1c 7.2, CPT 99213"),
     ("LOCATION", "on the Senior Apartments waitlist and the Low Income Housing Apartments list"),
+    ("PERSON", "pt: lethargic, confused\npt: alert, oriented x3\npt: awake, calm\n0930 lasix, kcl given"),
+    ("DATE", "titer 1/2048; 2019-2021 in remission; 3/2021-4 mg"),
     ("ORGANIZATION", "AWAKENS AND ORIENTED TO SELF AND HOSPITAL MOST OF TIME. FOR POSSIBLE DERMATOLOGY RE-EVALUATION;"
                      " ON ARRIVAL UROLOGY HERE"),
 ]
