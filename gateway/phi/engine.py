@@ -373,8 +373,8 @@ def _surname_first(name: str, initial: str) -> bool:
     """Whether an initial after `name` is its middle initial: after "Surname, Given" or "SURNAME,
     GIVEN" ("HOLLOWAY, BRITTANY S"), or a comma after a lone surname ("Uzoma, N"); "I" after a
     comma is the pronoun ("Smith, I think")."""
-    if initial.lstrip(", \t").startswith("I") and initial.startswith(",") or re.search(r"\b[A-Z]\.?$", name):
-        return False
+    if (initial.startswith(",") and initial.lstrip(", \t").startswith("I")) or re.search(r"\b[A-Z]\.?$", name):
+        return False        # the pronoun; or the name already ends with its initial
     if initial.startswith(","):
         return "," not in name and " " not in name.strip()
     return "," in name or (name.isupper() and " " in name)

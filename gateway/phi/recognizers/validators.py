@@ -588,7 +588,6 @@ def not_clinical(value: str) -> bool:
     return any(not f.is_term(w) for w in re.findall(r"[^\W\d_]{2,}", value))
 
 
-# What a note ends a line with that is no one's initials: credentials, titles, orders and states.
 # What a note ends a line with that is no one's initials: credentials, titles, orders and states,
 # tests and places a finding is "verified by".
 _LINE_ENDINGS = frozenset("""rn md np pa pt ot do rt sw cm lpn cna dr mr ms dnr dni npo prn nka nkda wnl vss bid tid
