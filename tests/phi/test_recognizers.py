@@ -775,6 +775,54 @@ POSITIVE = [
     ("LOCATION", "He rents a one-bedroom at Maple Ridge Apartments, 200 Carew St, Unit 14C", "Maple Ridge Apartments"),
     ("LOCATION", "usually at Hope Street Shelter or the camp under the overpass", "Hope Street Shelter"),
     ("LOCATION", "ADDRESS: 8821 W MCDOWELL RD, SPC 47 (SUNSET PALMS MOBILE HOME PARK)", "SUNSET PALMS MOBILE HOME PARK"),
+    # a full month's name after a weight or a value is still a date (only "MAR", "DEC" are shorthand)
+    ("DATE", "Home scale 171 lb (168 lb on October 9). Ankles less swollen.", "October 9"),
+    ("DATE", "Labs drawn September 22nd: K 4.1, Cr 0.9", "September 22nd"),
+    # ages of 90+ in words and in parentheses after a relative
+    ("AGE", "Patient: Ottoline Brisbane     Age: ninety-four", "ninety-four"),
+    ("AGE", "My dad has the cough since Sunday. He is ninety-three years. He has appointment", "ninety-three"),
+    ("AGE", "Helps care for her great-aunt Wilhelmina Tsosie (96) in Chinle.", "96"),
+    ("AGE", "Caller said her father (92, hard of hearing) would not answer the phone.", "92"),
+    # spoken dates
+    ("DATE", "hi this is Marisol Quiroga, date of birth eleven nine ninety-one, calling about", "eleven nine ninety-one"),
+    ("DATE", "a refill for Tomasz Wrobel, D-O-B three twenty-two sixty-seven, the lisinopril", "three twenty-two sixty-seven"),
+    ("DATE", "my mother is Halina Wrobel, birth second of March 1936. She", "second of March 1936"),
+    ("DATE", "Her follow-up is on the nineteenth but she works that day.", "nineteenth"),
+    # licenses after their labels: a state's code, a dotted number, a lab's CLIA, a paramedic's NREMT
+    ("LICENSE", "State license: OH 3502198877, exp 06/30/2027", "3502198877"),
+    ("LICENSE", "License no.: MA 377021       Practice: Fitchburg", "377021"),
+    ("LICENSE", "Ngozi Eke, PharmD   TX lic PHM.440912   ext 3310", "PHM.440912"),
+    ("LICENSE", "Lab: Prairie Cytology Laboratory, CLIA 24D1187345", "24D1187345"),
+    ("LICENSE", "SIGNED: R. OKAFOR, NRP   NREMT P2290417   05/11/2025 0212", "P2290417"),
+    # a town or county in a form's field, and a ZIP after the town with no state
+    ("LOCATION", "ADDRESS: 14 LARCH CT   CITY: OLNEY   STATE: MD   ZIP: 20832", "OLNEY"),
+    ("LOCATION", "COUNTY: PIMA               SCREENER: J. ABERNATHY", "PIMA"),
+    ("LOCATION", "CITY/ZIP: TUCSON 85705", "85705"),
+    ("LOCATION", "cc: Mr. Zamora (father) - 42 Calle Olivo, Ventura 93001", "93001"),
+    # three names after a title in a letter's address block; a nickname after a form's name field
+    ("PERSON", "Ms. Ottilie Renata Strong\n12 Birch Ln\nHampton, VA 23666", "Ottilie Renata Strong"),
+    ("PERSON", "Patient: Vo, Thi Hoa (Rosie)   DOB 02-11-1988", "Rosie"),
+    # identifiers after more labels, and codes of letters and digits
+    ("ID", "Docket No. HS25P0417QR\n\nRESPONDENT: DUARTE, JOAO", "HS25P0417QR"),
+    ("ID", "hearing at the housing court, docket 25-SP-01942.", "25-SP-01942"),
+    ("ID", "Specimen (filter card) #: 25-301-07720      Lab #: NBS2507720", "25-301-07720"),
+    ("ID", "Workers comp claim # (per employer) WC-2025-09-0188.", "WC-2025-09-0188"),
+    ("ID", "FEE: $0   LOG ENTRY DL-0611-0093\nNOTE: fax sent", "DL-0611-0093"),
+    ("ID", "Enrollment code: MRC-ID-77J2Q9, at the website", "MRC-ID-77J2Q9"),
+    ("ID", "submitted a new PA via CoverMyMeds, key QT4W9ZPL. We included", "QT4W9ZPL"),
+    ("ID", "Employee: Castellanos, Irma (User icastellanos2), Registration", "icastellanos2"),
+    ("ORGANIZATION", "BMP in 1-2 wks at the Quest draw site on Halsted St; call with questions", "Quest"),
+    ("ORGANIZATION", "Approved through 9/1/2026. Accredo has the Rx and will call to ship.", "Accredo"),
+    ("ORGANIZATION", "Cumberland Gap Anticoagulation Service     03.18.2025\nPt: Whitecloud, Edna", "Cumberland Gap Anticoagulation Service"),
+    # organizations by more kinds of business
+    ("ORGANIZATION", "arrangements are pre-paid with Kowalczyk Funeral Home, contract on file", "Kowalczyk Funeral Home"),
+    ("ORGANIZATION", "RESIDENCE: Saint Adalbert Nursing and Rehabilitation Center, Fitchburg",
+     "Saint Adalbert Nursing and Rehabilitation Center"),
+    ("ORGANIZATION", "coverage through her spouse's employer, Teller Brewing Co.)", "Teller Brewing Co."),
+    ("ORGANIZATION", "Smoky Ridge Rheumatology, PLLC\n12 Haywood Rd, Ste 200", "Smoky Ridge Rheumatology, PLLC"),
+    ("ORGANIZATION", "Called the landlord, Kestrel Property Management, about the heat.", "Kestrel Property Management"),
+    ("ORGANIZATION", "statement from Saguaro Valley Credit Union, balance low", "Saguaro Valley Credit Union"),
+    ("ORGANIZATION", "kindergarten form for Round Rock Elementary; Union Hospital records", "Round Rock Elementary"),
 ]
 
 
@@ -1227,6 +1275,15 @@ NEGATIVE = [
     ("DATE", "titer 1/2048; 2019-2021 in remission; 3/2021-4 mg"),
     ("ORGANIZATION", "AWAKENS AND ORIENTED TO SELF AND HOSPITAL MOST OF TIME. FOR POSSIBLE DERMATOLOGY RE-EVALUATION;"
                      " ON ARRIVAL UROLOGY HERE"),
+    ("DATE", "Tylenol given on the first try; after the third dose, moved to the second floor."),
+    ("DATE", "MAR 14 doses reviewed; O2 dec 2 L"),
+    ("AGE", "Glucose (94), HR (102), SBP (118) this am; she is ninety-two percent adherent"),
+    ("LOCATION", "CITY: SAME   COUNTY: UNKNOWN   Town: N/A"),
+    ("ORGANIZATION", "Social Service consulted; continue home and community services"),
+    ("ORGANIZATION", "Physician Advisor / Utilization Management; Job title: Member Service Rep II"),
+    ("ID", "code blue called; CPT code 99213; key points: 3 issues; user reported 3 falls; login today"),
+    ("ORGANIZATION", "Her quest for a second opinion continues; labs drawn today."),
+    ("ORGANIZATION", "TO: UnitedHealthcare / OptumRx Prior Auth; cvs 8-12 overnight, labs drawn at 0400"),
 ]
 
 

@@ -428,6 +428,14 @@ def id_value(value: str) -> bool:
     return True
 
 
+@validator("mixed_code")
+def mixed_code(value: str) -> bool:
+    """A code of letters and digits both, six characters or more without its hyphens
+    ("HOS-CM-55K8R2", "BXR7QK2M", "mvillarreal3"; not "99213", "blue")."""
+    v = value.replace("-", "")
+    return len(v) >= 6 and any(c.isdigit() for c in v) and any(c.isalpha() for c in v)
+
+
 @validator("id_value_short")
 def id_value_short(value: str) -> bool:
     """Like id_value but 3 digits suffice (group numbers, short plan codes)."""
