@@ -814,6 +814,18 @@ POSITIVE = [
     ("ORGANIZATION", "BMP in 1-2 wks at the Quest draw site on Halsted St; call with questions", "Quest"),
     ("ORGANIZATION", "Approved through 9/1/2026. Accredo has the Rx and will call to ship.", "Accredo"),
     ("ORGANIZATION", "Cumberland Gap Anticoagulation Service     03.18.2025\nPt: Whitecloud, Edna", "Cumberland Gap Anticoagulation Service"),
+    # unit forms of mobile homes and lots; MRNs with a hospital's letters; visit and run codes
+    ("LOCATION", "ADDRESS: 311 N 9th St, Trlr 22 — Seward, NE 68434", "311 N 9th St, Trlr 22"),
+    ("LOCATION", "home visit, 1204 Pruitt Rd, Lot 9, Union SC", "1204 Pruitt Rd, Lot 9"),
+    ("MRN", "DOB 3/8/1930 (95 y/o)     MRN KV 017-442-90\nIndication: afib", "KV 017-442-90"),
+    ("MRN", "SNF MR#: GM-20981      Hospital MRN (prior admit): QH 61 07 354", "QH 61 07 354"),
+    ("ACCOUNT", "MRN CHL0081127     Visit V25111403318\nGuardian: mother", "V25111403318"),
+    ("ACCOUNT", "mrn 7710-0932-1   enc E20251109-0413\narrived 09:12", "E20251109-0413"),
+    ("ACCOUNT", "Metro Ambulance Authority   Medic 14   Run MAA-251107-0102   11/7/25", "MAA-251107-0102"),
+    ("ACCOUNT", "deposit $150 collected by card ending 9032 (not stored).", "9032"),
+    ("ACCOUNT", "BANK STATEMENT FROM MESA VERDE CREDIT UNION, ACCT ENDING 2281, BALANCE $9.40", "2281"),
+    ("ACCOUNT", "and insurance member ID ending in 5519. Your Social Security number", "5519"),
+    ("PHONE", "[19:10] Agent Rosa: Code sent to (505) XXX-0177.", "(505) XXX-0177"),
     # organizations by more kinds of business
     ("ORGANIZATION", "arrangements are pre-paid with Kowalczyk Funeral Home, contract on file", "Kowalczyk Funeral Home"),
     ("ORGANIZATION", "RESIDENCE: Saint Adalbert Nursing and Rehabilitation Center, Fitchburg",
@@ -1283,6 +1295,8 @@ NEGATIVE = [
     ("ORGANIZATION", "Physician Advisor / Utilization Management; Job title: Member Service Rep II"),
     ("ID", "code blue called; CPT code 99213; key points: 3 issues; user reported 3 falls; login today"),
     ("ORGANIZATION", "Her quest for a second opinion continues; labs drawn today."),
+    ("ACCOUNT", "week ending 3/14; ending 2 doses early; the month ending 2025 with 3 falls"),
+    ("ACCOUNT", "visit 2 of 6 today; run 100000 units over 2 h; encounter for 15 min; lots of support"),
     ("ORGANIZATION", "TO: UnitedHealthcare / OptumRx Prior Auth; cvs 8-12 overnight, labs drawn at 0400"),
 ]
 

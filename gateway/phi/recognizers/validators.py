@@ -648,7 +648,7 @@ def city_name(value: str) -> bool:
     return f.is_place(value) or not all(f.is_plain(w) for w in value.replace(".", " ").split())
 
 
-_UNIT = re.compile(r"[ \t]*,?[ \t]*(?i:apt|apartment|unit|suite|ste|\#|fl|floor|rm|room|bldg|building)\b.*$")
+_UNIT = re.compile(r"[ \t]*,?[ \t]*(?i:apt|apartment|unit|suite|ste|\#|fl|floor|rm|room|bldg|building|trlr|trailer|spc|space|lot)\b.*$")
 
 
 @validator("street_name")
