@@ -826,6 +826,10 @@ POSITIVE = [
     ("ACCOUNT", "BANK STATEMENT FROM MESA VERDE CREDIT UNION, ACCT ENDING 2281, BALANCE $9.40", "2281"),
     ("ACCOUNT", "and insurance member ID ending in 5519. Your Social Security number", "5519"),
     ("PHONE", "[19:10] Agent Rosa: Code sent to (505) XXX-0177.", "(505) XXX-0177"),
+    ("PERSON", "goes straight to voicemail. Grandson Will set the monitor up originally.", "Will"),
+    ("PERSON", "her daughter Hope Castellanos drove her in", "Hope Castellanos"),
+    ("PERSON", "Pt ID: PARK, SEO-YEON, per MA driver's license S4412", "PARK, SEO-YEON"),
+    ("PERSON", "MEMBER: de la Rosa, Ma. Lourdes        DOB: 04/02/1969", "de la Rosa, Ma. Lourdes"),
     # organizations by more kinds of business
     ("ORGANIZATION", "arrangements are pre-paid with Kowalczyk Funeral Home, contract on file", "Kowalczyk Funeral Home"),
     ("ORGANIZATION", "RESIDENCE: Saint Adalbert Nursing and Rehabilitation Center, Fitchburg",
@@ -1295,6 +1299,7 @@ NEGATIVE = [
     ("ORGANIZATION", "Physician Advisor / Utilization Management; Job title: Member Service Rep II"),
     ("ID", "code blue called; CPT code 99213; key points: 3 issues; user reported 3 falls; login today"),
     ("ORGANIZATION", "Her quest for a second opinion continues; labs drawn today."),
+    ("PERSON", "SON WILL CALL BACK; daughter may visit; WIFE MAY STAY OVERNIGHT"),
     ("ACCOUNT", "week ending 3/14; ending 2 doses early; the month ending 2025 with 3 falls"),
     ("ACCOUNT", "visit 2 of 6 today; run 100000 units over 2 h; encounter for 15 min; lots of support"),
     ("ORGANIZATION", "TO: UnitedHealthcare / OptumRx Prior Auth; cvs 8-12 overnight, labs drawn at 0400"),
