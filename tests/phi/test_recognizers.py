@@ -830,6 +830,7 @@ POSITIVE = [
     ("PERSON", "her daughter Hope Castellanos drove her in", "Hope Castellanos"),
     ("PERSON", "Pt ID: PARK, SEO-YEON, per MA driver's license S4412", "PARK, SEO-YEON"),
     ("PERSON", "MEMBER: de la Rosa, Ma. Lourdes        DOB: 04/02/1969", "de la Rosa, Ma. Lourdes"),
+    ("LOCATION", "Her daughter lives in Towson and her son went back to Harwick after the visit.", "Towson"),
     # organizations by more kinds of business
     ("ORGANIZATION", "arrangements are pre-paid with Kowalczyk Funeral Home, contract on file", "Kowalczyk Funeral Home"),
     ("ORGANIZATION", "RESIDENCE: Saint Adalbert Nursing and Rehabilitation Center, Fitchburg",
@@ -1300,6 +1301,10 @@ NEGATIVE = [
     ("ID", "code blue called; CPT code 99213; key points: 3 issues; user reported 3 falls; login today"),
     ("ORGANIZATION", "Her quest for a second opinion continues; labs drawn today."),
     ("PERSON", "SON WILL CALL BACK; daughter may visit; WIFE MAY STAY OVERNIGHT"),
+    # a state alone is no identifier, nor a hotel or "the area"
+    ("LOCATION", "SON WENT BACK TO OREGON. DAUGHTER STAYING IN HOTEL. admitted to VA 10/18; niece lives in Nevada"),
+    ("LOCATION", "RECEIVED 2 AMPS CA. 3 UPRBCS. CT INITIALLY OOZY"),
+    ("PERSON", "PMH: COPD\n Cor Pulmonale \n OSA"),
     ("ACCOUNT", "week ending 3/14; ending 2 doses early; the month ending 2025 with 3 falls"),
     ("ACCOUNT", "visit 2 of 6 today; run 100000 units over 2 h; encounter for 15 min; lots of support"),
     ("ORGANIZATION", "TO: UnitedHealthcare / OptumRx Prior Auth; cvs 8-12 overnight, labs drawn at 0400"),

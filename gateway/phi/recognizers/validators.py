@@ -655,8 +655,12 @@ _UNIT = re.compile(r"[ \t]*,?[ \t]*(?i:apt|apartment|unit|suite|ste|\#|fl|floor|
 def street_name(value: str) -> bool:
     """A street address whose name words (between the number and the suffix, before any
     apartment or suite) are no clinical terms: "HR 99-104 NSR ST" and "2 MEDIASTINAL CT" are a
-    rhythm and chest tubes, not streets; "12 Oak Ct, Apt 4B" is an address."""
+    rhythm and chest tubes, not streets; "12 Oak Ct, Apt 4B" is an address. No sentence ends
+    between the number and the suffix ("3 UPRBCS. CT")."""
     street = _UNIT.sub("", value)
+    # a sentence ends inside it: "3 UPRBCS. CT INITIALLY OOZY" is a count, then a chest tube
+    if re.search(r"[^\W\d_]{4,}\.[ \t]", street):
+        return False
     # whole words only: the "rd" of "3rd St" is no dietitian
     return not any(_lexicon().is_term(w) for w in re.findall(r"(?<![^\W_])[^\W\d_]{2,}", street)[:-1])
 
