@@ -26,7 +26,8 @@ kept only for its words that could be a name:
   letters or more in either benchmark corpus ends so;
 - a word of three letters or more without a vowel is shorthand in any case ("SXNS", "mvt"),
   unless it ends like a hospital's initials ("KVHS", "SLRMC");
-- a title ("Dr", "Mrs") is not part of the name;
+- a title ("Dr", "Mrs") is not part of the name, nor "HO" (house officer) before one ("HO Falco
+  notified"; "Ho aware" alone);
 - a word that no list has but that is one letter off an English or clinical word is that word
   misspelt: in all-caps or all-lowercase text a word of six letters or more with a letter
   dropped, added or two swapped ("STAEDY", "RECIEVED", "quickley"; not one letter changed, as
@@ -234,7 +235,7 @@ class NerFilter:
             words = list(_WORD.finditer(text, r.start, r.end))
             if not words or len(words) == 1 and (self._misspelling(words[0].group(), style)
                                                   or self._ordinary(words[0].group(), style)
-                                                  or _modal(text, words[0])):
+                                                  or _modal(text, words[0]) or _house_officer(text, words)):
                 continue
             if r.entity_type == "PERSON" and words[-1].group().lower() not in ORG_HEADS:
                 out.extend(self._person(r, words, style))
@@ -307,6 +308,8 @@ class NerFilter:
     def _person(self, r, words: list[re.Match], style: _Style) -> list:
         verdicts = [None if self._ordinary(m.group(), style) else
                     False if self._abbreviation(m.group()) else self._name_word(m, style) for m in words]
+        if _house_officer(words[0].string, words):
+            verdicts[0] = False
         verdicts = self._misspelt_alone(words, verdicts, style)
         if style.kind == "mixed":
             verdicts = self._surnames_that_are_words(words, verdicts)
@@ -445,6 +448,22 @@ def _modal(text: str, word: re.Match) -> bool:
         return False
     m = _BASE_VERB_AFTER.match(text, word.end())
     return bool(m) and not m.group(1).endswith(("s", "ed"))
+
+
+_AWARE_AFTER = re.compile(r"[ \t]+(?:made[ \t]+)?(?:aware|notified|paged|called|informed|updated|at[ \t]+bedside)\b", re.I)
+
+
+def _house_officer(text: str, words: list[re.Match]) -> bool:
+    """"HO" for the house officer, a role like a title: in capitals before a name ("HO Falco
+    notified", "SPOKE WITH HO SCHWARZ"), or alone before what one does with a doctor ("Ho aware",
+    "HO notified"). After a given name it is the surname ("LINDA HO"), and "Dr. Ho" is found by
+    its title."""
+    first = words[0].group()
+    if first.lower() != "ho":
+        return False
+    if len(words) > 1:
+        return first == "HO"
+    return bool(_AWARE_AFTER.match(text, words[0].end()))
 
 
 def _titlecase(w: str) -> bool:

@@ -85,6 +85,7 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (UPPER + "IVF OVERNIGHT, THEN WILL BE STOPPED", "PERSON", "WILL"),
     (LOWER + "ngt taped at the 55 cm mark", "PERSON", "mark"),
     (LOWER + "k 3.1, repleted (ho aware)", "PERSON", "ho"),
+    (MIXED + "Ho aware, EKG obtained, lasix given", "PERSON", "Ho"),
     (UPPER + "TAKING LONG WALKS IN HALL", "LOCATION", "LONG"),
 ])
 def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
@@ -109,6 +110,9 @@ def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     (MIXED + "Roommate Quaxley found him", "PERSON", "Roommate Quaxley", "Quaxley"),
     (MIXED + "Notified Quaxley of results", "PERSON", "Notified Quaxley", "Quaxley"),
     (MIXED + "Patient Thantananont, DOB 3/4/1950", "PERSON", "Patient Thantananont", "Thantananont"),
+    # "HO" (house officer) before a name is a role
+    (MIXED + "Pronounced at 1840 by HO Brandvold. Family notified.", "PERSON", "HO Brandvold", "Brandvold"),
+    (UPPER + "SPOKE WITH HO QUAXLEY REGARDING PT'S STATUS", "PERSON", "HO QUAXLEY", "QUAXLEY"),
 ])
 def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept):
     assert guesses(recognizer, text, [(label, words)]) == [(label, kept)]
@@ -131,6 +135,7 @@ def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept
     (MIXED + "Daughter Sarma Parra at bedside", "PERSON", "Sarma Parra"),          # five letters stay
     (MIXED + "Pt's son Bill will visit tomorrow", "PERSON", "Bill"),
     (MIXED + "Pt: LEE, ANN. Allergies: none", "PERSON", "LEE, ANN"),
+    (UPPER + "DAUGHTER LINDA HO AT BEDSIDE", "PERSON", "LINDA HO"),                 # the surname Ho
     (UPPER + "SON DIMITRI CUCCHIARA VISITED", "PERSON", "DIMITRI CUCCHIARA"),
     (MIXED + "Goes to Silver Lake Middle School", "ORGANIZATION", "Silver Lake Middle School"),
     (MIXED + "Followed by Geuens Eye Associates", "PERSON", "Geuens Eye Associates"),  # mislabelled org

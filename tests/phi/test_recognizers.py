@@ -831,6 +831,7 @@ POSITIVE = [
     ("PERSON", "Pt ID: PARK, SEO-YEON, per MA driver's license S4412", "PARK, SEO-YEON"),
     ("PERSON", "MEMBER: de la Rosa, Ma. Lourdes        DOB: 04/02/1969", "de la Rosa, Ma. Lourdes"),
     ("LOCATION", "Her daughter lives in Towson and her son went back to Harwick after the visit.", "Towson"),
+    ("DATE", "Dear Dr. Puig, since my visit on 3/10 my chest pain is a little better", "3/10"),
     # organizations by more kinds of business
     ("ORGANIZATION", "arrangements are pre-paid with Kowalczyk Funeral Home, contract on file", "Kowalczyk Funeral Home"),
     ("ORGANIZATION", "RESIDENCE: Saint Adalbert Nursing and Rehabilitation Center, Fitchburg",
@@ -1305,6 +1306,7 @@ NEGATIVE = [
     ("LOCATION", "SON WENT BACK TO OREGON. DAUGHTER STAYING IN HOTEL. admitted to VA 10/18; niece lives in Nevada"),
     ("LOCATION", "RECEIVED 2 AMPS CA. 3 UPRBCS. CT INITIALLY OOZY"),
     ("PERSON", "PMH: COPD\n Cor Pulmonale \n OSA"),
+    ("DATE", "no iv meds for bp at present. c/o 4/10 l flank pain in am, intermittent"),
     ("ACCOUNT", "week ending 3/14; ending 2 doses early; the month ending 2025 with 3 falls"),
     ("ACCOUNT", "visit 2 of 6 today; run 100000 units over 2 h; encounter for 15 min; lots of support"),
     ("ORGANIZATION", "TO: UnitedHealthcare / OptumRx Prior Auth; cvs 8-12 overnight, labs drawn at 0400"),
