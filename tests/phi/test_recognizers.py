@@ -832,6 +832,7 @@ POSITIVE = [
     ("PERSON", "MEMBER: de la Rosa, Ma. Lourdes        DOB: 04/02/1969", "de la Rosa, Ma. Lourdes"),
     ("LOCATION", "Her daughter lives in Towson and her son went back to Harwick after the visit.", "Towson"),
     ("DATE", "Dear Dr. Puig, since my visit on 3/10 my chest pain is a little better", "3/10"),
+    ("PERSON", "Referring: Quaxley, Stanley MD\n\nTECHNIQUE: Axial images", "Quaxley, Stanley"),   # not the MD
     # organizations by more kinds of business
     ("ORGANIZATION", "arrangements are pre-paid with Kowalczyk Funeral Home, contract on file", "Kowalczyk Funeral Home"),
     ("ORGANIZATION", "RESIDENCE: Saint Adalbert Nursing and Rehabilitation Center, Fitchburg",
