@@ -833,6 +833,9 @@ POSITIVE = [
     ("LOCATION", "Her daughter lives in Towson and her son went back to Harwick after the visit.", "Towson"),
     ("DATE", "Dear Dr. Puig, since my visit on 3/10 my chest pain is a little better", "3/10"),
     ("PERSON", "Referring: Quaxley, Stanley MD\n\nTECHNIQUE: Axial images", "Quaxley, Stanley"),   # not the MD
+    # in capitals, after kinds that name only organizations
+    ("ORGANIZATION", "BRACKENRIDGE HEALTH SYSTEM - DEPARTMENT OF RADIOLOGY\nPATIENT: DOE", "BRACKENRIDGE HEALTH SYSTEM"),
+    ("ORGANIZATION", "HARRODSBURG COUNTY EMS - PATIENT CARE REPORT", "HARRODSBURG COUNTY EMS"),
     # organizations by more kinds of business
     ("ORGANIZATION", "arrangements are pre-paid with Kowalczyk Funeral Home, contract on file", "Kowalczyk Funeral Home"),
     ("ORGANIZATION", "RESIDENCE: Saint Adalbert Nursing and Rehabilitation Center, Fitchburg",
@@ -1303,6 +1306,8 @@ NEGATIVE = [
     ("ID", "code blue called; CPT code 99213; key points: 3 issues; user reported 3 falls; login today"),
     ("ORGANIZATION", "Her quest for a second opinion continues; labs drawn today."),
     ("PERSON", "SON WILL CALL BACK; daughter may visit; WIFE MAY STAY OVERNIGHT"),
+    ("ORGANIZATION", "PT TRANSFERRED VIA AMBULANCE. SEEN IN CLINIC. CALLED EMS. IMMUNE SYSTEM"),
+    ("ORGANIZATION", "NON-EMERGENCY AMBULANCE - PHYSICIAN CERTIFICATION STATEMENT"),
     # a state alone is no identifier, nor a hotel or "the area"
     ("LOCATION", "SON WENT BACK TO OREGON. DAUGHTER STAYING IN HOTEL. admitted to VA 10/18; niece lives in Nevada"),
     ("LOCATION", "RECEIVED 2 AMPS CA. 3 UPRBCS. CT INITIALLY OOZY"),
