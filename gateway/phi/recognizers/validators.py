@@ -650,6 +650,8 @@ def city_name(value: str) -> bool:
 
 
 _UNIT = re.compile(r"[ \t]*,?[ \t]*(?i:apt|apartment|unit|suite|ste|\#|fl|floor|rm|room|bldg|building|trlr|trailer|spc|space|lot)\b.*$")
+# a sentence ends inside it: "3 UPRBCS. CT INITIALLY OOZY" is a count, then a chest tube
+_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{4,}\.[ \t]")
 
 
 @validator("street_name")
@@ -659,8 +661,7 @@ def street_name(value: str) -> bool:
     rhythm and chest tubes, not streets; "12 Oak Ct, Apt 4B" is an address. No sentence ends
     between the number and the suffix ("3 UPRBCS. CT")."""
     street = _UNIT.sub("", value)
-    # a sentence ends inside it: "3 UPRBCS. CT INITIALLY OOZY" is a count, then a chest tube
-    if re.search(r"[^\W\d_]{4,}\.[ \t]", street):
+    if _SENTENCE_INSIDE.search(street):
         return False
     # whole words only: the "rd" of "3rd St" is no dietitian
     return not any(_lexicon().is_term(w) for w in re.findall(r"(?<![^\W_])[^\W\d_]{2,}", street)[:-1])
