@@ -40,7 +40,11 @@ kept only for its words that could be a name:
   a name only next to another name word ("ANGEL STRONG"); a title or relation word still
   finds "Dr. Long" and "son Will" (patterns are not filtered);
 - a place or organization guess made only of words that say what kind of place it is ("OUTSIDE
-  HOSPITAL", "assisted living facility", "funeral home") names none;
+  HOSPITAL", "assisted living facility", "funeral home") names none, nor one made only of
+  clinical terms, however capitalized ("Aline", "NOC"), nor lowercase ordinary words ending in
+  "care" in capitalized text ("withdraw care": what is done, not who does it);
+- a place or organization guess does not run on into words of time ("St. Mary's tomorrow",
+  "St. Mary's -11AM");
 - a place or organization guess needs a word a name has: a proper noun, an unknown word, a
   capitalized word where text is capitalized, or a facility/place head ("School", "Clinic").
 
@@ -68,6 +72,7 @@ _JOIN = re.compile(r"['’-]")
 _IRISH_OR_FRENCH = re.compile(r"[OoDd]['’][^\W\d_]{2,}$")
 _VOWEL = re.compile(r"[aeiouy]")
 _WORD_BEFORE = re.compile(r"([^\W\d_][^\W\d_'’-]*) \Z")
+_AND_BEFORE = re.compile(r"(?:\band|&)[ \t]*\Z", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:[.!?:;]\s*|\n\s*)\Z")
 # Neither a name alone nor a reason to cut one: generational suffixes and the particles of
 # surnames ("Rodriguez de la Fuente", "van den Berg", "bin Zayed").
@@ -98,6 +103,8 @@ ORDINARY_NAMES = frozenset("""will may ho small little good long short strong gr
 # Words that together only say what kind of place it is ("REHAB FACILITY", "funeral home").
 KINDS_OF_PLACE = frozenset("""outside funeral assisted living facility rehab rehabilitation care home
     hospital nursing medical center centre skilled acute hospice""".split())
+# Words of time an organization or place guess may run on into ("to St. Mary's tomorrow").
+_WHEN = frozenset("today tomorrow tonight yesterday am pm noc".split())
 HEADS = ORG_HEADS | frozenset("""
     lake lakes ridge valley hill hills heights park springs harbor grove woods river creek meadows
     street avenue road drive lane boulevard county city town township
@@ -231,6 +238,7 @@ class NerFilter:
         survive, person findings cut to their name words."""
         style = _Style.of(text)
         out = []
+        touching = _touching(results)
         for r in results:
             words = list(_WORD.finditer(text, r.start, r.end))
             if not words or len(words) == 1 and (self._misspelling(words[0].group(), style)
@@ -241,7 +249,8 @@ class NerFilter:
                 out.extend(self._person(r, words, style))
             else:
                 out.extend(self._leftward(text, part, style) if part.entity_type == "ORGANIZATION" else part
-                           for part in self._place_or_org(r, words, style))
+                           for part in self._place_or_org(r, words, style, alone=id(r) not in touching
+                                                          and not _AND_BEFORE.search(text, max(0, r.start - 6), r.start)))
         return out
 
     def _leftward(self, text: str, r, style: _Style):
@@ -373,10 +382,21 @@ class NerFilter:
         ("Whitehorse", "Asante-Darko"; not "Nancy"'s "Patient", which is a word)."""
         return all(part.lower() not in self._words for part in _JOIN.split(word) if part)
 
-    def _place_or_org(self, r, words: list[re.Match], style: _Style) -> list:
+    def _place_or_org(self, r, words: list[re.Match], style: _Style, alone: bool = True) -> list:
+        end = len(words)
+        while end > 1 and words[end - 1].group().lower() in _WHEN:
+            end -= 1        # when, not where: "transfer to St. Mary's tomorrow", "St. Mary's -11AM"
+        if end < len(words):
+            r, words = _part(r, words, 0, end - 1), words[:end]
         ws = [m.group() for m in words]
         if all(w.lower() in KINDS_OF_PLACE for w in ws):
             return []       # a kind of place, no name: "OUTSIDE HOSPITAL", "assisted living facility"
+        if alone and all(self.is_term(w) for w in ws):
+            # clinical terms only, however capitalized ("Aline", "NOC", "BETADINE"); not a piece
+            # of a name the model cut in two ("Dorchester" + "St") or the tail of one ("Cook and Sons")
+            return []
+        if style.kind == "mixed" and ws[-1].lower() == "care" and all(w.islower() and self.is_plain(w) for w in ws):
+            return []       # what is done, not who does it: "withdraw care", "comfort care"
         if any(w.lower() in HEADS for w in ws):
             # lowercase words at the edges of a capitalized name are not part of it
             # ("consulted Pediatric Cardiology")
@@ -416,6 +436,16 @@ class OneEdit:
             if i + 1 < n and word[:i] + word[i + 1] + word[i] + word[i + 2:] in self._words:   # swapped
                 return True
         return False
+
+
+def _touching(results: list) -> set[int]:
+    """The ids of the results with another one at most three characters before or after."""
+    ordered = sorted(results, key=lambda r: r.start)
+    out: set[int] = set()
+    for a, b in zip(ordered, ordered[1:]):
+        if b.start - a.end <= 3:
+            out.update((id(a), id(b)))
+    return out
 
 
 def _part(r, words: list[re.Match], i: int, j: int):

@@ -87,6 +87,10 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (LOWER + "k 3.1, repleted (ho aware)", "PERSON", "ho"),
     (MIXED + "Ho aware, EKG obtained, lasix given", "PERSON", "Ho"),
     (UPPER + "TAKING LONG WALKS IN HALL", "LOCATION", "LONG"),
+    # clinical terms alone, however capitalized; what is done, not who does it
+    (MIXED + "Aline mistakenly pulled out, site dry", "ORGANIZATION", "Aline"),
+    (UPPER + "SBP STABLE OVER NOC", "ORGANIZATION", "NOC"),
+    (MIXED + "Daughter said the plan is to withdraw care after the meeting", "ORGANIZATION", "withdraw care"),
 ])
 def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == []
@@ -113,6 +117,9 @@ def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     # "HO" (house officer) before a name is a role
     (MIXED + "Pronounced at 1840 by HO Brandvold. Family notified.", "PERSON", "HO Brandvold", "Brandvold"),
     (UPPER + "SPOKE WITH HO QUAXLEY REGARDING PT'S STATUS", "PERSON", "HO QUAXLEY", "QUAXLEY"),
+    # a place does not run on into words of time
+    (MIXED + "Plan: transfer to St. Quaxley's tomorrow", "ORGANIZATION", "St. Quaxley's tomorrow", "St. Quaxley's"),
+    (MIXED + "DNR, will go to St. Quaxley's -11AM", "ORGANIZATION", "St. Quaxley's -11AM", "St. Quaxley's"),
 ])
 def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept):
     assert guesses(recognizer, text, [(label, words)]) == [(label, kept)]
@@ -173,6 +180,21 @@ def test_ordinary_words_are_cut_from_a_name(recognizer, text, label, words, kept
 ])
 def test_names_survive(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == [(label, words)]
+
+
+@pytest.mark.parametrize("text,ents,found", [
+    # a clinical term the model cut from the name before it ("st" is also the ST segment)
+    (MIXED + "Drop it at the clinic on Quaxley St 2/9", [("LOCATION", "Quaxley"), ("ORGANIZATION", "St")],
+     [("LOCATION", "Quaxley"), ("ORGANIZATION", "Quaxley St")]),
+    # or the tail of a name: "sons" is a relation word
+    (MIXED + "Car towed to Quaxley and Sons lot per police", [("ORGANIZATION", "Sons")],
+     [("ORGANIZATION", "Sons")]),
+    # a name before "care" is no plan of care
+    (MIXED + "Referred to Quaxley Senior Care for aide visits", [("ORGANIZATION", "Quaxley Senior Care")],
+     [("ORGANIZATION", "Quaxley Senior Care")]),
+])
+def test_a_clinical_term_next_to_a_name_stays(recognizer, text, ents, found):
+    assert guesses(recognizer, text, ents) == found
 
 
 @pytest.mark.parametrize("text,guess,found", [

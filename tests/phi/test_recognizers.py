@@ -30,6 +30,11 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # a city before CT or CA that is no scan or salt; a day range; initials after a label
+    ("LOCATION", "Transferred to Quaxleyton CT for the weekend", "Quaxleyton"),
+    ("LOCATION", "moved back to Fresno, CA last spring", "Fresno"),
+    ("DATE", "Inpatient stay 2/13-20, then rehab", "2/13"),
+    ("PERSON", "Pt: R.T. (Quaxley, Radu) 58M", "R.T."),
     # DATE
     ("DATE", "DOB 03/14/2024, seen today", "03/14/2024"),
     # month/day with a small day and no date word: a weak finding unless it reads as a fraction
@@ -857,6 +862,13 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # a scan, calcium, a blood pressure range, a subject line's procedures, a role in the plural
+    ("LOCATION", "Mental status worse, therefore pt to Head CT, which showed a bleed"),
+    ("LOCATION", "CV: HR 90s SR, NO VEA, CA GLUCONATE 2 GMS GIVEN FOR CA++ 1.11"),
+    ("DATE", "Hypotensive (70-80'2/30-40's) all AM, team notified"),
+    ("MRN", "pt sbp 129/78--140/88, no ectopy noted"),
+    ("PERSON", "MET WITH DTR AND HER HUSBAND RE: PEG, TRACH, REHAB STAY"),
+    ("PERSON", "U/O LAST HOUR 10CC. MIDLEVELS AWARE. CONTINUE TO MONITOR."),
     ("PERSON", "PT ALERT, ORIENTED X 3; LUNGS CLEAR, DIMINISHED B BASES; pt BLOOD, URINE X sent"),
     ("PERSON", "pt c/o Chest Pain and Nausea; spoke with Pharmacy and talked to Renal; talking to God"),
     ("ORGANIZATION", "went to the local urgent care; lives at her nursing home; seen at cardiology clinic"),

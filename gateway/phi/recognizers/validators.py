@@ -592,9 +592,11 @@ def has_name_word(value: str) -> bool:
 @validator("not_clinical")
 def not_clinical(value: str) -> bool:
     """Some word of the value is no curated clinical term: a name before a credential ("PROCTOR
-    RN", "Min Wu, NP", "WARMER RN"); not "R RADIAL ALINE, PT." (the patient) or "Right DP, PT,"."""
+    RN", "Min Wu, NP", "WARMER RN"), initials alone ("R.T."); not "R RADIAL ALINE, PT." (the
+    patient), "Right DP, PT," or a subject line's "PEG, TRACH"."""
     f = _lexicon()
-    return any(not f.is_term(w) for w in re.findall(r"[^\W\d_]{2,}", value))
+    words = re.findall(r"[^\W\d_]{2,}", value)
+    return not words or any(not f.is_term(w) for w in words)
 
 
 # What a note ends a line with that is no one's initials: credentials, titles, orders and states,
