@@ -11,6 +11,9 @@ A model guess of a whole name ("Aiyana Yazzie DOB ...") vouches for its words th
 list has and that are no misspelling, but only written exactly so ("Aiyana is a 12 y/o"):
 a one-word guess ("Aetna", "antibx") or a word that is also ordinary ("Brown") is not carried.
 
+A confirmed name also vouches for the user names made of it ("Moreau, Julien" -> "jmoreau" in an
+audit log's user column).
+
 A name also vouches for the name coordinated with it: "Drs Ferullo and Saeed", "DR'S CAMARDA
 AND CLIFFORD", "daughters sarah and margie", "BEA TURA AND DRS JOSEPH", and a place or a
 facility for the one after it ("ACCEPTED BY TOWSON REHAB AND FALLSTEAD"). After the name, the
@@ -34,6 +37,14 @@ _AND = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:and|AND|And|&)[ \t]+(\p{L}[\p{L}'’
 # the same, written before the name: "BEA TURA AND DRS JOSEPH"
 _AND_BEFORE = regex.compile(r"(?<![\p{L}\d'’-])(?:(\p{L}[\p{L}'’-]+)[ \t]+)?(\p{L}[\p{L}'’-]+)(?:[ \t]*,[ \t]*|[ \t]+)"
                             r"(?:and|AND|And|&)[ \t]+(?:(?i:drs?|dr's|mrs?|ms)\.?[ \t]+)?\Z")
+
+
+def logins(name: str) -> set[str]:
+    """The user names a system makes of a person's name: an initial and the surname, in either
+    order of the name's words ("Moreau, Julien" -> "jmoreau", "mjulien"), five letters at least.
+    An audit log or an EHR footer names its users so ("printed by jmoreau")."""
+    words = [w.lower() for w in _WORD.findall(name) if len(w) >= 2]
+    return {a[0] + b for a in words for b in words if a != b and len(b) >= 4}
 
 
 class Words(Protocol):
@@ -64,6 +75,11 @@ class Propagator:
                 for w in _WORD.findall(text[r.start:r.end]):
                     if len(w) >= self._min_length and w.lower() not in self._stop:
                         kinds.setdefault(w.lower(), r.entity_type)
+                if r.entity_type == "PERSON":
+                    for login in logins(text[r.start:r.end]):
+                        # "Tara Hose" makes "those": no word of any list
+                        if login not in self._stop and (self._words is None or not self._words.is_word(login)):
+                            kinds.setdefault(login, "PERSON")
             elif r.entity_type == "PERSON" and self._words is not None:
                 words = _WORD.findall(text[r.start:r.end])
                 if len(words) > 1:               # a whole name, not a lone word

@@ -62,6 +62,8 @@ def test_line_breaks_inside_numbers_and_hyphenated_words():
     "SSN 123-45-6789\n2 siblings",
     "Scranton, PA 18505\n570-555-0146",                            # a ZIP, then a phone
     "Lot 14\n570-555-0146 (cell)",                                 # a line that starts with a phone
+    "2. Medicare number (MBI): 1EG4-TE5-MK72\n3. Item or service",  # or with a list's number
+    "Member ID Q48812093\n2) Secondary insurance",
 ])
 def test_a_whole_value_ending_a_line_stays_apart_from_the_next_lines_number(text):
     assert normalize(text).text == text

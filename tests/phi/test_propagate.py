@@ -165,3 +165,18 @@ def test_a_word_ending_in_and_is_no_conjunction():
     text = "Responsible party: husband Kevin, 555-0100"
     out = Propagator(stop_words=[], words=_Lexicon())(text, [result("PERSON", text, "Kevin")], pattern_only)
     assert found(text, out) == [("PERSON", "Kevin")]
+
+
+def test_a_login_made_of_a_confirmed_name_is_that_person():
+    from gateway.phi.engine import ner_filter
+    text = ("Access log\n2025-09-12 07:42  rquaxley   Quaxley, Radu   RN   Chart open\n"
+            "2025-09-12 07:50  rquaxley   MAR view\nNote: user rquaxley had no treatment relationship.")
+    out = Propagator(stop_words=[], words=ner_filter())(text, [result("PERSON", text, "Quaxley, Radu")], pattern_only)
+    assert found(text, out).count(("PERSON", "rquaxley")) == 3
+
+
+def test_a_login_that_is_a_word_is_not_carried():
+    from gateway.phi.engine import ner_filter
+    text = "Daughter Tara Hose at bedside. Those questions were answered."
+    out = Propagator(stop_words=[], words=ner_filter())(text, [result("PERSON", text, "Tara Hose")], pattern_only)
+    assert ("PERSON", "Those") not in found(text, out)

@@ -30,6 +30,80 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # names by their place in a unit, a role after or before them, a relation after their possessive,
+    # a team chat's speaker, a text message's relations
+    ("PERSON", "pls call back x6620: rm 512 Quaxley BP 88/50 HR 118", "Quaxley"),
+    ("PERSON", "bed 3 Quaxova extubated 1400, 4L NC", "Quaxova"),
+    ("PERSON", "the anticoag visit on the 22nd with Quilla the pharmacist. thanks", "Quilla"),
+    ("PERSON", "I'm Brigid, Quilla's daughter and her health care proxy", "Quilla"),
+    ("PERSON", "priya q (R2) 14:02: bed 7 pulled out his art line", "priya q"),
+    ("PERSON", "JQW (RN charge) 15:10: heads up, admit from ED", "JQW"),
+    ("PERSON", "STAFFING: RN QUILLO FLOATED FROM 4W. RT OBAX COVERING SICU", "QUILLO"),
+    ("PERSON", "1:1 SITTER QUILLA AT BS 2300", "QUILLA"),
+    ("PERSON", "asking about transfer vs home. CM is Quilla", "Quilla"),
+    ("PERSON", "my bf quaxley is freaking out lol", "quaxley"),
+    ("PERSON", "grandma will bring lil sis Quilla tmrw", "Quilla"),
+    ("DATE", "PCR completed by V. Quaxley 06/28/25 17:30", "06/28/25"),     # "V." is an initial, no version
+    # employers after more words about work, in lower case too
+    ("ORGANIZATION", "i cant make it cause my shift at quaxmart changed to nights", "quaxmart"),
+    ("ORGANIZATION", "dad works nights at UPS hub, called at 0200", "UPS"),
+    ("ORGANIZATION", "Pt drives for Quaxly part-time and works as a clerk", "Quaxly"),
+    # a Vietnamese name stops before the header's labels
+    ("PERSON", "Patient: Truong Thi Quynh   MRN QXMC-7720193", "Truong Thi Quynh"),
+    ("PERSON", "H00733019   Tran Van Quang              Medicaid   MA41177208", "Tran Van Quang"),
+    # addresses: a route and box either way round, a numbered street in a quarter of town, a road's
+    # house number and suite, a quarter after the street, a lowercase route after "on"
+    ("LOCATION", "Quaxley Valley Rheumatology\nRoute 6, Box 221\nTahlequah, OK 74464", "Route 6, Box 221"),
+    ("LOCATION", "Quaxley Prairie Geriatrics\nBox 19, RR 3\nBeatrice, NE 68310", "Box 19, RR 3"),
+    ("LOCATION", "She lives in a farmhouse at 20417 SW 61st Rd, south of town", "20417 SW 61st Rd"),
+    ("LOCATION", "Quaxley Endocrine Associates, 212 Route 9, Suite C, Westbrook", "212 Route 9, Suite C"),
+    ("LOCATION", "preferred the urgent care on Quaxley Blvd NE; explained", "Quaxley Blvd NE"),
+    ("LOCATION", "can you send more to cvs on route 9 tonight", "route 9"),
+    ("LOCATION", "Ella vive conmigo en Pharr, en la calle Nogal", "Pharr"),
+    ("ORGANIZATION", "can you call in somethin to the rite aid by the church. my pills ran out", "rite aid"),
+    # record numbers no date can be; a hospital's four letters; a resident's number; "#:" after initials
+    ("MRN", "Re: Quaxley Radu · QHC MRN 81-52-2207 ·", "81-52-2207"),
+    ("MRN", "Patient: Radu Quaxley   MRN QXMC 02 77 41 | Provider", "QXMC 02 77 41"),
+    ("MRN", "Room 118-B   Resident # QH-2281 | Shift", "QH-2281"),
+    ("MRN", "DOB: 03/09/1988   QBHH #: 0000518832 | Admitted", "0000518832"),
+    # codes after their labels
+    ("ID", "sputum cx (QB-25-118-0931) sent", "QB-25-118-0931"),
+    ("ID", "Transcribed 02/09 08:30   Job #: 6620915 | cc:", "6620915"),
+    ("ID", "booking confirmation ZK4Q8R for the flight", "ZK4Q8R"),
+    ("ID", "Document ID QX-9A31B7D2 · requested from", "QX-9A31B7D2"),
+    ("ACCOUNT", "Visit Q25-0302-7716 | Age 40", "Q25-0302-7716"),
+    ("LICENSE", "NV Medical License B 221907 | Enclosures", "B 221907"),
+    ("LICENSE", "Occupational Medicine | Ohio license 35.018842", "35.018842"),
+    ("LICENSE", "Organ donor: Y (WA DL QUAXLRA227KZ)", "QUAXLRA227KZ"),
+    ("VEHICLE", "found beside his truck, plate NM-QRX4417, with", "NM-QRX4417"),
+    ("VEHICLE", "Ambulance: plate QX 4R 2290   Crew", "QX 4R 2290"),
+    ("DEVICE", "(device QG-5521-0093 checked and functioning)", "QG-5521-0093"),
+    # ages of 90 and over
+    ("AGE", "dziadek is 93 this year and still drives", "93"),
+    ("AGE", "Date of birth: 3 March 1932   Age at death: 93 |", "93"),
+    ("AGE", "DOB: 01 JAN 1911   AGE: 92Y   SEX: M", "92"),
+    ("AGE", "Patient: Idil Quaxley Farah, 97, Cedar Plaza, Apt 9", "97"),
+    # dates: spoken, spaced, Spanish, Korean
+    ("DATE", "calling for my mother date of birth may fifth nineteen thirty two she has", "may fifth nineteen thirty two"),
+    ("DATE", "Visit: April ninth, 2025 (dictated)", "April ninth, 2025"),
+    ("DATE", "my dob is 7 21 99 in case you need it", "7 21 99"),
+    ("DATE", "fecha de nacimiento 3 de junio de 1941. Gracias", "3 de junio de 1941"),
+    ("DATE", "Desde el martes 6 de mayo tiene fiebre", "martes 6 de mayo"),
+    ("DATE", "Sent: 2025. 6. 3. 오후 9:10", "2025. 6. 3."),
+    ("DATE", "어머니가 6월 1일에 넘어지셨어요", "6월 1일"),
+    # names: titles of clergy, a letter's reference initials, pager sign-offs, logins, handoff boards
+    ("PERSON", "ASKING FOR HER PRIEST, FR. QUAXLEY, TO VISIT", "QUAXLEY"),
+    ("PERSON", "she is asking for sheikh Radwan to come and read", "Radwan"),
+    ("PERSON", "Very truly yours,\n\nQRH/kmt\nEnclosure", "QRH/kmt"),
+    ("PERSON", "lactate pending, pls call -QR\n23:05 next page", "QR"),
+    ("PERSON", "febrile 38.9, pls call back x6620 -Quilla RN\n22:31", "Quilla"),
+    ("ID", "Printed 09/05/2025 by rquaxley for school entry", "rquaxley"),
+    ("ID", "TERMINAL: LTA12   OPER: RQUAXLEY", "RQUAXLEY"),
+    ("PERSON", "BED 4 - HOPE QUAXLEY 61F, S/P CABG", "HOPE QUAXLEY"),
+    ("PERSON", "(MVC, WILL QUAXLEY 22M, PELVIC FX)", "WILL QUAXLEY"),
+    ("PERSON", "hi this is um tran van quang calling for my father", "tran van quang"),
+    ("PERSON", "NGUYEN THI QUYNH\n4821 S 3rd St", "NGUYEN THI QUYNH"),
+    ("ORGANIZATION", "follow-up at Quaxley Lung & Sleep next month", "Quaxley Lung & Sleep"),
     # a city before CT or CA that is no scan or salt; a day range; initials after a label
     ("LOCATION", "Transferred to Quaxleyton CT for the weekend", "Quaxleyton"),
     ("LOCATION", "moved back to Fresno, CA last spring", "Fresno"),
@@ -862,6 +936,16 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    ("PERSON", "bed 7 pulled out his art line; Patient's daughter called; Lasix 14:00: given; RN IN ROOM"),
+    ("ORGANIZATION", "He has been working with insentive spirometer, strong cough"),
+    ("ORGANIZATION", "he works at night and sleeps days; she works at home on weekends"),
+    ("PERSON", "M12 RESP EMERGENT TO PRIV RES FOR 92 YOF FALLEN. ON ARRIVAL FOUND PT SUPINE"),
+    ("ID", "group text thread (exported by home health RN at family request)"),
+    ("LOCATION", "RR 2 flows on the monitor, RT 2 L nasal cannula, gave 2 Route changes"),
+    ("PERSON", "ED COURSE: CHEST PAIN 45M, TROPONIN NEG"),
+    ("AGE", "BP reached 100 systolic after the bolus; HR is 96 this shift"),
+    ("DEVICE", "the device 2 weeks ago was fine"),
+    ("ID", "Printed by system 09/05/2025"),
     # a scan, calcium, a blood pressure range, a subject line's procedures, a role in the plural
     ("LOCATION", "Mental status worse, therefore pt to Head CT, which showed a bleed"),
     ("LOCATION", "CV: HR 90s SR, NO VEA, CA GLUCONATE 2 GMS GIVEN FOR CA++ 1.11"),

@@ -112,8 +112,9 @@ def vin(value: str) -> bool:
 
 @validator("license_plate")
 def license_plate(value: str) -> bool:
+    """Letters and digits, at most eight and a state's two written before them ("AZ-CFN2281")."""
     v = _alnum_upper(value)
-    return 2 <= len(v) <= 8 and any(c.isdigit() for c in v) and any(c.isalpha() for c in v)
+    return 2 <= len(v) <= 10 and any(c.isdigit() for c in v) and any(c.isalpha() for c in v)
 
 
 # --- SSN ------------------------------------------------------------------------
@@ -149,7 +150,8 @@ def _year(text: str) -> int:
     return y
 
 
-_NUMERIC_DATE = re.compile(r"(\d{1,4})[/.\-](\d{1,2})(?:[/.\-](\d{2}|\d{4}))?")
+# spaces too: a birth date typed as "9 14 98"
+_NUMERIC_DATE = re.compile(r"(\d{1,4})[/.\- ](\d{1,2})(?:[/.\- ](\d{2}|\d{4}))?")
 
 
 @validator("calendar_date")
@@ -217,7 +219,7 @@ def date_in_words(value: str) -> bool:
     month = next((_MONTHS[w] for w in _WORD.findall(low) if w in _MONTHS), None)
     if month is None:
         return False
-    words = low.split()
+    words = re.findall(r"[a-z0-9]+", low)      # "March fourteenth, 2025": no comma on the day
     day = None
     for i, w in enumerate(words):
         tens = {"twenty": 20, "thirty": 30}.get(words[i - 1], 0) if i else 0
@@ -499,8 +501,8 @@ def worship_name(value: str) -> bool:
 def employer_name(value: str) -> bool:
     """An employer's name after a word about work ("Target", "Ribeiro Construction"; not "Home",
     "Night Shift"): a word that names an organization, in capitals one no dictionary has or a
-    proper noun."""
-    return _has_own_name(_ORG_WORD.findall(value), value.isupper())
+    proper noun; in lower case the same ("my shift at amazon", not "works at home")."""
+    return _has_own_name(_ORG_WORD.findall(value), value.isupper() or value.islower())
 
 
 # Words before a facility's kind that name none ("the local urgent care", "her nursing home").
@@ -651,6 +653,7 @@ def city_name(value: str) -> bool:
     return f.is_place(value) or not all(f.is_plain(w) for w in value.replace(".", " ").split())
 
 
+_DIRECTIONS = frozenset("n s e w ne nw se sw north south east west".split())
 _UNIT = re.compile(r"[ \t]*,?[ \t]*(?i:apt|apartment|unit|suite|ste|\#|fl|floor|rm|room|bldg|building|trlr|trailer|spc|space|lot)\b.*$")
 # a sentence ends inside it: "3 UPRBCS. CT INITIALLY OOZY" is a count, then a chest tube
 _SENTENCE_INSIDE = re.compile(r"[^\W\d_]{4,}\.[ \t]")
@@ -665,8 +668,9 @@ def street_name(value: str) -> bool:
     street = _UNIT.sub("", value)
     if _SENTENCE_INSIDE.search(street):
         return False
-    # whole words only: the "rd" of "3rd St" is no dietitian
-    return not any(_lexicon().is_term(w) for w in re.findall(r"(?<![^\W_])[^\W\d_]{2,}", street)[:-1])
+    # whole words only: the "rd" of "3rd St" is no dietitian; "SW" a quarter of town, no social worker
+    return not any(_lexicon().is_term(w) for w in re.findall(r"(?<![^\W_])[^\W\d_]{2,}", street)[:-1]
+                   if w.lower() not in _DIRECTIONS)
 
 
 @validator("name_word")
