@@ -30,6 +30,9 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    ("PERSON", "Home# 603-555-0157, ask to page Quilla\nson cell# 603-555-0192", "Quilla"),
+    ("PERSON", "ONly able to reach Quaxo.. when family returns call", "Quaxo"),
+    ("PERSON", "social: case manager spoke with quilla today to inform her", "quilla"),
     # names by their place in a unit, a role after or before them, a relation after their possessive,
     # a team chat's speaker, a text message's relations
     ("PERSON", "pls call back x6620: rm 512 Quaxley BP 88/50 HR 118", "Quaxley"),
@@ -936,6 +939,7 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    ("PERSON", "spoke with pharmacy today; spoke with her today; unable to reach MD; pain reached Moderate"),
     ("PERSON", "bed 7 pulled out his art line; Patient's daughter called; Lasix 14:00: given; RN IN ROOM"),
     ("ORGANIZATION", "He has been working with insentive spirometer, strong cough"),
     ("ORGANIZATION", "he works at night and sleeps days; she works at home on weekends"),
