@@ -51,6 +51,9 @@ kept only for its words that could be a name:
 An organization guess in capitalized text grows over the capitalized words right before it
 ("Federal Way Pediatrics" guessed as "Way Pediatrics", "The Maplewood Hospital").
 
+A guess cut at a hyphen or apostrophe grows to the whole joined word ("seo Hwang" in "Jun-seo
+Hwang").
+
 Initials, surname particles and generational suffixes ("J.", "de la", "III") stay only
 next to a word that stays.
 Findings from patterns are never filtered here.
@@ -240,6 +243,7 @@ class NerFilter:
         out = []
         touching = _touching(results)
         for r in results:
+            r = _hyphenated(text, r, self)
             words = list(_WORD.finditer(text, r.start, r.end))
             if not words or len(words) == 1 and (self._misspelling(words[0].group(), style)
                                                   or self._ordinary(words[0].group(), style)
@@ -436,6 +440,34 @@ class OneEdit:
             if i + 1 < n and word[:i] + word[i + 1] + word[i] + word[i + 2:] in self._words:   # swapped
                 return True
         return False
+
+
+_CUT_BEFORE = re.compile(r"\b[A-Z][a-z]{1,4}-\Z")          # "Jun-" before a guess "seo Hwang"
+_CUT_AFTER = re.compile(r"-?[a-z]{2,4}\b")                  # "-ja" after a guess "Baek Young-"
+
+
+def _hyphenated(text: str, r, words: "NerFilter"):
+    """The guess grown to a romanized given name the model cut at its hyphen: "seo Hwang" or
+    "-hoon Park" in "Jun-seo Hwang", "Ji-hoon Park"; "Baek Young-" or "Jae" before "-ja", "-won".
+    Only a short capitalized part before the cut, and a short lowercase part after it that is no
+    ordinary word where the guess starts there ("Over-read", "amox-clav", "SON-IN-LAW" stay)."""
+    start, end = r.start, r.end
+    head = text[start:end].lstrip("-")
+    first = re.match(r"[a-z]+", head)
+    if (text[start] == "-" or (start > 0 and text[start - 1] == "-")) and first and not words.is_plain(first.group()):
+        m = _CUT_BEFORE.search(text, max(0, start - 6), start + (text[start] == "-"))
+        if m:
+            start = m.start()
+    guess = text[r.start:r.end]
+    if text[end - 1] == "-" or (end < len(text) and text[end] == "-" and re.fullmatch(r"[A-Z][a-z]{1,3}", guess)):
+        m = _CUT_AFTER.match(text, end - (text[end - 1] == "-") + (text[end - 1] != "-" and text[end] == "-"))
+        if m:
+            end = m.end()
+    if (start, end) == (r.start, r.end):
+        return r
+    grown = _copy(r)
+    grown.start, grown.end = start, end
+    return grown
 
 
 def _touching(results: list) -> set[int]:

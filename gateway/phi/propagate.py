@@ -11,8 +11,8 @@ A model guess of a whole name ("Aiyana Yazzie DOB ...") vouches for its words th
 list has and that are no misspelling, but only written exactly so ("Aiyana is a 12 y/o"):
 a one-word guess ("Aetna", "antibx") or a word that is also ordinary ("Brown") is not carried.
 
-A confirmed name also vouches for the user names made of it ("Moreau, Julien" -> "jmoreau" in an
-audit log's user column).
+A name, confirmed or a model's guess of a whole name, also vouches for the user names made of it
+("Moreau, Julien" -> "jmoreau" in an audit log's user column).
 
 A name also vouches for the name coordinated with it: "Drs Ferullo and Saeed", "DR'S CAMARDA
 AND CLIFFORD", "daughters sarah and margie", "BEA TURA AND DRS JOSEPH", and a place or a
@@ -86,6 +86,10 @@ class Propagator:
                     for w in words:
                         if self._carried_guess(w):
                             guessed.setdefault(w, r.entity_type)
+                    for login in logins(text[r.start:r.end]):
+                        # one letter more than a word is what a login is ("kmorrow"): no misspelling test
+                        if login not in self._stop and not self._words.is_word(login):
+                            guessed.setdefault(login, "PERSON")
         if not kinds and not guessed:
             return results
         taken = [(r.start, r.end) for r in results]

@@ -307,3 +307,17 @@ def test_one_edit_membership():
         assert word in near, word
     for word in ("sputxmx", "oxa", "morales", "tachy"):
         assert word not in near, word
+
+
+@pytest.mark.parametrize("text,guess,found", [
+    # the model cuts romanized given names at their hyphen
+    (MIXED + "With best wishes,\n\nJun-seo Quaxley, MD", "seo Quaxley", "Jun-seo Quaxley"),
+    (MIXED + "Referring dentist: Ji-hoon Quaxley, DMD", "-hoon Quaxley", "Ji-hoon Quaxley"),
+    (MIXED + "From: Soo-jin Quax (proxy for Quax Young-ja)", "Quax Young-", "Quax Young-ja"),
+    # not over a possessive, nor over ordinary words joined by hyphens
+    (MIXED + "Spoke with Quaxley's daughter today", "Quaxley", "Quaxley"),
+    (UPPER + "CONTACT: SON-IN-LAW MIKE QUAXLEY 717-555-0183", "LAW MIKE QUAXLEY", "MIKE QUAXLEY"),
+    (MIXED + "weaned off per Dr. Quaxley-thinking is dopa may be", "Quaxley", "Quaxley"),
+])
+def test_a_guess_cut_at_a_hyphen_grows_to_the_whole_name(recognizer, text, guess, found):
+    assert guesses(recognizer, text, [("PERSON", guess)]) == [("PERSON", found)]

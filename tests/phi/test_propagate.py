@@ -180,3 +180,11 @@ def test_a_login_that_is_a_word_is_not_carried():
     text = "Daughter Tara Hose at bedside. Those questions were answered."
     out = Propagator(stop_words=[], words=ner_filter())(text, [result("PERSON", text, "Tara Hose")], pattern_only)
     assert ("PERSON", "Those") not in found(text, out)
+
+
+def test_a_models_guess_of_a_whole_name_vouches_for_its_login():
+    from gateway.phi.engine import ner_filter
+    text = "2025-09-13 22:01  tquaxley   Quaxley, Tamsin   Unit clerk\nNote: user tquaxley has no relationship."
+    out = Propagator(stop_words=[], words=ner_filter())(
+        text, [result("PERSON", text, "Quaxley, Tamsin", source="ner")], pattern_only)
+    assert found(text, out).count(("PERSON", "tquaxley")) == 2

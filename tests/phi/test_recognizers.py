@@ -30,6 +30,10 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    ("PERSON", "use in flight\nPassenger: Ray Quaxley    Date of birth: Jan 4, 1949", "Ray Quaxley"),
+    ("PERSON", "Crew: Virgil Quax, Paramedic; Shan Quillo, EMT-B", "Virgil Quax"),
+    ("LOCATION", "a new referral to Achieve Physical Therapy - Quaxgate location, which is open", "Quaxgate"),
+    ("LOCATION", "Ella vive conmigo en Pharr, en la calle Quaxal 1187. Mi hermano", "calle Quaxal 1187"),
     ("PERSON", "Home# 603-555-0157, ask to page Quilla\nson cell# 603-555-0192", "Quilla"),
     ("PERSON", "ONly able to reach Quaxo.. when family returns call", "Quaxo"),
     ("PERSON", "social: case manager spoke with quilla today to inform her", "quilla"),
@@ -939,6 +943,7 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    ("LOCATION", "moved to the Main location; the new campus opened; Cardiology office"),
     ("PERSON", "spoke with pharmacy today; spoke with her today; unable to reach MD; pain reached Moderate"),
     ("PERSON", "bed 7 pulled out his art line; Patient's daughter called; Lasix 14:00: given; RN IN ROOM"),
     ("ORGANIZATION", "He has been working with insentive spirometer, strong cough"),
