@@ -91,6 +91,10 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (MIXED + "Aline mistakenly pulled out, site dry", "ORGANIZATION", "Aline"),
     (UPPER + "SBP STABLE OVER NOC", "ORGANIZATION", "NOC"),
     (MIXED + "Daughter said the plan is to withdraw care after the meeting", "ORGANIZATION", "withdraw care"),
+    # insurers, vaccine brands and cars are no names
+    (MIXED + "Hx MVC, driver of a Hyundai Elantra, restrained", "PERSON", "Hyundai Elantra"),
+    (MIXED + "Declined Shingrix today, will ask at next visit", "PERSON", "Shingrix"),
+    (MIXED + "Prior auth denied by Cigna, appeal sent", "ORGANIZATION", "Cigna"),
 ])
 def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == []
