@@ -243,7 +243,7 @@ class NerFilter:
         out = []
         touching = _touching(results)
         for r in results:
-            r = _hyphenated(text, r, self)
+            r = _with_surname(text, _hyphenated(text, r, self), self)
             words = list(_WORD.finditer(text, r.start, r.end))
             if not words or len(words) == 1 and (self._misspelling(words[0].group(), style)
                                                   or self._ordinary(words[0].group(), style)
@@ -467,6 +467,36 @@ def _hyphenated(text: str, r, words: "NerFilter"):
         return r
     grown = _copy(r)
     grown.start, grown.end = start, end
+    return grown
+
+
+# the word after a guess: one space or tab on, letters (an apostrophe or hyphen inside)
+_NEXT_WORD = re.compile(r"[ \t]([^\W\d_]{2,}(?:['’-][^\W\d_]+)*)(?![\w'’-])")
+
+
+def _same_case(a: str, b: str) -> bool:
+    return (a.isupper() and b.isupper()) or (a.islower() and b.islower()) or (a.istitle() and b.istitle())
+
+
+def _with_surname(text: str, r, words: "NerFilter"):
+    """A one-word person guess grown over the surname the model left out, in lowercase or
+    capitals where it is least sure: "martin carey", "AGNES MUNROE". Only a name of the lexicon
+    followed, in the same case, by a word that is no word of any list (not even one that is a
+    name too), title or misspelling ("martin reports", "JOHN IN", "Agnes RN", "pat recieved" stay)."""
+    if r.entity_type != "PERSON":
+        return r
+    first = text[r.start:r.end]
+    m = _NEXT_WORD.match(text, r.end)
+    if m is None or len(first) < 3 or not _WORD.fullmatch(first) or first.lower() not in words._proper:
+        return r
+    nxt = m.group(1)
+    low = nxt.lower()
+    if (not _same_case(first, nxt) or words.is_word(nxt) or words.is_term(nxt) or low in TITLES
+            or low in ORG_HEADS or low.endswith(DRUG_STEMS) or low in words._misspelt
+            or (words.is_unknown(nxt) and words.near_english(nxt))):
+        return r
+    grown = _copy(r)
+    grown.end = m.end()
     return grown
 
 

@@ -133,6 +133,14 @@ def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     (MIXED + "Spoke with Quaxley's daughter today", "PERSON", "Quaxley", "Quaxley"),
     (UPPER + "CONTACT: SON-IN-LAW MIKE QUAXLEY 717-555-0183", "PERSON", "LAW MIKE QUAXLEY", "MIKE QUAXLEY"),
     (MIXED + "weaned off per Dr. Quaxley-thinking is dopa may be", "PERSON", "Quaxley", "Quaxley"),
+    # a given name grows over the surname the model left out, in the same case; not over a word
+    # of any list (one that is also a name included), a title or a misspelling
+    (LOWER + "call was made with martin quaxley ethics support", "PERSON", "martin", "martin quaxley"),
+    (UPPER + "AGNES QUAXLEY OF HOSPITAL LEGAL CONTACTED", "PERSON", "AGNES", "AGNES QUAXLEY"),
+    (UPPER + "SON JOHN IN TO VISIT THIS EVENING", "PERSON", "JOHN", "JOHN"),
+    (UPPER + "DAUGHTER EMILY AT BEDSIDE", "PERSON", "EMILY", "EMILY"),
+    (LOWER + "son martin recieved the update", "PERSON", "martin", "martin"),
+    (MIXED + "Daughter Agnes QUAXLEY called", "PERSON", "Agnes", "Agnes"),
 ])
 def test_a_guess_is_cut_or_grown_to_its_name(recognizer, text, label, words, kept):
     assert guesses(recognizer, text, [(label, words)]) == [(label, kept)]
