@@ -53,7 +53,6 @@ def test_delimited_tables_keep_empty_cells_in_place(columns):
 @pytest.mark.parametrize("text", [
     "Name        Dose     Route\nMetoprolol  25 mg    PO\nLasix       40 mg    IV\n",      # no identifier column
     "Test     Result    Units\nK+       6.9       mmol/L\nGlucose  38        mg/dL\n",
-    "Claim #        Date\n03/14/2025     03/15/2025\n",                                   # a date is no claim number
     "MRN       Notes\n12         see chart\n",                                              # too short for an MRN
     "MRN: 00458231 and a single space line\n00458231 again",                              # no header line
 ])
@@ -68,7 +67,51 @@ def test_header_file_must_map_kinds_to_lists(tmp_path):
         load_headers(bad)
 
 
-def test_a_birth_date_column_vouches_for_a_table_but_is_not_reported(columns):
-    assert "DATE" not in columns.supported_entities
+def test_a_date_is_no_claim_number_but_a_date_under_a_date_header(columns):
+    assert cells(columns, "Claim #        Date\n03/14/2025     03/15/2025\n") == [("DATE", "03/15/2025")]
+
+
+def test_a_birth_date_column_vouches_for_a_table_and_its_dates_are_reported(columns):
     text = "Name          DOB\nLARKIN, Jon   09/14/1944\n"
-    assert cells(columns, text) == [("PERSON", "LARKIN, Jon")]
+    assert cells(columns, text) == [("PERSON", "LARKIN, Jon"), ("DATE", "09/14/1944")]
+    # a date of care does not make a list of names a patient list
+    assert cells(columns, "Name          Date\nLARKIN, Jon   09/14/2025\n") == []
+
+
+SCHEDULE_CSV = (
+    "date,time,patient_name,dob,mrn,provider,phone,ins_member_id\n"
+    '2025-04-22,08:00,"Quaxley, Amina",1990-02-17,100447281,Dr. K. Osei,404-555-0112,AMG771840221\n'
+    '2025-04-22,08:20,"Do, An",1961-09-03,100391077,NP Rose Delacroix,404-555-0175,\n'
+)
+
+
+def test_csv_rows_under_a_header_of_snake_case_names(columns):
+    assert cells(columns, SCHEDULE_CSV) == [
+        ("DATE", "2025-04-22"), ("PERSON", "Quaxley, Amina"), ("DATE", "1990-02-17"), ("MRN", "100447281"),
+        ("PERSON", "K. Osei"), ("PHONE", "404-555-0112"), ("HEALTH_PLAN", "AMG771840221"),
+        ("DATE", "2025-04-22"), ("PERSON", "Do, An"), ("DATE", "1961-09-03"), ("MRN", "100391077"),
+        ("PERSON", "Rose Delacroix"), ("PHONE", "404-555-0175"),
+    ]   # times stay; a title stays outside the name
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence with commas is no CSV header, nor are its next lines rows
+    "Patient name, DOB and MRN must be on every page of the packet.\nSpecimen labeled, sent to lab, 2 tubes\n",
+    # a medication list's names are no patients, even in a table with a name column
+    "name,dose,route,frequency\nMetformin,500 mg,PO,BID\nLisinopril,10 mg,PO,daily\n",
+    # a row with another number of fields is no row of the CSV
+    "mrn,name,dob\nsee the attached list, and call me, please, before noon\n",
+])
+def test_no_csv_table(columns, text):
+    assert cells(columns, text) == []
+
+
+def test_query_output_with_underscored_headers_and_ages(columns):
+    text = (" mrn      | last_name  | first_name | age | admit_dt\n"
+            "----------+------------+------------+-----+------------------\n"
+            " 00771842 | WU         | JIAN       | 93  | 2025-03-02 14:11\n"
+            " 00802215 | QUAXLEY    | FAITH      | 71  | 2025-03-03 02:40\n")
+    assert cells(columns, text) == [
+        ("MRN", "00771842"), ("PERSON", "WU"), ("PERSON", "JIAN"), ("AGE", "93"), ("DATE", "2025-03-02"),
+        ("MRN", "00802215"), ("PERSON", "QUAXLEY"), ("PERSON", "FAITH"), ("DATE", "2025-03-03"),
+    ]   # an age under 90 is no identifier

@@ -25,11 +25,22 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 COLUMNS = Path(__file__).with_name("columns.yaml")
 _CELL = regex.compile(r"\S+(?:[ ]\S+)*")              # cells: runs split by two spaces or a tab
 _DELIMITED = regex.compile(r"[\t|]")
+# a CSV field: quoted (quotes doubled inside) or bare, up to the next comma
+_CSV_FIELD = regex.compile(r'[ \t]*(?:"(?:[^"\n]|"")*"|[^,\n]*)')
 # an identifier: 4+ digits, letters and separators allowed, at most 30 characters
 _VALUE = regex.compile(r"(?=(?:[^\d\n]*\d){4})[A-Za-z0-9][A-Za-z0-9./#-]{2,28}[A-Za-z0-9](?:[ ]\d{1,5}){0,3}")
 _DATE = regex.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}:\d{2}")
-# a person's name in a cell: letters, at most five words, no digit ("QUAN, MEI", "Okafor, Ada J.")
-_NAME = regex.compile(r"\p{Lu}[\p{L}'’.-]*(?:,?[ ]+\p{L}[\p{L}'’.-]*){0,4}")
+# a date at the start of a cell (a time after it stays): 1990-02-17, 1/9/1932, 31.01.1945,
+# 19330522, 2025-03-04T10:22:31Z (one token, all of it)
+_DATE_CELL = regex.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+                           r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|(?:19|20)\d{6})(?![\d/.-]?\d)")
+# a person's name in a cell: letters, at most five words, no digit ("QUAN, MEI", "Okafor, Ada J.",
+# "ibn Rashid, Tariq"), after a title or credential that stays ("Dr. K. Osei", "NP Rose Delacroix")
+_NAME = regex.compile(r"\p{L}[\p{L}'’.-]*(?:,?[ ]+\p{L}[\p{L}'’.-]*){0,4}")
+_TITLE = regex.compile(r"(?i)(?:(?:dr|mr|mrs|ms|miss|prof|rev)\.?|np|pa|pa-c|rn|md|do|lpn|cnm|crna)[ ]+(?=\p{L})")
+_PHONE = regex.compile(r"\+?[\d(][\d ().-]{5,18}\d(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?")
+_NUMBER_WORD = regex.compile(r"(?i)(?:ninety|one hundred)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?")
+_HUMP = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")           # camelCase
 _MAX_ROWS = 200
 
 
@@ -38,24 +49,99 @@ class _Column:
     kind: str
     start: int          # offset of the header cell in its line
     index: int          # its index among the line's cells
+    vouches: bool       # says by itself that the table is about people (see Headers.kind)
+
+
+class Headers:
+    """What a header or key names (columns.yaml)."""
+
+    # kinds whose columns count only beside a vouching one
+    NEEDS_COMPANY = frozenset({"PERSON", "LOCATION", "AGE", "DATE"})
+
+    def __init__(self, spec: dict | None = None) -> None:
+        spec = spec if spec is not None else load_spec()
+        # one pattern for all kinds, a named group each: the first that matches wins, as listed
+        self._groups = {f"k{i}": kind for i, kind in enumerate(spec["columns"])}
+        self._kinds = regex.compile("(?i)^(?:" + "|".join(
+            f"(?P<k{i}>{'|'.join(patterns) or '(?!)'})" for i, patterns in enumerate(spec["columns"].values())) + ")$")
+        self._name_parts = _whole(spec.get("name_parts") or [])
+        self._dates = _whole(spec.get("dates") or [])
+        self.kinds = frozenset(spec["columns"])
+
+    def kind(self, header: str) -> tuple[str, bool] | None:
+        """The kind a header names and whether it vouches for its table: identifiers, birth
+        dates, phones, e-mails and a name's parts do; a bare "Name", an address, an age or a
+        date of care do not."""
+        h = normal_header(header)
+        if not h:
+            return None
+        if (m := self._kinds.match(h)) is not None:
+            kind = self._groups[m.lastgroup]
+            if kind == "PERSON":
+                return kind, bool(self._name_parts.match(h))
+            return kind, kind not in self.NEEDS_COMPANY or kind == "DATE"
+        if self._dates.match(h):
+            return "DATE", False
+        return None
+
+
+def normal_header(header: str) -> str:
+    """ "patient_name", "birthDate", "PATIENT NAME:" -> "patient name", "birth date"."""
+    h = _HUMP.sub(" ", header.strip().strip("\"'`[]").rstrip(":").strip())
+    return " ".join(h.replace("_", " ").lower().split())
+
+
+def cell_value(kind: str, value: str, sure: bool = False) -> tuple[int, int] | None:
+    """Where in a cell under a `kind` header the identifier is, if the cell looks like one
+    (`sure`: the header names a name's part outright, "Last name", "family")."""
+    if kind == "PERSON":
+        title = _TITLE.match(value)
+        start = title.end() if title else 0
+        name = value[start:]
+        # "Do, An", "WU" under "Last name" need no lexicon: the header or the comma says it
+        ok = len(name) <= 40 and _NAME.fullmatch(name) is not None and any(c.isupper() for c in name) and (
+            sure or "," in name or _lexicon_allows(name))
+        return (start, len(value)) if ok else None
+    if kind == "DATE":
+        m = _DATE_CELL.match(value)
+        return (0, m.end()) if m else None
+    if kind == "AGE":
+        v = value.strip()
+        ok = (v.isdigit() and 90 <= int(v) <= 125) or _NUMBER_WORD.fullmatch(v) is not None
+        return (0, len(value)) if ok else None
+    if kind == "LOCATION":
+        ok = len(value) <= 80 and regex.search(r"\p{L}{2}|\d{5}", value) is not None
+        return (0, len(value)) if ok else None
+    if kind == "PHONE":
+        return (0, len(value)) if _PHONE.fullmatch(value) and sum(c.isdigit() for c in value) >= 7 else None
+    if kind == "EMAIL":
+        return (0, len(value)) if "@" in value and " " not in value.strip() else None
+    return (0, len(value)) if _VALUE.fullmatch(value) is not None and not _DATE.fullmatch(value) else None
+
+
+def _lexicon_allows(name: str) -> bool:
+    """Some word of a name is no ordinary or clinical word: not a medication list's "Metformin"
+    or "Blood pressure" under a "Name" header."""
+    from gateway.phi.recognizers.validators import _lexicon
+    f = _lexicon()
+    words = regex.findall(r"\p{L}{2,}", name)
+    return not words or any(not f.is_plain(w) and not f.is_term(w) for w in words)
 
 
 class ColumnRecognizer(EntityRecognizer):
     """Cells under a header that names an identifier (see the module docstring)."""
 
-    def __init__(self, headers: dict[str, list[str]] | None = None, score: float = 0.7) -> None:
-        spec = headers if headers is not None else load_headers()
-        self._headers = [(kind, regex.compile(rf"(?i)^(?:{'|'.join(patterns)})$")) for kind, patterns in spec.items()]
+    def __init__(self, headers: Headers | None = None, score: float = 0.7) -> None:
+        self._headers = headers or Headers()
         self._score = score
-        # DATE columns only vouch for a table (see _header); the recognizer reports no dates
-        super().__init__(supported_entities=sorted(set(spec) - {"DATE"}), name="table_columns",
+        super().__init__(supported_entities=sorted(self._headers.kinds), name="table_columns",
                          supported_language="en")
 
     def load(self) -> None:
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
-        if "  " not in text and "\t" not in text and "|" not in text:
+        if "  " not in text and "\t" not in text and "|" not in text and "," not in text:
             return []               # no table without a wide gap or a delimiter
         wanted = set(entities or self.supported_entities)
         out: list[RecognizerResult] = []
@@ -63,47 +149,46 @@ class ColumnRecognizer(EntityRecognizer):
         i = 0
         while i < len(lines):
             start, line = lines[i]
-            columns = self._header(line)
+            columns, mode = self._header(line)
             if not columns:
                 i += 1
                 continue
-            delimited = bool(_DELIMITED.search(line))
             i += 1
             rows = 0
+            width = len(_split(line, mode))
             while i < len(lines) and lines[i][1].strip() and rows < _MAX_ROWS:
                 row_start, row = lines[i]
-                if self._header(row):
+                if self._header(row)[0]:
                     break                       # a new table starts
-                for column, (cs, value) in _cells_under(row, columns, delimited):
+                if mode == "csv" and len(_split(row, mode)) != width:
+                    break                       # a CSV row has its header's fields; prose does not
+                for column, (cs, value) in _cells_under(row, columns, mode):
                     if column.kind not in wanted:
                         continue
-                    if column.kind == "PERSON":
-                        ok = len(value) <= 40 and _NAME.fullmatch(value) is not None
-                    else:
-                        ok = _VALUE.fullmatch(value) is not None and not _DATE.fullmatch(value)
-                    if ok:
-                        out.append(self._result(column.kind, row_start + cs, row_start + cs + len(value)))
+                    span = cell_value(column.kind, value, column.vouches)
+                    if span is not None:
+                        out.append(self._result(column.kind, row_start + cs + span[0], row_start + cs + span[1]))
                 i += 1
                 rows += 1
         return out
 
-    def _header(self, line: str) -> list[_Column]:
-        cells = _split(line)
-        if sum(1 for _, cell in cells if cell) < 2:
-            return []
-        columns = []
-        for index, (cs, cell) in enumerate(cells):
-            if not cell:
+    def _header(self, line: str) -> tuple[list[_Column], str]:
+        modes = ["delimited"] if _DELIMITED.search(line) else ["spaced", "csv"] if "," in line else ["spaced"]
+        for mode in modes:
+            cells = _split(line, mode)
+            if sum(1 for _, cell in cells if cell) < 2:
                 continue
-            for kind, rx in self._headers:
-                if rx.match(cell.strip(" :")):
-                    columns.append(_Column(kind, cs, index))
-                    break
-        # a name column is a patient's only in a table that also identifies them otherwise
-        # ("Name  MRN  DOB"; not a medication list's "Name  Dose  Route")
-        if not any(c.kind != "PERSON" for c in columns):
-            return []
-        return [c for c in columns if c.kind != "DATE"]
+            if mode == "csv" and any(len(cell.split()) > 4 for _, cell in cells):
+                continue                        # a sentence with commas, no CSV header
+            columns = []
+            for index, (cs, cell) in enumerate(cells):
+                named = self._headers.kind(cell) if cell else None
+                if named:
+                    columns.append(_Column(named[0], cs, index, named[1]))
+            # a name column is a patient's only in a table that also identifies them otherwise
+            if any(c.vouches for c in columns):
+                return columns, mode
+        return [], ""
 
     def _result(self, kind: str, start: int, end: int) -> RecognizerResult:
         explanation = AnalysisExplanation(recognizer=self.name, original_score=self._score,
@@ -113,14 +198,24 @@ class ColumnRecognizer(EntityRecognizer):
                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
 
 
-def load_headers(path: Path = COLUMNS) -> dict[str, list[str]]:
+def load_spec(path: Path = COLUMNS) -> dict:
     with path.open(encoding="utf-8") as f:
         data = yaml.safe_load(f)
     headers = data.get("columns") if isinstance(data, dict) else None
+    lists = [headers] + [{k: data.get(k) or []} for k in ("name_parts", "dates")] if headers else []
     if not isinstance(headers, dict) or not all(
-            isinstance(v, list) and all(isinstance(p, str) for p in v) for v in headers.values()):
-        raise ValueError(f"{path}: 'columns' must map each kind to a list of header patterns")
-    return headers
+            isinstance(v, list) and all(isinstance(p, str) for p in v) for d in lists for v in d.values()):
+        raise ValueError(f"{path}: 'columns' must map each kind to a list of header patterns "
+                         "('name_parts' and 'dates' are lists of header patterns)")
+    return data
+
+
+def load_headers(path: Path = COLUMNS) -> dict[str, list[str]]:
+    return load_spec(path)["columns"]
+
+
+def _whole(patterns: list[str]) -> regex.Pattern:
+    return regex.compile(rf"(?i)^(?:{'|'.join(patterns) or '(?!)'})$")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -131,10 +226,10 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _split(line: str) -> list[tuple[int, str]]:
-    """The cells of a line with their offsets: split on tabs and pipes when it has them, else on
-    runs of two or more spaces."""
-    if _DELIMITED.search(line):
+def _split(line: str, mode: str) -> list[tuple[int, str]]:
+    """The cells of a line with their offsets: split on tabs and pipes ("delimited"), on commas
+    outside quotes ("csv", quotes stripped), else on runs of two or more spaces."""
+    if mode == "delimited":
         # empty cells kept: a column is its index
         cells, pos = [], 0
         for part in _DELIMITED.split(line):
@@ -142,13 +237,27 @@ def _split(line: str) -> list[tuple[int, str]]:
             cells.append((pos + (part.index(stripped) if stripped else 0), stripped))
             pos += len(part) + 1
         return cells
+    if mode == "csv":
+        cells, pos = [], 0
+        while pos <= len(line):
+            m = _CSV_FIELD.match(line, pos)
+            raw = m.group()
+            stripped = raw.strip()
+            offset = m.start() + (raw.index(stripped) if stripped else 0)
+            if len(stripped) >= 2 and stripped[0] == stripped[-1] == '"':
+                stripped, offset = stripped[1:-1], offset + 1
+            cells.append((offset, stripped))
+            pos = m.end() + 1                   # past the comma
+            if m.end() >= len(line) or line[m.end()] != ",":
+                break
+        return cells
     return [(m.start(), m.group()) for m in _CELL.finditer(line)]
 
 
-def _cells_under(row: str, columns: list[_Column], delimited: bool):
-    cells = _split(row)
+def _cells_under(row: str, columns: list[_Column], mode: str):
+    cells = _split(row, mode)
     for column in columns:
-        if delimited:
+        if mode != "spaced":
             if column.index < len(cells) and cells[column.index][1]:
                 yield column, cells[column.index]
             continue

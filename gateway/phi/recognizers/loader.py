@@ -588,9 +588,13 @@ def load_recognizers(path: Path | str | None = None) -> list[EntityRecognizer]:
 
 def default_recognizers() -> list[EntityRecognizer]:
     """What the detector runs besides the NER model: patterns.yaml's recognizers and the
-    table-column reader (columns.py)."""
-    from gateway.phi.recognizers.columns import ColumnRecognizer
-    return [*load_recognizers(), ColumnRecognizer()]
+    readers of structured text: table columns (columns.py), JSON records (fields.py), HL7 v2
+    messages (hl7.py)."""
+    from gateway.phi.recognizers.columns import ColumnRecognizer, Headers
+    from gateway.phi.recognizers.fields import FieldRecognizer
+    from gateway.phi.recognizers.hl7 import Hl7Recognizer
+    headers = Headers()
+    return [*load_recognizers(), ColumnRecognizer(headers), FieldRecognizer(headers), Hl7Recognizer()]
 
 
 def attach_prefilter(recognizers: Iterable[EntityRecognizer], background: bool = True) -> Prefilter:

@@ -1,0 +1,170 @@
+"""Identifiers in the fields of JSON records: tool-call arguments and results, FHIR resources.
+
+An agent's tool call and its result carry records, not prose: {"patient_name": "...", "dob":
+"...", "mrn": "..."}, or a FHIR Patient whose name is {"family": "...", "given": [...]}. Nothing
+in such a value says what it is; its key does. The keys are read with the header vocabulary of
+table columns (columns.yaml: "patient_name", "birthDate", "postalCode") and the same rule: a
+name, an address, an age or a date of care counts only in a text whose records also carry an
+identifier, a birth date, a phone, an e-mail or a name's part ("family", "last_name"), so that
+a medication list's {"name": "metformin"} stays. FHIR says more through a value's siblings: a
+"display" beside a "reference" to a Patient or Practitioner is a name, a telecom "value" beside
+"system": "phone" a phone number, an "identifier" entry's "value" an identifier, a Patient's or
+Encounter's "id" an identifier.
+
+The text need not be valid JSON (a prompt pastes part of a record, a result is truncated): a
+light scan pairs each quoted key with the string, number or array of strings after its colon
+and tracks the enclosing objects.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from gateway.phi.recognizers.columns import Headers, cell_value
+
+_TOKEN = regex.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\],:]|-?\d+(?:\.\d+)?(?![\w.])')
+_COLON = regex.compile(r"[ \t\r\n]*:")
+# resources about a person or a stay, whose "id" identifies them
+_PERSONAL_RESOURCES = frozenset("""patient relatedperson person encounter episodeofcare coverage claim
+    explanationofbenefit account servicerequest diagnosticreport specimen""".split())
+_PERSONAL_PARENTS = frozenset("patient encounter member subject person subscriber beneficiary guarantor".split())
+_REFERENCE = regex.compile(r"(?P<type>[A-Za-z]+)/(?P<id>[^\s/\"]+)$")
+_REFERENCED = {"patient": "PERSON", "practitioner": "PERSON", "practitionerrole": "PERSON",
+               "relatedperson": "PERSON", "person": "PERSON", "organization": "ORGANIZATION",
+               "location": "LOCATION"}
+_TELECOM = {"phone": "PHONE", "fax": "PHONE", "sms": "PHONE", "email": "EMAIL"}
+
+
+@dataclass
+class _Object:
+    key: str | None                 # the key this object (or its array) is the value of
+    pairs: list["_Pair"] = field(default_factory=list)
+
+    def get(self, key: str) -> str | None:
+        return next((p.value for p in self.pairs if p.key == key), None)
+
+
+@dataclass
+class _Pair:
+    key: str
+    start: int                      # the value, without its quotes
+    end: int
+    value: str
+    owner: _Object
+
+
+def pairs(text: str) -> list[_Pair]:
+    """Every key/value pair of the JSON-like records in `text` (array elements are paired with
+    the array's key), with the object each belongs to."""
+    out: list[_Pair] = []
+    stack: list[tuple[str, _Object]] = []
+    key: str | None = None
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok in "{[":
+            parent = key if key is not None else (stack[-1][1].key if stack and stack[-1][0] == "[" else None)
+            stack.append((tok, _Object(parent)))
+            key = None
+        elif tok in "}]":
+            if stack and stack[-1][0] == ("{" if tok == "}" else "["):
+                stack.pop()
+            key = None
+        elif tok == ",":
+            key = None
+        elif tok == ":":
+            continue
+        elif tok.startswith('"') and _COLON.match(text, m.end()) and stack and stack[-1][0] == "{":
+            key = tok[1:-1]
+        elif stack:
+            kind, obj = stack[-1]
+            owner = obj if kind == "{" else (stack[-2][1] if len(stack) > 1 and stack[-2][0] == "{" else obj)
+            name = key if kind == "{" else obj.key
+            if name is not None:
+                quoted = tok.startswith('"')
+                s, e = (m.start() + 1, m.end() - 1) if quoted else m.span()
+                owner.pairs.append(p := _Pair(name, s, e, text[s:e], owner))
+                out.append(p)
+            if kind == "{":
+                key = None
+    return out
+
+
+def _reference_id(p: _Pair) -> _Pair:
+    """The id of a reference ("Patient/c41d0e9b" -> "c41d0e9b"): the resource type stays."""
+    ref = _REFERENCE.search(p.value)
+    return _Pair(p.key, p.start + ref.start("id"), p.end, ref["id"], p.owner)
+
+
+class FieldRecognizer(EntityRecognizer):
+    """Values of JSON records whose key or FHIR siblings say they are identifiers."""
+
+    def __init__(self, headers: Headers | None = None, score: float = 0.7) -> None:
+        self._headers = headers or Headers()
+        self._score = score
+        super().__init__(supported_entities=sorted(self._headers.kinds | {"ORGANIZATION", "ID"}),
+                         name="json_fields", supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if '":' not in text and '" :' not in text:
+            return []
+        wanted = set(entities or self.supported_entities)
+        found: list[tuple[str, bool, bool, _Pair]] = []      # kind, vouches, sure, pair
+        for p in pairs(text):
+            named = self._kind(p)
+            if named is not None:
+                found.append((*named, _reference_id(p) if p.key.lower() == "reference" else p))
+        vouched = any(v for _, v, _, _ in found)
+        out = []
+        for kind, vouches, sure, p in found:
+            if kind not in wanted or not (vouches or vouched or kind in ("ORGANIZATION", "ID")):
+                continue
+            if kind in ("ORGANIZATION", "ID"):
+                span = (0, len(p.value)) if p.value.strip() else None
+            else:
+                span = cell_value(kind, p.value, sure)
+            if span is not None:
+                out.append(self._result(kind, p.start + span[0], p.start + span[1]))
+        return out
+
+    def _kind(self, p: _Pair) -> tuple[str, bool, bool] | None:
+        """(kind, vouches for the text, surely a name's part) of a pair, or None."""
+        key, owner = p.key.lower(), p.owner
+        parent = (owner.key or "").lower()
+        if key == "reference" and (ref := _REFERENCE.search(p.value)) and ref["type"].lower() in _PERSONAL_RESOURCES:
+            return "ID", True, False
+        if key == "display" and (ref := _REFERENCE.search(owner.get("reference") or "")):
+            kind = _REFERENCED.get(ref["type"].lower())
+            return (kind, kind == "PERSON", kind == "PERSON") if kind else None
+        if key == "value":
+            system = (owner.get("system") or "").lower()
+            if system in _TELECOM:
+                return _TELECOM[system], True, False
+            if parent == "identifier":
+                return "ID", True, False
+        if key == "id" and ((owner.get("resourceType") or "").lower() in _PERSONAL_RESOURCES
+                            or parent in _PERSONAL_PARENTS):
+            return "ID", True, False
+        if parent == "address" and key in ("line", "text"):
+            return "LOCATION", False, False
+        if parent == "name" and key == "text":
+            return "PERSON", False, False
+        if key in ("family", "given") and (parent == "name" or owner.get("family" if key == "given" else "given")):
+            return "PERSON", True, True         # FHIR's HumanName
+        named = self._headers.kind(p.key)
+        if named is None:
+            return None
+        kind, vouches = named
+        return kind, vouches, kind == "PERSON" and vouches
+
+    def _result(self, kind: str, start: int, end: int) -> RecognizerResult:
+        explanation = AnalysisExplanation(recognizer=self.name, original_score=self._score,
+                                          textual_explanation="a record's value under an identifier's key")
+        return RecognizerResult(kind, start, end, self._score, explanation,
+                                {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})

@@ -1,0 +1,74 @@
+"""gateway/phi/recognizers/hl7.py: identifiers in the fields of HL7 v2 messages."""
+from __future__ import annotations
+
+import pytest
+
+from gateway.phi.recognizers.hl7 import Hl7Recognizer, load_spec
+from tests.phi.patterns_only import analyzer, findings  # noqa: F401 (analyzer: a fixture)
+
+
+@pytest.fixture(scope="module")
+def hl7():
+    return Hl7Recognizer()
+
+
+def values(recognizer, text):
+    return [(r.entity_type, text[r.start:r.end]) for r in recognizer.analyze(text, [])]
+
+
+ADT = (
+    "MSH|^~\\&|EPICADT|QUAXLEY GEN|RHAPSODY|LAB|20250304093012||ADT^A01^ADT_A01|MSG0001938|P|2.5.1\n"
+    "PID|1||4471829^^^QGH^MR~318449207^^^SSA^SS||QUAXLEY^CHIDI^EMEKA^^^^L||19470212|M||2054-5^Black^CDCREC|"
+    "1120 W PERSHING RD^APT 3^CHICAGO^IL^60609^USA||(773)555-0148^PRN^PH~^NET^Internet^cq47@example.net|||M||A88201774\n"
+    "NK1|1|QUAXLEY^ADAEZE|DAU^Daughter|88 E 47TH ST^^CHICAGO^IL^60653|(773)555-0119\n"
+    "PV1|1|I|4W^412^B^QGH||||1447382916^NGUYEN^THANH^D^^^^MD||||||||||||V00882017\n"
+    "DG1|1||J18.9^Pneumonia, unspecified organism^I10|||A\n"
+)
+
+
+def test_an_admission_message(hl7):
+    got = values(hl7, ADT)
+    for expected in [("ORGANIZATION", "QUAXLEY GEN"), ("DATE", "20250304093012"), ("MRN", "4471829"),
+                     ("ORGANIZATION", "QGH"), ("MRN", "318449207"), ("PERSON", "QUAXLEY^CHIDI^EMEKA"),
+                     ("DATE", "19470212"), ("LOCATION", "1120 W PERSHING RD^APT 3"), ("LOCATION", "CHICAGO"),
+                     ("LOCATION", "60609"), ("PHONE", "(773)555-0148"), ("EMAIL", "cq47@example.net"),
+                     ("ACCOUNT", "A88201774"), ("PERSON", "QUAXLEY^ADAEZE"), ("LOCATION", "88 E 47TH ST"),
+                     ("LOCATION", "60653"), ("PHONE", "(773)555-0119"), ("LICENSE", "1447382916"),
+                     ("PERSON", "NGUYEN^THANH^D"), ("ACCOUNT", "V00882017")]:
+        assert expected in got
+    # codes, the state, the sex, the room and bed, the message type and the diagnosis stay
+    kept = {v for _, v in got}
+    for code in ("IL", "M", "412", "B", "ADT^A01^ADT_A01", "J18.9", "Daughter", "DAU", "EPICADT", "2054-5"):
+        assert code not in kept
+
+
+def test_segments_split_by_carriage_returns_and_the_component_separator_of_msh(hl7):
+    text = "MSH|*~\\&|APP|QUAXLEY CLINIC\rPID|1||77120***QC*MR||ROE*JANE||19520101|F"
+    assert values(hl7, text) == [("ORGANIZATION", "QUAXLEY CLINIC"), ("MRN", "77120"), ("ORGANIZATION", "QC"),
+                                 ("PERSON", "ROE*JANE"), ("DATE", "19520101")]
+
+
+def test_an_operator_without_an_id_is_a_name_and_a_code_is_no_name(hl7):
+    text = "EVN|A01|20250304091500|||HUYNH^LOAN\nIN1|1|MCR01|CMS01|Medicare||||||||||||SEL|19470212"
+    got = values(hl7, text)
+    assert ("PERSON", "HUYNH^LOAN") in got and ("PERSON", "SEL") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "The PID| segment? ask the interface team",                         # prose
+    "BP 120|80, HR 70|72",                                              # pipes in a note
+])
+def test_no_message_no_finding(hl7, text):
+    assert values(hl7, text) == []
+
+
+def test_spec_must_name_kinds_or_types(tmp_path):
+    bad = tmp_path / "hl7.yaml"
+    bad.write_text("segments:\n  PID: {5: NAMES}\ntypes: {}\n")
+    with pytest.raises(ValueError, match="no kind or type"):
+        load_spec(bad)
+
+
+def test_a_message_through_the_analyzer(analyzer):
+    got = findings(analyzer, ADT)
+    assert ("PERSON", "QUAXLEY^CHIDI^EMEKA") in got and ("DATE", "19470212") in got
