@@ -82,6 +82,26 @@ def test_tool_call_arguments_are_redacted_and_restored(client, upstream):
     assert "00458231" not in sent["messages"][2]["content"] and "Raman" not in sent["messages"][2]["content"]
 
 
+def test_structured_tool_results_are_redacted_by_their_keys(client, upstream):
+    # a tool returns a FHIR Patient and an HL7 message: no label stands beside the values
+    fhir = json.dumps({"resourceType": "Patient", "id": "c41d0e9b",
+                       "name": [{"family": "Quaxley-Eze", "given": ["Adaku"]}], "birthDate": "1931-11-30",
+                       "address": [{"line": ["55 Ridgewood Terrace"], "city": "Montclair", "postalCode": "07042"}]})
+    hl7 = "PID|1||4471829^^^QGH^MR||QUAXLEY^CHIDI^EMEKA||19470212|M"
+    client.chat.completions.create(model="clinical-gpt", messages=[
+        {"role": "user", "content": "Summarize the record for the discharge letter."},
+        {"role": "assistant", "content": None, "tool_calls": [{"id": "call_1", "type": "function",
+         "function": {"name": "get_patient", "arguments": json.dumps({"mrn": "00493817"})}}]},
+        {"role": "tool", "tool_call_id": "call_1", "content": fhir},
+        {"role": "tool", "tool_call_id": "call_1", "content": hl7}])
+    sent = _sent(upstream)
+    for value in ["00493817", "c41d0e9b", "Quaxley-Eze", "Adaku", "1931-11-30", "55 Ridgewood Terrace", "Montclair",
+                  "07042", "4471829", "QUAXLEY^CHIDI^EMEKA", "19470212"]:
+        assert value not in sent
+    tool_result = upstream.requests[-1].body["messages"][2]["content"]
+    assert json.loads(tool_result)["resourceType"] == "Patient"        # still JSON, keys kept
+
+
 def test_identifier_split_across_content_parts(client, upstream):
     client.chat.completions.create(model="clinical-gpt", messages=[{"role": "user", "content": [
         {"type": "text", "text": "Her SSN is 123-45"}, {"type": "text", "text": "-6789, please verify."}]}])

@@ -452,6 +452,17 @@ def _lexicon():
     return ner_filter()
 
 
+@validator("short_surname_name")
+def short_surname_name(value: str) -> bool:
+    """A two-letter surname's given names: one that is no word of any list, and no clinical term
+    ("Theodora Ng", "Oh, Dae-sung"; not "Please Do", "Oh, Dear", "PLEASE DO", "So, Patient")."""
+    f = _lexicon()
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", value)
+    given = words[1:] if "," in value else words[:-1]
+    return bool(given) and not any(f.is_term(w) for w in given) and any(
+        not f.is_word(part) for w in given for part in w.split("-"))
+
+
 @validator("not_a_word")
 def not_a_word(value: str) -> bool:
     """A word no dictionary has ("quartermain"; not "heparin", "bed", "page" or "ward"):
