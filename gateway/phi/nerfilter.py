@@ -174,7 +174,7 @@ class NerFilter:
         """SCOWL's common words and the project's clinical vocabulary minus proper nouns, and
         the curated clinical terms."""
         english, clinical, terms = _read("english-common.txt.gz"), {w.lower() for w in clinical_words}, _lines("clinical-terms.txt")
-        return cls(english | clinical, _read("english-proper.txt.gz"), terms, _read("places.txt.gz") | _lines("regions.txt"),
+        return cls(english | clinical | _lines("other-languages.txt"), _read("english-proper.txt.gz"), terms, _read("places.txt.gz") | _lines("regions.txt"),
                    misspellable=(clinical | terms) - english, clinical=clinical, org_generic=_lines("org-generic.txt"),
                    rare=_read("english-rare.txt.gz"))
 

@@ -95,6 +95,10 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (MIXED + "Hx MVC, driver of a Hyundai Elantra, restrained", "PERSON", "Hyundai Elantra"),
     (MIXED + "Declined Shingrix today, will ask at next visit", "PERSON", "Shingrix"),
     (MIXED + "Prior auth denied by Cigna, appeal sent", "ORGANIZATION", "Cigna"),
+    # the ordinary words of an interpreter's Spanish, Creole or Vietnamese lines
+    (MIXED + "INT: Hola, le habla la enfermera de la clinica.", "PERSON", "le habla la enfermera"),
+    (MIXED + "CALLER: Bonjou. Madanm mwen gen tèt fè mal.", "PERSON", "Madanm mwen"),
+    (MIXED + "PT: Cũng được, nhưng hay quên.", "PERSON", "Cũng được"),
 ])
 def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == []
@@ -164,6 +168,10 @@ def test_a_guess_is_cut_or_grown_to_its_name(recognizer, text, label, words, kep
     (MIXED + "Pt's son Bill will visit tomorrow", "PERSON", "Bill"),
     (MIXED + "Pt: LEE, ANN. Allergies: none", "PERSON", "LEE, ANN"),
     (UPPER + "DAUGHTER LINDA HO AT BEDSIDE", "PERSON", "LINDA HO"),                 # the surname Ho
+    # names that are words of another language stay names ("Abril", "Una", "Rosa")
+    (MIXED + "can someone reset it? Abril", "PERSON", "Abril"),
+    (MIXED + "Please start home services for Una Quaxley", "PERSON", "Una Quaxley"),
+    (MIXED + "Mi hija Rosa me lleva", "PERSON", "Rosa"),
     (UPPER + "SON DIMITRI CUCCHIARA VISITED", "PERSON", "DIMITRI CUCCHIARA"),
     (MIXED + "Goes to Silver Lake Middle School", "ORGANIZATION", "Silver Lake Middle School"),
     (MIXED + "Followed by Geuens Eye Associates", "PERSON", "Geuens Eye Associates"),  # mislabelled org
