@@ -941,6 +941,12 @@ POSITIVE = [
     ("AGE", "Structural heart team referral suggested; pt is ninety-four -- TAVR candidacy", "ninety-four"),
     ("AGE", 'Pt: Konstantinos Quaxley ("Gus"), ninety-four — family says he turned', "ninety-four"),
     ("AGE", "note: Mrs. Kim is 90, needs wheelchair at check-in", "90"),
+    # an age after "she's", before "so"; a user's folder; a chat's mention
+    ("AGE", "also Mrs. Yi has no phone — she's 93, her grandson handles calls", "93"),
+    ("AGE", 'is "am" right for Amharic? she\'s 95 so I want the interpreter flag', "95"),
+    ("PERSON", 'df = pd.read_csv(r"C:\\Users\\akinyi.quaxley\\Documents\\dc_followup.csv")', "akinyi.quaxley"),
+    ("PERSON", "cp /home/jquaxley/notes/census.csv /tmp", "jquaxley"),
+    ("PERSON", "Priscilla Quaxley  7:05 AM\n@Yaw Boateng she turns 90 today lol", "Yaw Boateng"),
     # logins after more verbs of a log
     ("ID", "Date received: 03/24/2025      Logged by: mkrause\n1. Patient:", "mkrause"),
     ("ID", "06:44:18 CLOS  inc closed by rdasilva\nUnits: M7", "rdasilva"),
@@ -1448,6 +1454,7 @@ NEGATIVE = [
     # a credential, a state after a city (the names before them are found by other recognizers)
     ("PERSON", "Tech: RPSGT Ho, RPSGT (scorer); Home: 15 Warren St, Brockton MA; Marion OH 43302"),
     ("ID", "Mailing address: 114 Front St, Boise, ID 83646; Rx 10 mg daily"),
+    ("PERSON", r"saved to C:\Users\Public\Documents and /home/user/app; @Home Health referral sent; @Pain Team"),
 ]
 
 

@@ -566,6 +566,14 @@ def not_plain(value: str) -> bool:
     return not any(f.is_plain(w) for w in value.replace(",", " ").split())
 
 
+@validator("some_name_word")
+def some_name_word(value: str) -> bool:
+    """Some word of the value is neither an ordinary word that is never a name nor a clinical term
+    ("Yaw Boateng"; not "Home Health", "Pain Team")."""
+    f = _lexicon()
+    return any(not f.is_plain(w) and not f.is_term(w) for w in value.replace(",", " ").split())
+
+
 @validator("surname_word")
 def surname_word(value: str) -> bool:
     """A word that can be a surname: a part of it (of a compound, as nerfilter judges them) is
