@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import regex
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from gateway.phi.recognizers.columns import Headers, cell_value
+from gateway.phi.recognizers.columns import Headers, cell_value, finding
 
 _TOKEN = regex.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\],:]|-?\d+(?:\.\d+)?(?![\w.])')
 _COLON = regex.compile(r"[ \t\r\n]*:")
@@ -163,8 +163,4 @@ class FieldRecognizer(EntityRecognizer):
         return kind, vouches, kind == "PERSON" and vouches
 
     def _result(self, kind: str, start: int, end: int) -> RecognizerResult:
-        explanation = AnalysisExplanation(recognizer=self.name, original_score=self._score,
-                                          textual_explanation="a record's value under an identifier's key")
-        return RecognizerResult(kind, start, end, self._score, explanation,
-                                {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+        return finding(self, kind, start, end, self._score, "a record's value under an identifier's key")

@@ -18,7 +18,9 @@ from typing import Any
 
 import regex
 import yaml
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from gateway.phi.recognizers.columns import finding
 
 SPEC = Path(__file__).with_name("hl7.yaml")
 _RANGE = regex.compile(r"(\d+)(?:-(\d+))?")
@@ -118,11 +120,7 @@ class Hl7Recognizer(EntityRecognizer):
             yield kind, s, e
 
     def _result(self, kind: str, start: int, end: int) -> RecognizerResult:
-        explanation = AnalysisExplanation(recognizer=self.name, original_score=self._score,
-                                          textual_explanation="an HL7 v2 field that holds an identifier")
-        return RecognizerResult(kind, start, end, self._score, explanation,
-                                {RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+        return finding(self, kind, start, end, self._score, "an HL7 v2 field that holds an identifier")
 
 
 def _split(text: str, start: int, end: int, sep: str) -> list[tuple[int, int, str]]:
