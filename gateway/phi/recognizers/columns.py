@@ -1,16 +1,18 @@
-"""Identifiers in the columns of a table pasted as text.
+"""Identifiers in the columns of a table pasted as text: a grid, a CSV export, a query's output.
 
 Worklists, call logs and claim lists copied out of an EHR grid put a header line over rows of
 values: "CLAIM #   ACCT   PATIENT   MEMBER ID" and below it "2025R0918832  H00731552  ...".
 No label stands next to a value, so the labelled patterns of patterns.yaml miss them; the
 header says what each column holds. A header line is one with at least two cells (separated
-by a tab, a pipe or two spaces) of which one names an identifier (columns.yaml); a cell of a
+by a tab, a pipe, two spaces, or commas outside quotes) of which one names an identifier
+(columns.yaml; "patient_name" and "birthDate" read as "patient name", "birth date"); a cell of a
 row below it is that identifier when it starts under the header cell (fixed-width tables are
-left-aligned) or has the same index (tab- and pipe-separated ones), and looks like one (four
-digits or more, no date; a name column's cell: a name's shape). Rows run to the first blank
-line. A name column counts only in a table that also has an identifier column or a birth date
-("Name  MRN  DOB", not a medication list's "Name  Dose  Route"); dates are left to the date
-patterns.
+left-aligned) or has the same index (delimited ones; a CSV row must have its header's number
+of fields), and looks like one (`cell_value`: four digits or more for an identifier, a name's
+shape, a date's, a phone's, an age of 90 or more). Rows run to the first blank line. A name,
+an address, an age or a date of care counts only in a table that also has an identifier, a
+birth date, a phone, an e-mail or a name's part ("Last name") column: "Name  MRN  DOB", not a
+medication list's "Name  Dose  Route".
 """
 from __future__ import annotations
 
@@ -93,7 +95,7 @@ def normal_header(header: str) -> str:
 
 def cell_value(kind: str, value: str, sure: bool = False) -> tuple[int, int] | None:
     """Where in a cell under a `kind` header the identifier is, if the cell looks like one
-    (`sure`: the header names a name's part outright, "Last name", "family")."""
+    (`sure`: the header names a name's part outright, "Last name", FHIR's "family")."""
     if kind == "PERSON":
         title = _TITLE.match(value)
         start = title.end() if title else 0
