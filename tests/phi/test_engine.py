@@ -73,11 +73,9 @@ def test_weekdays_extend_only_dates():
     assert with_weekdays(text, [f]) == [f]
 
 
-def test_no_patient_string_outlives_its_analysis():
+def test_no_patient_string_outlives_its_analysis(detector):
     """spaCy adds every token it sees to a process-wide vocabulary; the detector must not
     leave patients' names there (a memory dump would hold every name ever redacted)."""
-    from gateway.phi.engine import build_detector
-    detector = build_detector()
     nlp = detector._analyzer.nlp_engine.nlp["en"]
     canaries = ["Zqxwvbrandt", "Oyelarantu", "ZQXWV-88213"]
     findings = detector.analyze(f"Pt {canaries[0]} {canaries[1]} (MRN {canaries[2]}) seen by Dr. Okafor today")
@@ -86,12 +84,10 @@ def test_no_patient_string_outlives_its_analysis():
         assert canary not in nlp.vocab.strings and canary.lower() not in nlp.vocab.strings
 
 
-def test_concurrent_analyses_are_correct_and_leave_nothing_behind():
+def test_concurrent_analyses_are_correct_and_leave_nothing_behind(detector):
     """Requests are analysed in worker threads; memory zones must not interleave."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from gateway.phi.engine import build_detector
-    detector = build_detector()
     nlp = detector._analyzer.nlp_engine.nlp["en"]
     texts = [f"Pt Qorvanek{i} Tyszlarowa seen by Dr. Okafor, callback 617-555-{1000 + i:04d}" for i in range(40)]
     expected = [detector.analyze(t) for t in texts]
@@ -181,10 +177,8 @@ def test_whole_words(text, found, expected):
     assert text[f.start:f.end] == expected
 
 
-def test_the_detector_finds_a_list_after_its_first_value():
+def test_the_detector_finds_a_list_after_its_first_value(detector):
     """The series step is wired in: the label stands before the first accession number only."""
-    from gateway.phi.engine import build_detector
-    detector = build_detector()
     text = ("specimen # 31-204-0917 / 31-204-0918 / 31-204-0919 / 31-204-0920, pending\n"
             "taught over 3 sessions (2/12, 2/14, 2/17):\n  [x] trach care")
     found = {(f.type, text[f.start:f.end]) for f in detector.analyze(text)}

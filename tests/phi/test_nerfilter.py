@@ -246,9 +246,8 @@ def test_a_lowercase_guess_in_capitalized_text_is_no_place(recognizer):
     assert guesses(recognizer, MIXED + "tolerating sips, sideport flushed", [("LOCATION", "sideport")]) == []
 
 
-def test_detector_keeps_the_names_of_a_telegraphic_note_and_not_its_words():
-    from gateway.phi.engine import build_detector
-    det = build_detector()
+def test_detector_keeps_the_names_of_a_telegraphic_note_and_not_its_words(detector):
+    det = detector
     text = ("pt is a 57yo f who is followed at lakeview general by dr healey. walked approx 20 feet "
             "and then walked another 20 feet back to the room. occ pvc's noted, small amt soft stool. "
             "husband and dtr visited, dr healey took husband's ph #s.")

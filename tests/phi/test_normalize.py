@@ -69,16 +69,14 @@ def test_a_whole_value_ending_a_line_stays_apart_from_the_next_lines_number(text
     assert normalize(text).text == text
 
 
-def test_the_detector_finds_a_phone_number_broken_between_its_groups():
-    from gateway.phi.engine import build_detector
+def test_the_detector_finds_a_phone_number_broken_between_its_groups(detector):
     text = "Plan: start ceftriaxone 1 g IV q24h. Callback number +1 804\n606 4115. "
-    assert [text[f.start:f.end] for f in build_detector().analyze(text)] == ["+1 804\n606 4115"]
+    assert [text[f.start:f.end] for f in detector.analyze(text)] == ["+1 804\n606 4115"]
 
 
-def test_the_detector_finds_a_date_that_ends_a_line_before_a_number():
-    from gateway.phi.engine import build_detector
+def test_the_detector_finds_a_date_that_ends_a_line_before_a_number(detector):
     text = "Account #: 8909-086-1493\n\nDate of service: 03/25/2022\n88305 (surgical pathology)   $3,632.07\n"
-    assert "03/25/2022" in [text[f.start:f.end] for f in build_detector().analyze(text)]
+    assert "03/25/2022" in [text[f.start:f.end] for f in detector.analyze(text)]
 
 
 def test_a_number_ending_a_line_stays_apart_from_the_next_lines_number():

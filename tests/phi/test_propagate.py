@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from gateway.phi.engine import build_detector
 from gateway.phi.propagate import Propagator
 
 
@@ -51,9 +50,6 @@ def test_word_boundaries():
     assert found(text, out) == [("PERSON", "ANN"), ("PERSON", "ANN")]
 
 
-@pytest.fixture(scope="module")
-def detector():
-    return build_detector()
 
 
 def test_detector_carries_a_relative_s_name_but_not_clinical_words(detector):
@@ -134,16 +130,15 @@ def test_a_name_coordinated_with_a_pattern_name_is_carried_through_the_document(
     assert found(text, out) == [("PERSON", "Ferullo"), ("PERSON", "Saeed"), ("PERSON", "Saeed")]
 
 
-def test_the_detector_coordinates_names():
+def test_the_detector_coordinates_names(detector):
     text = "Family in attendance. Drs Ballou and Dutter pronounced at 0117."
-    det = build_detector()
-    assert "Dutter" in [text[f.start:f.end] for f in det.analyze(text)]
+    assert "Dutter" in [text[f.start:f.end] for f in detector.analyze(text)]
 
 
-def test_a_name_of_two_unknown_words_is_carried_through_the_document():
+def test_a_name_of_two_unknown_words_is_carried_through_the_document(detector):
     text = ("SICU team has spoken extensively with Radu Quaxley (closest relative). At this time "
             "Radu wishes to make pt DNR/DNI.")
-    found_values = [text[f.start:f.end] for f in build_detector().analyze(text)]
+    found_values = [text[f.start:f.end] for f in detector.analyze(text)]
     assert found_values.count("Radu") + found_values.count("Radu Quaxley") == 2
 
 
