@@ -49,6 +49,7 @@ recognizer and the field, at load time.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,14 @@ DEFAULT_ANCHOR_BEFORE = 80
 DEFAULT_ANCHOR_AFTER = 40
 _MACRO_REF = regex.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")
 _NAME = regex.compile(r"[a-z][a-z0-9_]*")
+
+
+@lru_cache(maxsize=4096)
+def _regex(rx: str, flags: int) -> regex.Pattern:
+    """regex.compile, memoized per process. The `regex` module parses in Python (~7 s for
+    the shipped patterns) and its own cache holds 500 patterns, fewer than we compile, so
+    every load (each test, each detector) paid it again. Compiled patterns are immutable."""
+    return regex.compile(rx, flags)
 
 
 class RecognizerConfigError(ValueError):
@@ -158,7 +167,7 @@ class ContextPatternRecognizer(PatternRecognizer):
         self.validator_name = validator
         self._validator = VALIDATORS[validator] if validator else None
         self.deny = list(deny or [])
-        self._deny = [regex.compile(d, flags) for d in self.deny]
+        self._deny = [_regex(d, flags) for d in self.deny]
         self.context_window = context_window
         self.context_window_after = context_window_after
         self.context_required = context_required
@@ -168,30 +177,30 @@ class ContextPatternRecognizer(PatternRecognizer):
         self.negative_context_window_after = negative_context_window_after
         self._pattern_context_required = dict(pattern_context_required or {})
         self.anchors = dict(anchors or {})
-        self._anchors = {pname: (regex.compile(rx, flags), before, after)
+        self._anchors = {pname: (_regex(rx, flags), before, after)
                          for pname, (rx, before, after) in self.anchors.items()}
         # Necessary conditions, searched once per text: most prompts have no month name, no
         # five digits, no "://", and a recognizer or pattern that cannot match is skipped.
         self.requires = requires
-        self._requires = regex.compile(requires, flags) if requires else None
+        self._requires = _regex(requires, flags) if requires else None
         self.pattern_requires = dict(pattern_requires or {})
-        self._pattern_requires = {pname: regex.compile(rx, flags) for pname, rx in self.pattern_requires.items()}
+        self._pattern_requires = {pname: _regex(rx, flags) for pname, rx in self.pattern_requires.items()}
         # patterns the prefilter must never skip, and the prefilter's ids of the others
         self.unfiltered = frozenset(unfiltered)
         self._prefilter: Prefilter | None = None
         self._prefilter_ids: dict[str, int] = {}
         self._filtered_ids: frozenset[int] | None = None   # when every pattern has an id
-        self._context_re = (regex.compile(_word_alternation(self.context), regex.IGNORECASE)
+        self._context_re = (_regex(_word_alternation(self.context), regex.IGNORECASE)
                             if self.context else None)
-        self._negative_re = (regex.compile(_word_alternation(self.negative_context), regex.IGNORECASE)
+        self._negative_re = (_regex(_word_alternation(self.negative_context), regex.IGNORECASE)
                              if self.negative_context else None)
         self.negative_context_after = list(negative_context_after or [])
         self.negative_context_after_window = negative_context_after_window
-        self._negative_after_re = (regex.compile(_word_alternation(self.negative_context_after), regex.IGNORECASE)
+        self._negative_after_re = (_regex(_word_alternation(self.negative_context_after), regex.IGNORECASE)
                                    if self.negative_context_after else None)
         for p in self.patterns:                 # compile once, with our flags
             if p.compiled_regex is None or p.compiled_with_flags != flags:
-                p.compiled_regex = regex.compile(p.regex, flags)
+                p.compiled_regex = _regex(p.regex, flags)
                 p.compiled_with_flags = flags
 
     def use_prefilter(self, prefilter: Prefilter, ids: Mapping[str, int]) -> None:
@@ -382,7 +391,7 @@ def _pattern(name: str, rx: str, score: float, compiled: regex.Pattern, flags: i
 
 def _compile(rx: str, flags: int, name: str, field: str, source: str) -> regex.Pattern:
     try:
-        return regex.compile(rx, flags)
+        return _regex(rx, flags)
     except (regex.error, TypeError, ValueError) as e:
         raise RecognizerConfigError(name, field, f"invalid regex: {e}", source) from None
 
