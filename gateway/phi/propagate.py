@@ -37,6 +37,10 @@ _AND = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:and|AND|And|&)[ \t]+(\p{L}[\p{L}'’
 # the same, written before the name: "BEA TURA AND DRS JOSEPH"
 _AND_BEFORE = regex.compile(r"(?<![\p{L}\d'’-])(?:(\p{L}[\p{L}'’-]+)[ \t]+)?(\p{L}[\p{L}'’-]+)(?:[ \t]*,[ \t]*|[ \t]+)"
                             r"(?:and|AND|And|&)[ \t]+(?:(?i:drs?|dr's|mrs?|ms)\.?[ \t]+)?\Z")
+# states named in two words: a state alone is no PHI, so "Jersey City" does not make the
+# "JERSEY" of "STATE OF NEW JERSEY" a place
+_STATE_NAME = regex.compile(r"(?i)\b(?:new[ \t]+(?:hampshire|jersey|mexico|york)|(?:north|south)[ \t]+(?:carolina|dakota)"
+                            r"|west[ \t]+virginia|rhode[ \t]+island|district[ \t]+of[ \t]+columbia)\b")
 
 
 def logins(name: str) -> set[str]:
@@ -92,7 +96,7 @@ class Propagator:
                             guessed.setdefault(login, "PERSON")
         if not kinds and not guessed:
             return results
-        taken = [(r.start, r.end) for r in results]
+        taken = [(r.start, r.end) for r in results] + [m.span() for m in _STATE_NAME.finditer(text)]
         extra = []
         for m in _WORD.finditer(text):          # one pass; no per-document regex to compile
             kind = kinds.get(m.group().lower()) or guessed.get(m.group())

@@ -50,6 +50,18 @@ def test_word_boundaries():
     assert found(text, out) == [("PERSON", "ANN"), ("PERSON", "ANN")]
 
 
+def test_a_city_word_is_not_carried_into_a_state_s_name():
+    # a state alone is no PHI: "Quaxley City" does not make the Quaxley... of a state a place,
+    # but the city's other mentions are still found
+    text = "SUPERIOR COURT OF NEW JERSEY. Records, 176 Quax Ave, Jersey City, NJ 07306. Lives in Jersey City"
+    first = text.index("Jersey City")
+    city = RecognizerResult("LOCATION", first, first + len("Jersey City"), 0.75,
+                            recognition_metadata={"recognizer_name": "city_state"})
+    out = Propagator(stop_words=["city"])(text, [city], pattern_only)
+    assert found(text, out) == [("LOCATION", "Jersey"), ("LOCATION", "Jersey City")]
+    assert all(text[r.start:r.end] != "JERSEY" for r in out)
+
+
 
 
 def test_detector_carries_a_relative_s_name_but_not_clinical_words(detector):

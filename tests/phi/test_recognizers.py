@@ -63,6 +63,27 @@ POSITIVE = [
     ("LOCATION", "Quaxley Valley Rheumatology\nRoute 6, Box 221\nTahlequah, OK 74464", "Route 6, Box 221"),
     ("LOCATION", "Quaxley Prairie Geriatrics\nBox 19, RR 3\nBeatrice, NE 68310", "Box 19, RR 3"),
     ("LOCATION", "She lives in a farmhouse at 20417 SW 61st Rd, south of town", "20417 SW 61st Rd"),
+    # the first date of a range, an eight-digit date with no date word, a range of months
+    ("DATE", "Inpatient care: 1/21/25-2/4/25 at Quaxley Children's.", "1/21/25"),
+    ("DATE", "*** FINAL REPORT ***   PT: QUAXLEY, SINA  PRINTED 20250127 0814", "20250127"),
+    ("DATE", "- Empagliflozin trial July-Aug 2024: recurrent mycotic infections", "July-Aug 2024"),
+    # a state ID card's, a bar admission's, a commercial and a spaced driver's license number
+    ("LICENSE", "Oregon ID: Quax Jr., ID card no. 7730215. 56M.", "7730215"),
+    ("LICENSE", "Documents on hand: his MN ID (no. H448-209-617-033), kids' birth certificates", "H448-209-617-033"),
+    ("LICENSE", "Esperanza Quaxley, Esq.   NV Bar No. 11872", "11872"),
+    ("LICENSE", "PSP Tpr Quax has his CDL 31 447 902.", "31 447 902"),
+    ("LICENSE", "Verified ID: MI DL B 652 447 193 018 -- checked by M. Quax", "B 652 447 193 018"),
+    # a court file's, an EMS run's, a study screening's and an immigration number
+    ("ID", "Court File No. 69DU-PR-25-118\nIn the Matter of the Guardianship of", "69DU-PR-25-118"),
+    ("ID", "called on 2/11/25 (run # 24-118803), glucose 41", "24-118803"),
+    ("ID", "Study ID on our records for Mr. Quax: screening # BRG-S-0447", "BRG-S-0447"),
+    ("ID", "Arrived U4U August 2023. A-number A220-417-893; I-94 41822093071.", "41822093071"),
+    # a city whose name begins or ends with a street-type or ordinary word, and a city after a
+    # street with a direction and a suite
+    ("LOCATION", "attn. Billing, 40 Quaxmont Ave NW, Ste 700, Grand Quaxley, MI 49503; fax", "Grand Quaxley"),
+    ("LOCATION", "           418 W 4TH ST APT 2\n           QUAXTON FALLS IA 50613", "QUAXTON FALLS"),
+    ("LOCATION", "Pt winters in Palm Quaxley, CA with her sister", "Palm Quaxley"),
+    ("LOCATION", "24610 104th Ave SE, Space 31, Quaxville. Single-wide, 4 steps", "Quaxville"),
     ("LOCATION", "Quaxley Endocrine Associates, 212 Route 9, Suite C, Westbrook", "212 Route 9, Suite C"),
     ("LOCATION", "preferred the urgent care on Quaxley Blvd NE; explained", "Quaxley Blvd NE"),
     ("LOCATION", "can you send more to cvs on route 9 tonight", "route 9"),
@@ -979,6 +1000,9 @@ NEGATIVE = [
     ("PERSON", "M12 RESP EMERGENT TO PRIV RES FOR 92 YOF FALLEN. ON ARRIVAL FOUND PT SUPINE"),
     ("ID", "group text thread (exported by home health RN at family request)"),
     ("LOCATION", "RR 2 flows on the monitor, RT 2 L nasal cannula, gave 2 Route changes"),
+    ("LICENSE", "grab bar 2 in the shower; bar no longer needed; ID card on file"),
+    ("ID", "run 2 of 3 completed; screening negative; file reviewed 12 times"),
+    ("LOCATION", "HX OF FALLS, MD AWARE. FREQUENT FALLS, PA AT BEDSIDE. Park, CT read as negative"),
     ("PERSON", "ED COURSE: CHEST PAIN 45M, TROPONIN NEG"),
     ("AGE", "BP reached 100 systolic after the bolus; HR is 96 this shift"),
     ("DEVICE", "the device 2 weeks ago was fine"),
