@@ -2,6 +2,7 @@
 benchmarks/phi, not here)."""
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -28,3 +29,36 @@ def test_words_outside_entities_are_misspelt_and_entities_keep_their_text(seed):
 def test_rate_zero_changes_nothing():
     spans = spans_of(TEXT, "Radu Quaxley")
     assert misspell(TEXT, spans, 0.0, random.Random(1)) == (TEXT, spans)
+
+
+def test_extra_documents_are_read_and_repeated(tmp_path):
+    from gateway.phi.training.train import extra_docs, to_normalized
+    path = tmp_path / "tuning.jsonl"
+    doc = {"id": "d1", "text": TEXT, "spans": [{"type": "PERSON", "start": TEXT.index("Radu"),
+                                               "end": TEXT.index("Radu") + 12, "text": "Radu Quaxley"}]}
+    path.write_text(json.dumps(doc) + "\n\n", encoding="utf-8")
+    assert extra_docs(str(path)) == [doc]
+    assert extra_docs(f"{path}*3") == [doc] * 3
+    text, spans = to_normalized(doc)
+    assert [text[s:e] for s, e, _ in spans] == ["Radu Quaxley"]
+
+
+def test_extra_documents_without_spans_are_refused(tmp_path):
+    from gateway.phi.training.train import extra_docs
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps({"id": "d1", "text": TEXT}) + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="bad.jsonl"):
+        extra_docs(str(path))
+
+
+@pytest.mark.parametrize("suffix,content,message", [
+    ("*0", "{}", "repeat count"),
+    ("*x", "{}", "repeat count"),
+    ("", "{not json\n", r"bad.jsonl:1: not JSON"),
+])
+def test_a_bad_extra_argument_or_line_is_named(tmp_path, suffix, content, message):
+    from gateway.phi.training.train import extra_docs
+    path = tmp_path / "bad.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(SystemExit, match=message):
+        extra_docs(f"{path}{suffix}")
