@@ -152,14 +152,16 @@ class NerFilter:
 
     def __init__(self, plain: Iterable[str], proper: Iterable[str], terms: Iterable[str] = (),
                  places: Iterable[str] = (), misspellable: Iterable[str] = (), clinical: Iterable[str] = (),
-                 org_generic: Iterable[str] = (), rare: Iterable[str] = ()) -> None:
+                 org_generic: Iterable[str] = (), rare: Iterable[str] = (), peoples: Iterable[str] = ()) -> None:
         """`plain`: ordinary words, unless also in `proper`; `terms`: never names, even if
         a dictionary capitalizes them ("Tylenol", "ICU"); `places`: the gazetteer's names,
         lower-cased ("towson", "new haven"); `misspellable`: clinical words whose one-letter
         misspellings are no names either ("sputum", "oxacillin"); `clinical`: the clinical
         vocabulary; `org_generic`: words naming a kind of department or service ("pastoral");
         `rare`: words only a larger dictionary has, no name when written in lower case in
-        capitalized text ("omentum")."""
+        capitalized text ("omentum"); `peoples`: languages, peoples and faiths, no word of a
+        person's name ("Punjabi"), though they may name an organization ("Baptist Health")."""
+        self._peoples = frozenset(peoples)
         self._proper = frozenset(proper)
         self._places = frozenset(places)
         self._terms = frozenset(terms)
@@ -174,7 +176,8 @@ class NerFilter:
         """SCOWL's common words and the project's clinical vocabulary minus proper nouns, and
         the curated clinical terms."""
         english, clinical, terms = _read("english-common.txt.gz"), {w.lower() for w in clinical_words}, _lines("clinical-terms.txt")
-        return cls(english | clinical | _lines("other-languages.txt"), _read("english-proper.txt.gz"), terms, _read("places.txt.gz") | _lines("regions.txt"),
+        return cls(english | clinical | _lines("other-languages.txt"), _read("english-proper.txt.gz"),
+                   terms, _read("places.txt.gz") | _lines("regions.txt"), peoples=_lines("languages.txt"),
                    misspellable=(clinical | terms) - english, clinical=clinical, org_generic=_lines("org-generic.txt"),
                    rare=_read("english-rare.txt.gz"))
 
@@ -320,7 +323,8 @@ class NerFilter:
 
     def _person(self, r, words: list[re.Match], style: _Style) -> list:
         verdicts = [None if self._ordinary(m.group(), style) else
-                    False if self._abbreviation(m.group()) else self._name_word(m, style) for m in words]
+                    False if self._abbreviation(m.group()) or m.group().lower() in self._peoples
+                    else self._name_word(m, style) for m in words]
         if _house_officer(words[0].string, words):
             verdicts[0] = False
         verdicts = self._misspelt_alone(words, verdicts, style)

@@ -99,6 +99,10 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (MIXED + "INT: Hola, le habla la enfermera de la clinica.", "PERSON", "le habla la enfermera"),
     (MIXED + "CALLER: Bonjou. Madanm mwen gen tèt fè mal.", "PERSON", "Madanm mwen"),
     (MIXED + "PT: Cũng được, nhưng hay quên.", "PERSON", "Cũng được"),
+    # languages, peoples and faiths, though a dictionary capitalizes them
+    (MIXED + "Counselling done with grandmother (Punjabi), daughter-in-law interpreting", "PERSON", "Punjabi"),
+    (MIXED + "Language: Hmong. Interpreter in person", "PERSON", "Hmong"),
+    (MIXED + "Case manager assigned. Halal meals flagged in kitchen.", "PERSON", "Halal"),
 ])
 def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == []
@@ -206,6 +210,11 @@ def test_a_guess_is_cut_or_grown_to_its_name(recognizer, text, label, words, kep
     (MIXED + "Pt: Sky Whitehorse, MICU bed 9", "PERSON", "Sky Whitehorse"),
     (MIXED + "Vendor rep present: Sky Beaulieu (Zimmer Biomet)", "PERSON", "Sky Beaulieu"),
     (MIXED + "Summary for Sonata Ambrasas (58 yo F)", "PERSON", "Sonata Ambrasas"),
+    # an interpreter's name next to the language
+    (MIXED + "Language: Hmong. Interpreter: Chue Quaxthao, in person", "PERSON", "Chue Quaxthao"),
+    # organizations may carry a faith or a people in their names
+    (MIXED + "Rev. Dial of Prospect United Methodist arrived 0605", "ORGANIZATION", "Prospect United Methodist"),
+    (MIXED + "Transferred to Quaxley Baptist Health for rehab", "ORGANIZATION", "Quaxley Baptist Health"),
 ])
 def test_names_survive(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == [(label, words)]
@@ -335,3 +344,16 @@ def test_one_edit_membership():
         assert word in near, word
     for word in ("sputxmx", "oxa", "morales", "tachy"):
         assert word not in near, word
+
+
+def test_no_language_word_is_a_place_or_a_common_name():
+    """languages.txt words are no words of a person's name: none may be a place a note names ("Navajo Nation")
+    or a common given name or surname."""
+    from gateway.phi.nerfilter import _lines
+    languages = _lines("languages.txt")
+    with gzip.open(LEXICON / "places.txt.gz", "rt", encoding="utf-8") as f:
+        places = {line.strip() for line in f}
+    assert len(languages) > 100
+    assert not languages & places
+    assert not languages & {"english", "french", "german", "welsh", "irish", "scott", "dutch", "karen",
+                            "dakota", "christian", "thai", "lao", "dari", "navajo"}

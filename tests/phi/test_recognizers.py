@@ -67,6 +67,7 @@ POSITIVE = [
     ("DATE", "Inpatient care: 1/21/25-2/4/25 at Quaxley Children's.", "1/21/25"),
     ("DATE", "*** FINAL REPORT ***   PT: QUAXLEY, SINA  PRINTED 20250127 0814", "20250127"),
     ("DATE", "- Empagliflozin trial July-Aug 2024: recurrent mycotic infections", "July-Aug 2024"),
+    ("URL", "He filed the appeal at ssa.gov/case/12345 last week", "ssa.gov/case/12345"),
     # a state ID card's, a bar admission's, a commercial and a spaced driver's license number
     ("LICENSE", "Oregon ID: Quax Jr., ID card no. 7730215. 56M.", "7730215"),
     ("LICENSE", "Documents on hand: his MN ID (no. H448-209-617-033), kids' birth certificates", "H448-209-617-033"),
@@ -1000,6 +1001,8 @@ NEGATIVE = [
     ("PERSON", "M12 RESP EMERGENT TO PRIV RES FOR 92 YOF FALLEN. ON ARRIVAL FOUND PT SUPINE"),
     ("ID", "group text thread (exported by home health RN at family request)"),
     ("LOCATION", "RR 2 flows on the monitor, RT 2 L nasal cannula, gave 2 Route changes"),
+    ("URL", "General information is available at www.fda.gov/medical-devices and https://www.cdc.gov/flu."),
+    ("DATE", "entered by RN   Page 1/1; Cravings 3/10 today; Stroke Scale 3/3; activation rate Q1: 1/8"),
     ("LICENSE", "grab bar 2 in the shower; bar no longer needed; ID card on file"),
     ("ID", "run 2 of 3 completed; screening negative; file reviewed 12 times"),
     ("LOCATION", "HX OF FALLS, MD AWARE. FREQUENT FALLS, PA AT BEDSIDE. Park, CT read as negative"),
