@@ -68,6 +68,13 @@ POSITIVE = [
     ("DATE", "*** FINAL REPORT ***   PT: QUAXLEY, SINA  PRINTED 20250127 0814", "20250127"),
     ("DATE", "- Empagliflozin trial July-Aug 2024: recurrent mycotic infections", "July-Aug 2024"),
     ("URL", "He filed the appeal at ssa.gov/case/12345 last week", "ssa.gov/case/12345"),
+    # a firm by its partners and legal form, a company by its "Co."
+    ("ORGANIZATION", "3. Release TO: Quaxley, Pereira & Lam, PLLC, attn. Records", "Quaxley, Pereira & Lam, PLLC"),
+    ("ORGANIZATION", "a small pension from Quaxmill Textile Co. deposits monthly", "Quaxmill Textile Co."),
+    ("ORGANIZATION", "PLAINTIFF v. QUAXLEY TRANSIT CO. and others", "QUAXLEY TRANSIT CO."),
+    # "Last, First" right before the date of birth, whatever words the name is made of
+    ("PERSON", "At pickup, patient Le, Thu (DOB 4/4/1968) was handed the wrong bag", "Le, Thu"),
+    ("PERSON", "Rx for Hill, Marsh T, DOB 8/15/1984 -- both bags in bin", "Hill, Marsh T"),
     # a state ID card's, a bar admission's, a commercial and a spaced driver's license number
     ("LICENSE", "Oregon ID: Quax Jr., ID card no. 7730215. 56M.", "7730215"),
     ("LICENSE", "Documents on hand: his MN ID (no. H448-209-617-033), kids' birth certificates", "H448-209-617-033"),
@@ -1001,6 +1008,7 @@ NEGATIVE = [
     ("PERSON", "M12 RESP EMERGENT TO PRIV RES FOR 92 YOF FALLEN. ON ARRIVAL FOUND PT SUPINE"),
     ("ID", "group text thread (exported by home health RN at family request)"),
     ("LOCATION", "RR 2 flows on the monitor, RT 2 L nasal cannula, gave 2 Route changes"),
+    ("ORGANIZATION", "The Co. said no. EXPOSURE TO CO. PT ON NRB. NEURO: A&O X3 CO."),
     ("URL", "General information is available at www.fda.gov/medical-devices and https://www.cdc.gov/flu."),
     ("DATE", "entered by RN   Page 1/1; Cravings 3/10 today; Stroke Scale 3/3; activation rate Q1: 1/8"),
     ("LICENSE", "grab bar 2 in the shower; bar no longer needed; ID card on file"),
