@@ -68,6 +68,10 @@ POSITIVE = [
     ("DATE", "*** FINAL REPORT ***   PT: QUAXLEY, SINA  PRINTED 20250127 0814", "20250127"),
     ("DATE", "- Empagliflozin trial July-Aug 2024: recurrent mycotic infections", "July-Aug 2024"),
     ("URL", "He filed the appeal at ssa.gov/case/12345 last week", "ssa.gov/case/12345"),
+    # a ZIP after its state, whatever code word follows; a town and ZIP right after a street's type
+    ("LOCATION", "Ship to: 14 Quaxley Bend Ct, Quaxland, TX 77479 (gate code given verbally)", "77479"),
+    ("LOCATION", "2215 N Quax Ln, Meridian, ID 83646\nICD card in wallet", "83646"),
+    ("LOCATION", "Address on file: 2214 N 4th St Philadelphia 19133", "Philadelphia 19133"),
     # a firm by its partners and legal form, a company by its "Co."
     ("ORGANIZATION", "3. Release TO: Quaxley, Pereira & Lam, PLLC, attn. Records", "Quaxley, Pereira & Lam, PLLC"),
     ("ORGANIZATION", "a small pension from Quaxmill Textile Co. deposits monthly", "Quaxmill Textile Co."),
@@ -1008,6 +1012,7 @@ NEGATIVE = [
     ("PERSON", "M12 RESP EMERGENT TO PRIV RES FOR 92 YOF FALLEN. ON ARRIVAL FOUND PT SUPINE"),
     ("ID", "group text thread (exported by home health RN at family request)"),
     ("LOCATION", "RR 2 flows on the monitor, RT 2 L nasal cannula, gave 2 Route changes"),
+    ("LOCATION", "Billing: CPT 99213 code; NDC 12345 units; MA 12345 units given"),
     ("ORGANIZATION", "The Co. said no. EXPOSURE TO CO. PT ON NRB. NEURO: A&O X3 CO."),
     ("URL", "General information is available at www.fda.gov/medical-devices and https://www.cdc.gov/flu."),
     ("DATE", "entered by RN   Page 1/1; Cravings 3/10 today; Stroke Scale 3/3; activation rate Q1: 1/8"),
