@@ -47,14 +47,14 @@ def test_extra_documents_without_spans_are_refused(tmp_path):
     from gateway.phi.training.train import extra_docs
     path = tmp_path / "bad.jsonl"
     path.write_text(json.dumps({"id": "d1", "text": TEXT}) + "\n", encoding="utf-8")
-    with pytest.raises(SystemExit, match="bad.jsonl"):
+    with pytest.raises(SystemExit, match="bad.jsonl:1: missing field .spans."):
         extra_docs(str(path))
 
 
 @pytest.mark.parametrize("suffix,content,message", [
     ("*0", "{}", "repeat count"),
     ("*x", "{}", "repeat count"),
-    ("", "{not json\n", r"bad.jsonl:1: not JSON"),
+    ("", "{not json\n", r"bad.jsonl:1: not valid JSON"),
 ])
 def test_a_bad_extra_argument_or_line_is_named(tmp_path, suffix, content, message):
     from gateway.phi.training.train import extra_docs

@@ -29,6 +29,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
+from evalsuites.datasets import DatasetError, load_jsonl
 from gateway.phi.biluo import tags_for
 from gateway.phi.engine import MODEL_DIR, NER_KINDS
 from gateway.phi.normalize import normalize
@@ -102,17 +103,10 @@ def extra_docs(item: str) -> list[dict]:
     path, _, times = item.partition("*")
     if not (times or "1").isdigit() or int(times or 1) < 1:
         raise SystemExit(f"--extra {item}: the repeat count after * must be a whole number >= 1")
-    docs = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            doc = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise SystemExit(f"{path}:{n}: not JSON ({e.msg})") from None
-        if not isinstance(doc, dict) or not isinstance(doc.get("text"), str) or not isinstance(doc.get("spans"), list):
-            raise SystemExit(f"{path}:{n}: every line needs a text and a list of spans")
-        docs.append(doc)
+    try:
+        docs = load_jsonl(Path(path), {"text": str, "spans": list})
+    except DatasetError as e:
+        raise SystemExit(str(e)) from None
     return docs * int(times or 1)
 
 
