@@ -99,7 +99,7 @@ def misspell(text: str, spans: list[tuple[int, int, str]], rate: float,
 
 def extra_docs(item: str) -> list[dict]:
     """The documents of a gold JSONL named as PATH or PATH*N, repeated N times (each copy is
-    recased and misspelt on its own, so the repeats are not identical)."""
+    augmented on its own: recased, and misspelt with --typos, so the repeats differ)."""
     path, _, times = item.partition("*")
     if not (times or "1").isdigit() or int(times or 1) < 1:
         raise SystemExit(f"--extra {item}: the repeat count after * must be a whole number >= 1")
