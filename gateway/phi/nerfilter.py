@@ -448,6 +448,7 @@ class OneEdit:
 
 _CUT_BEFORE = re.compile(r"\b[A-Z][a-z]{1,4}-\Z")          # "Jun-" before a guess "seo Hwang"
 _CUT_AFTER = re.compile(r"-?[a-z]{2,4}\b")                  # "-ja" after a guess "Baek Young-"
+_SURNAME_AFTER = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,})(?:['’][A-Za-z]+)?\b")   # "Farthing" after "Quenby-"
 _LOWER_RUN = re.compile(r"[a-z]+")
 _SHORT_GIVEN = re.compile(r"[A-Z][a-z]{1,3}")                # "Jae" before "-won"
 
@@ -456,14 +457,17 @@ def _hyphenated(text: str, r, words: "NerFilter"):
     """The guess grown to a romanized given name the model cut at its hyphen: "seo Hwang" or
     "-hoon Park" in "Jun-seo Hwang", "Ji-hoon Park"; "Baek Young-" or "Jae" before "-ja", "-won".
     Only a short capitalized part before the cut, and a short lowercase part after it that is no
-    ordinary word where the guess starts there ("Over-read", "amox-clav", "SON-IN-LAW" stay)."""
+    ordinary word where the guess starts there ("Over-read", "amox-clav", "SON-IN-LAW" stay). A guess
+    that ends on the hyphen grows over a capitalized word after it ("Quenby-" + "Farthing")."""
     start, end = r.start, r.end
     first = _LOWER_RUN.match(text[start:end].lstrip("-"))
     if (text[start] == "-" or (start > 0 and text[start - 1] == "-")) and first and not words.is_plain(first.group()):
         m = _CUT_BEFORE.search(text, max(0, start - 6), start + (text[start] == "-"))
         if m:
             start = m.start()
-    if text[end - 1] == "-" or (end < len(text) and text[end] == "-" and _SHORT_GIVEN.fullmatch(text, r.start, r.end)):
+    if text[end - 1] == "-" and (m := _SURNAME_AFTER.match(text, end)):
+        end = m.end()              # "Rosalind Quenby-" before "Farthing": a double-barrelled surname
+    elif text[end - 1] == "-" or (end < len(text) and text[end] == "-" and _SHORT_GIVEN.fullmatch(text, r.start, r.end)):
         m = _CUT_AFTER.match(text, end - (text[end - 1] == "-") + (text[end - 1] != "-" and text[end] == "-"))
         if m:
             end = m.end()

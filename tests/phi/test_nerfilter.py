@@ -138,6 +138,9 @@ def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     (MIXED + "Referring dentist: Ji-hoon Quaxley, DMD", "PERSON", "-hoon Quaxley", "Ji-hoon Quaxley"),
     (MIXED + "From: Soo-jin Quax (proxy for Quax Young-ja)", "PERSON", "Quax Young-", "Quax Young-ja"),
     (MIXED + "Hi Jae-won! See you Friday at 8", "PERSON", "Jae", "Jae-won"),
+    # a guess that ends on the hyphen of a double-barrelled surname grows over its second part
+    (MIXED + "Patient Rosalind Quenby-Quaxley, MRN 48213977", "PERSON", "Rosalind Quenby-", "Rosalind Quenby-Quaxley"),
+    (UPPER + "WIFE MARIA QUAX-QUILLON AT BEDSIDE", "PERSON", "MARIA QUAX-", "MARIA QUAX-QUILLON"),
     (MIXED + "Spoke with Quaxley's daughter today", "PERSON", "Quaxley", "Quaxley"),
     (UPPER + "CONTACT: SON-IN-LAW MIKE QUAXLEY 717-555-0183", "PERSON", "LAW MIKE QUAXLEY", "MIKE QUAXLEY"),
     (MIXED + "weaned off per Dr. Quaxley-thinking is dopa may be", "PERSON", "Quaxley", "Quaxley"),
