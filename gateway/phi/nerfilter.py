@@ -247,6 +247,8 @@ class NerFilter:
         touching = _touching(results)
         for r in results:
             r = _with_surname(text, _hyphenated(text, r, self), self)
+            if r.entity_type == "PERSON" and _EPONYM_NEXT.match(text, r.end):
+                continue             # "Jackson-Pratt drain", "Swan-Ganz catheter": a device's or a sign's name
             words = list(_WORD.finditer(text, r.start, r.end))
             if not words or len(words) == 1 and (self._misspelling(words[0].group(), style)
                                                   or self._ordinary(words[0].group(), style)
@@ -448,6 +450,9 @@ class OneEdit:
 
 _CUT_BEFORE = re.compile(r"\b[A-Z][a-z]{1,4}-\Z")          # "Jun-" before a guess "seo Hwang"
 _CUT_AFTER = re.compile(r"-?[a-z]{2,4}\b")                  # "-ja" after a guess "Baek Young-"
+# a word after a name that makes it an eponym: a device, a sign, a syndrome, a test
+_EPONYM_NEXT = re.compile(r"['’]?s?[ \t]+(?i:drains?|catheters?|tubes?|bulbs?|syndrome|disease|sign|signs|test|maneuver"
+                          r"|manoeuvre|procedure|operation|score|scale|classification|criteria|reflex|stockings?)\b")
 _SURNAME_AFTER = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,})(?:['’][A-Za-z]+)?\b")   # "Farthing" after "Quenby-"
 _LOWER_RUN = re.compile(r"[a-z]+")
 _SHORT_GIVEN = re.compile(r"[A-Z][a-z]{1,3}")                # "Jae" before "-won"

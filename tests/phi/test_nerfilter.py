@@ -99,6 +99,10 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (MIXED + "INT: Hola, le habla la enfermera de la clinica.", "PERSON", "le habla la enfermera"),
     (MIXED + "CALLER: Bonjou. Madanm mwen gen tèt fè mal.", "PERSON", "Madanm mwen"),
     (MIXED + "PT: Cũng được, nhưng hay quên.", "PERSON", "Cũng được"),
+    # a name before a device's, sign's or syndrome's word is an eponym
+    (MIXED + "- Jackson-Pratt drain placement on POD 1", "PERSON", "Jackson-Pratt"),
+    (UPPER + "SWAN-GANZ CATHETER REMOVED, SITE CLEAN", "PERSON", "SWAN-GANZ"),
+    (MIXED + "Concern for Guillain-Barre syndrome, LP today", "PERSON", "Guillain-Barre"),
     # languages, peoples and faiths, though a dictionary capitalizes them
     (MIXED + "Counselling done with grandmother (Punjabi), daughter-in-law interpreting", "PERSON", "Punjabi"),
     (MIXED + "Language: Hmong. Interpreter in person", "PERSON", "Hmong"),
