@@ -450,9 +450,10 @@ class OneEdit:
 
 _CUT_BEFORE = re.compile(r"\b[A-Z][a-z]{1,4}-\Z")          # "Jun-" before a guess "seo Hwang"
 _CUT_AFTER = re.compile(r"-?[a-z]{2,4}\b")                  # "-ja" after a guess "Baek Young-"
-# a word after a name that makes it an eponym: a device, a sign, a syndrome, a test
-_EPONYM_NEXT = re.compile(r"['’]?s?[ \t]+(?i:drains?|catheters?|tubes?|bulbs?|syndrome|disease|sign|signs|test|maneuver"
-                          r"|manoeuvre|procedure|operation|score|scale|classification|criteria|reflex|stockings?)\b")
+# a word after a name that makes it an eponym: a device, a syndrome, a manoeuvre. Not words a
+# sentence may put after a person ("have Ann sign the consent", "told Ann test results are back")
+_EPONYM_NEXT = re.compile(r"['’]?s?[ \t]+(?i:drains?|catheters?|tubes?|bulbs?|syndrome|disease|maneuver|manoeuvre"
+                          r"|procedure|reflex|stockings?)\b")
 _SURNAME_AFTER = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,})(?:['’][A-Za-z]+)?\b")   # "Farthing" after "Quenby-"
 _LOWER_RUN = re.compile(r"[a-z]+")
 _SHORT_GIVEN = re.compile(r"[A-Z][a-z]{1,3}")                # "Jae" before "-won"

@@ -217,6 +217,9 @@ def test_a_guess_is_cut_or_grown_to_its_name(recognizer, text, label, words, kep
     (MIXED + "Pt: Sky Whitehorse, MICU bed 9", "PERSON", "Sky Whitehorse"),
     (MIXED + "Vendor rep present: Sky Beaulieu (Zimmer Biomet)", "PERSON", "Sky Beaulieu"),
     (MIXED + "Summary for Sonata Ambrasas (58 yo F)", "PERSON", "Sonata Ambrasas"),
+    # a name before a word that follows people in sentences is no eponym
+    (MIXED + "Will have daughter Annika sign the consent tomorrow", "PERSON", "Annika"),
+    (MIXED + "Called and told Marisol test results are normal", "PERSON", "Marisol"),
     # an interpreter's name next to the language
     (MIXED + "Language: Hmong. Interpreter: Chue Quaxthao, in person", "PERSON", "Chue Quaxthao"),
     # organizations may carry a faith or a people in their names

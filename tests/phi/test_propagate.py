@@ -51,8 +51,8 @@ def test_word_boundaries():
 
 
 def test_a_city_word_is_not_carried_into_a_state_s_name():
-    # a state alone is no PHI: "Quaxley City" does not make the Quaxley... of a state a place,
-    # but the city's other mentions are still found
+    # a state alone is no PHI: a city named after it ("Jersey City") does not make the state's
+    # word a place ("NEW JERSEY"), but the city's other mentions are still found
     text = "SUPERIOR COURT OF NEW JERSEY. Records, 176 Quax Ave, Jersey City, NJ 07306. Lives in Jersey City"
     first = text.index("Jersey City")
     city = RecognizerResult("LOCATION", first, first + len("Jersey City"), 0.75,
