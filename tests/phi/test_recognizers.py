@@ -992,6 +992,34 @@ POSITIVE = [
     # organizations by more heads
     ("ORGANIZATION", "Certifying provider: Dr. Ivan Petrov, Bayside Orthopaedic Surgeons, fax", "Bayside Orthopaedic Surgeons"),
     ("ORGANIZATION", "Referred to Greater Quaxley Food Pantry (Tue/Thu)", "Greater Quaxley Food Pantry"),
+    # a phone number formatted as one after a fluid-balance word; a date after an initial's period
+    # and before a texter's "u"; a weekday before a month and day
+    ("PHONE", "agency phone (Quaxley Home Care intake: 215-555-0170, contact Efua Quax)", "215-555-0170"),
+    ("DATE", "[10:05:02] Brianna K.: May 12 works for us", "May 12"),
+    ("DATE", "[10:05:02] Brianna K.: Mon May 12 8:40 AM with Jill Quax, PA-C", "May 12"),
+    ("DATE", "its physical form for school its due aug 1st can u fill it", "aug 1st"),
+    # ages: after "age (", a birthday in words, Spanish
+    ("AGE", "we obtained your name, date of birth, age (90), medical record number", "90"),
+    ("AGE", "Turned ninety-six at Christmas per son.", "ninety-six"),
+    ("AGE", "Se le acabó la insulina. Tiene 91 años y vive sola.", "91"),
+    # dates in Spanish, French, Haitian Creole
+    ("DATE", "Su fecha de nacimiento es el doce de octubre del treinta y tres", "doce de octubre"),
+    ("DATE", "Né le 3 avril 1931 à Port-au-Prince", "3 avril 1931"),
+    ("DATE", "Dat: 4 mas 2025   CHW: Fabiola Quax", "4 mas 2025"),
+    ("PHONE", "Por favor llámeme al nueve quince, cinco cinco cinco, cero uno cuatro seis o al celular",
+     "nueve quince, cinco cinco cinco, cero uno cuatro seis"),
+    # a label's aside in parentheses; a name with a particle before its number; three letters
+    ("HEALTH_PLAN", "MFIP pending. Medical Assistance ID (Quax) 00983317.", "00983317"),
+    ("HEALTH_PLAN", "CHW will attend. MassHealth ID (J-B) 100294418833.", "100294418833"),
+    ("MRN", "05/06  10:48  jpz     Idris ibn Quaxley (NG612044)      pharmacy fax", "NG612044"),
+    ("MRN", "patient copy\nQUAXLEY, YULIIA V / BRH0030917 / TS5071844", "BRH0030917"),
+    ("HEALTH_PLAN", '{"payer": "Medicare", "member_id": "2RK5-PD8-UV17", "secondary_id": "48820173311"}', "48820173311"),
+    # an ambulance run and a dispatch incident; a plate after "reg" before "front end"; a tail number
+    ("ACCOUNT", "against medical advice -- run 25-11430  Cape Quax EMS", "25-11430"),
+    ("ID", "INC SC250719-0044  CARDIAC ARREST  P1", "SC250719-0044"),
+    ("VEHICLE", "V2 white Ford F-150 MA reg 8BK 447 front end dmg, driver ambulatory", "8BK 447"),
+    ("VEHICLE", "Transfer for thrombectomy by Quaxwing rotor, tail N417LW, ETA 2325.", "N417LW"),
+    ("DEVICE", "a new pendant, serial number L A 4 4 7 1 9 0, she wasn't wearing it", "L A 4 4 7 1 9 0"),
 ]
 
 
@@ -1495,6 +1523,13 @@ NEGATIVE = [
     ("PERSON", "Tech: RPSGT Ho, RPSGT (scorer); Home: 15 Warren St, Brockton MA; Marion OH 43302"),
     ("ID", "Mailing address: 114 Front St, Boise, ID 83646; Rx 10 mg daily"),
     ("PERSON", r"saved to C:\Users\Public\Documents and /home/user/app; @Home Health referral sent; @Pain Team"),
+    # a turn of the body is no birthday; fluid balances are no phone numbers; a unit right after a
+    # month and day keeps it a lab value; "mas", "me", "mayo" are words without a day and a year
+    ("AGE", "PT: pt turned 90 degrees to the left, then turned ninety degrees back"),
+    ("PHONE", "I/O: intake 720 360 1080 over the shift"),
+    ("DATE", "HGB DEC 2 u overnight; MAR 14 u"),
+    ("DATE", "quiere 2 mayo con el pan, y mas 3 me dijo"),
+    ("VEHICLE", "ORIF with a locking plate, tail of the pancreas N2 negative"),
 ]
 
 

@@ -114,10 +114,12 @@ class RecognizerConfigError(ValueError):
         super().__init__(f"recognizer {recognizer!r}{where}: field {field!r}: {problem}")
 
 
-def _word_alternation(words: Iterable[str]) -> str:
+def _word_alternation(words: Iterable[str], initials: bool = True) -> str:
     """Case-insensitive whole-word alternation; a boundary is only required on a
     side where the word itself starts/ends with a letter or digit ("#" matches
-    anywhere, "mrn" not inside "smrna")."""
+    anywhere, "mrn" not inside "smrna"). With `initials=False` a one-letter word is
+    not matched as an initial, i.e. before a period that no digit follows: "K." of
+    "Brianna K.: May 12" is no potassium."""
     parts = []
     for w in sorted(set(words), key=len, reverse=True):
         body = r"\s+".join(regex.escape(piece) for piece in w.split())
@@ -126,6 +128,8 @@ def _word_alternation(words: Iterable[str]) -> str:
             body = r"(?<![\p{L}\d])" + body
         if w[-1:].isalnum():
             body = body + r"(?![\p{L}\d])"
+        if not initials and len(w) == 1 and w.isalpha():
+            body = body + r"(?!\.(?!\d))"
         parts.append(body)
     return "(?:" + "|".join(parts) + ")"
 
@@ -192,11 +196,11 @@ class ContextPatternRecognizer(PatternRecognizer):
         self._filtered_ids: frozenset[int] | None = None   # when every pattern has an id
         self._context_re = (_regex(_word_alternation(self.context), regex.IGNORECASE)
                             if self.context else None)
-        self._negative_re = (_regex(_word_alternation(self.negative_context), regex.IGNORECASE)
+        self._negative_re = (_regex(_word_alternation(self.negative_context, initials=False), regex.IGNORECASE)
                              if self.negative_context else None)
         self.negative_context_after = list(negative_context_after or [])
         self.negative_context_after_window = negative_context_after_window
-        self._negative_after_re = (_regex(_word_alternation(self.negative_context_after), regex.IGNORECASE)
+        self._negative_after_re = (_regex(_word_alternation(self.negative_context_after, initials=False), regex.IGNORECASE)
                                    if self.negative_context_after else None)
         for p in self.patterns:                 # compile once, with our flags
             if p.compiled_regex is None or p.compiled_with_flags != flags:

@@ -368,7 +368,11 @@ def descending_pair(value: str) -> bool:
     return int(second) < int(first)
 
 
-_DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
+_DIGIT_WORDS = frozenset("""zero oh one two three four five six seven eight nine
+    cero uno dos tres cuatro cinco seis siete ocho nueve""".split())
+# Spanish numbers from ten to ninety, each said for two digits of a phone number
+_PAIR_WORDS = frozenset("""diez once doce trece catorce quince dieciseis dieciséis diecíseis diecisiete
+    dieciocho diecinueve veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa""".split())
 
 
 @validator("digits_in_words")
@@ -376,11 +380,13 @@ def digits_in_words(value: str) -> bool:
     """Seven, ten or eleven spoken digits ("double five" is two): a local, national or
     1-prefixed number."""
     n, repeat = 0, 1
-    for w in re.findall(r"[a-z]+", value.lower()):
+    for w in re.findall(r"[^\W\d_]+", value.lower()):
         if w in ("double", "triple"):
             repeat = 2 if w == "double" else 3
         elif w in _DIGIT_WORDS:
             n, repeat = n + repeat, 1
+        elif w in _PAIR_WORDS:
+            n, repeat = n + 2 * repeat, 1
     return n in (7, 10, 11)
 
 
