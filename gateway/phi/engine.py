@@ -27,6 +27,7 @@ from gateway.phi.kinds import KINDS
 from gateway.phi.nerfilter import NerFilter
 from gateway.phi.normalize import Normalized, normalize
 from gateway.phi.propagate import Propagator
+from gateway.phi.scripts import script_names
 from gateway.phi.series import siblings
 
 MODEL_DIR = Path(__file__).parent / "model"
@@ -202,7 +203,7 @@ def build_detector(options: "PhiOptions | None" = None):
     analyzer = build_analyzer(options.model)
     warm_vocabulary(analyzer, clinical_words())
     return PresidioDetector(analyzer, options.score_threshold, options.timeout_seconds,
-                            propagator=build_propagator())
+                            propagator=build_propagator(), lexicon=ner_filter())
 
 
 def clinical_words() -> list[str]:
@@ -245,9 +246,11 @@ class PresidioDetector:
     name = "presidio"
 
     def __init__(self, analyzer: AnalyzerEngine, score_threshold: float = 0.4,
-                 timeout_seconds: float = 5.0, propagator: Propagator | None = None) -> None:
+                 timeout_seconds: float = 5.0, propagator: Propagator | None = None,
+                 lexicon: NerFilter | None = None) -> None:
         self._analyzer = analyzer
         self._propagator = propagator
+        self._lexicon = lexicon
         # spaCy keeps every string it tokenizes in its vocabulary for the life of the
         # process: patients' names would outlive their request. A memory zone frees
         # what one analysis added.
@@ -276,6 +279,10 @@ class PresidioDetector:
         with self._lock, self._zone(), self._prefilter_scope(norm.text):
             results = self._analyzer.analyze(norm.text, language="en", entities=self._entities,
                                              score_threshold=self._threshold)
+        # a name in its own script beside its Latin spelling, before names are carried through
+        # the text (the gloss "Marko" found here is then found again in "Marko needs vaccines")
+        if self._lexicon is not None:
+            results = script_names(norm.text, results, self._lexicon)
         if self._propagator:
             results = self._propagator(norm.text, results, confirmed=_from_a_pattern)
         return norm, siblings(norm.text, results, confirmed=_from_a_pattern)

@@ -195,3 +195,22 @@ def test_a_models_guess_of_a_whole_name_vouches_for_its_login():
     out = Propagator(stop_words=[], words=ner_filter())(
         text, [result("PERSON", text, "Quaxley, Tamsin", source="ner")], pattern_only)
     assert found(text, out).count(("PERSON", "tquaxley")) == 2
+
+
+def test_the_ordinary_words_of_a_place_are_carried_only_capitalized_but_a_persons_in_any_case():
+    class Lexicon(_Lexicon):
+        plain = _Lexicon.plain | {"silver", "lake", "campground", "bliss", "mobile"}
+
+    text = ("LOC: Silver Lake Campground, site 22. Quaxley Mobile Estates lot 4. "
+            "campground host arrived; silver sulfadiazine to the burn. Quaxley road closed. nurse Bliss "
+            "called; bliss will call back. Meet at the Campground store")
+    anchors = [result("LOCATION", text, "Silver Lake Campground", source="location_building"),
+               result("LOCATION", text, "Quaxley Mobile Estates", source="location_building"),
+               result("PERSON", text, "Bliss", source="person_after_role")]
+    out = found(text, Propagator(stop_words=[], words=Lexicon())(text, anchors, pattern_only))
+    assert ("LOCATION", "Quaxley") in out                       # its own name is carried
+    carried = [value for kind, value in out if " " not in value]
+    assert not {"campground", "silver"} & set(carried)         # lowercase prose
+    assert "Campground" in carried                              # capitalized: read as the name again
+    assert ("PERSON", "bliss") in out
+    assert ("PERSON", "bliss") in out

@@ -1020,6 +1020,18 @@ POSITIVE = [
     ("VEHICLE", "V2 white Ford F-150 MA reg 8BK 447 front end dmg, driver ambulatory", "8BK 447"),
     ("VEHICLE", "Transfer for thrombectomy by Quaxwing rotor, tail N417LW, ETA 2325.", "N417LW"),
     ("DEVICE", "a new pendant, serial number L A 4 4 7 1 9 0, she wasn't wearing it", "L A 4 4 7 1 9 0"),
+    # names after more roles, names that are words too after a role, more credentials
+    ("PERSON", "I've asked our nurse Bliss to call you this morning", "Bliss"),
+    ("PERSON", "PE coach Jerome Quax; 504 coordinator Nasra Quax.", "Jerome Quax"),
+    ("PERSON", "CHR Wilbert Quaxnez will check road conditions", "Wilbert Quaxnez"),
+    ("PERSON", "delivery set Tue 11/4 between 2-5 pm, driver Destiny. Copay $0", "Destiny"),
+    ("PERSON", "Compiled: Quaxina Marsh, CPhT  03/14/2025 16:40", "Quaxina Marsh"),
+    # where someone is found or stays: a mile marker, a route box, a mobile-home estate, a motel
+    ("LOCATION", "Location: I-93 NB MM 41.6, Quaxsett   Geo: verified", "I-93 NB MM 41.6"),
+    ("LOCATION", "Navajo Nation; NN road N-36 near MM 7\nLKW: 02/11/2025", "N-36 near MM 7"),
+    ("LOCATION", 'alias returned, same DOB, addr Rt 2 Box 118, Quaxota -- merged', "Rt 2 Box 118"),
+    ("LOCATION", "4610 104th Ave SE, Space 31 (Quaxley Park Mobile Estates), Kent", "Quaxley Park Mobile Estates"),
+    ("LOCATION", "Then at the Quaxhost Inn on Hwy 65, rm 23, paid by church", "Quaxhost Inn"),
 ]
 
 
@@ -1530,6 +1542,9 @@ NEGATIVE = [
     ("DATE", "HGB DEC 2 u overnight; MAR 14 u"),
     ("DATE", "quiere 2 mayo con el pan, y mas 3 me dijo"),
     ("VEHICLE", "ORIF with a locking plate, tail of the pancreas N2 negative"),
+    # a word-name is a name only after a role, and no weekday or month is one
+    ("PERSON", "covered by RN Sunday night; the nurse Practitioner note; Hope this helps, Grace period"),
+    ("LOCATION", "lesion 7 MM; MM 1.2 g/dL M-spike; nodule 4 mm at MP joint 2"),
 ]
 
 

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from gateway.phi.nerfilter import TITLES
+from gateway.phi.nerfilter import LEXICON, TITLES
 
 Validator = Callable[[str], "bool | float | None"]
 
@@ -704,6 +704,19 @@ def name_word(value: str) -> bool:
     title ("Emily", "Radu"; not "Patient", "Cardiology", "Pt", "Mrs")."""
     f = _lexicon()
     return not any(w.lower() in TITLES or f.is_plain(w) or f.is_term(w) for w in value.split())
+
+
+@validator("role_name_word")
+def role_name_word(value: str) -> bool:
+    """A name after a role word: a `name_word`, or a name that is also an ordinary word
+    (lexicon/word-names.txt: "nurse Bliss", "driver Destiny Marsh")."""
+    return all(name_word(w) or w.lower() in _word_names() for w in value.split())
+
+
+@lru_cache(maxsize=1)
+def _word_names() -> frozenset[str]:
+    with (LEXICON / "word-names.txt").open(encoding="utf-8") as f:
+        return frozenset(w for line in f if (w := line.strip().lower()) and not w.startswith("#"))
 
 
 @validator("unknown_word")
