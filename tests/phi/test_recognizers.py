@@ -1032,6 +1032,13 @@ POSITIVE = [
     ("LOCATION", 'alias returned, same DOB, addr Rt 2 Box 118, Quaxota -- merged', "Rt 2 Box 118"),
     ("LOCATION", "4610 104th Ave SE, Space 31 (Quaxley Park Mobile Estates), Kent", "Quaxley Park Mobile Estates"),
     ("LOCATION", "Then at the Quaxhost Inn on Hwy 65, rm 23, paid by church", "Quaxhost Inn"),
+    # organizations by more heads, and a law firm named after its lawyer
+    ("ORGANIZATION", "Cytogenetics (Quaxley Cytogenetics Lab, CG-25-0044): 46,XY", "Quaxley Cytogenetics Lab"),
+    ("ORGANIZATION", "DME: Gulf Quaxley Oxygen to deliver concentrator", "Gulf Quaxley Oxygen"),
+    ("ORGANIZATION", "reached at work after 1/8 (Quaxbee River Electric, 910-555-0183)", "Quaxbee River Electric"),
+    ("ORGANIZATION", "formerly with Quaxer Cab of Dearborn, who lives", "Quaxer Cab of Dearborn"),
+    ("ORGANIZATION", "LAW OFFICES OF ESPERANZA QUAXLEY-WATTS\n2500 Fremont St", "LAW OFFICES OF ESPERANZA QUAXLEY-WATTS"),
+    ("ORGANIZATION", "REPORT Quaxley Creek Heart & Vascular Echo Lab       Study date", "Quaxley Creek Heart & Vascular"),
 ]
 
 
@@ -1545,6 +1552,9 @@ NEGATIVE = [
     # a word-name is a name only after a role, and no weekday or month is one
     ("PERSON", "covered by RN Sunday night; the nurse Practitioner note; Hope this helps, Grace period"),
     ("LOCATION", "lesion 7 MM; MM 1.2 g/dL M-spike; nodule 4 mm at MP joint 2"),
+    ("ORGANIZATION", "Core Lab result; Cath Lab at 2; seen by Plastic Surgery; the Farmers Market; Home Oxygen"),
+    ("ORGANIZATION", "SENT TO LAB. CBC LAB DRAWN. STAT LAB PENDING"),
+    ("ORGANIZATION", "Helena Quax, MD (Colorectal Surgery); Ewa Quax, DPM (Podiatric Surgery); Orthopaedic Spine Surgery"),
 ]
 
 
