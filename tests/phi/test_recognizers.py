@@ -1039,6 +1039,12 @@ POSITIVE = [
     ("ORGANIZATION", "formerly with Quaxer Cab of Dearborn, who lives", "Quaxer Cab of Dearborn"),
     ("ORGANIZATION", "LAW OFFICES OF ESPERANZA QUAXLEY-WATTS\n2500 Fremont St", "LAW OFFICES OF ESPERANZA QUAXLEY-WATTS"),
     ("ORGANIZATION", "REPORT Quaxley Creek Heart & Vascular Echo Lab       Study date", "Quaxley Creek Heart & Vascular"),
+    # who dictated, typed or scribed, by initials
+    ("PERSON", "Soo-jin Quax, MD  02/26/2025 16:52   Transcribed: ak/sy\nQUAX, TEMI", "ak/sy"),
+    ("PERSON", "GROSS (dictated HWN): Received fresh labeled with the patient's name", "HWN"),
+    ("PERSON", "Sincerely,\nEsperanza Quax, Esq.\nEQW:tlm\ncc: client", "EQW:tlm"),
+    ("PERSON", "RN Cash, RN Summer Quax; scribe tk\nFAST: negative.", "tk"),
+    ("PERSON", "Triage RN Hannah Rose Quax 04:24 / reviewed", "Hannah Rose Quax"),
 ]
 
 
@@ -1555,6 +1561,7 @@ NEGATIVE = [
     ("ORGANIZATION", "Core Lab result; Cath Lab at 2; seen by Plastic Surgery; the Farmers Market; Home Oxygen"),
     ("ORGANIZATION", "SENT TO LAB. CBC LAB DRAWN. STAT LAB PENDING"),
     ("ORGANIZATION", "Helena Quax, MD (Colorectal Surgery); Ewa Quax, DPM (Podiatric Surgery); Orthopaedic Spine Surgery"),
+    ("PERSON", "dictated but not read; transcribed via Dragon; scribe not present; Dictated: see above; Transcribed: VR/auto"),
 ]
 
 
