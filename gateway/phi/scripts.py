@@ -30,6 +30,15 @@ _BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{M}}])({_RUN})[ \t]*\([ \t]*\Z")
 _GLOSS = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?=\p{{Lu}})({_RUN})[ \t]*\([ \t]*(\p{{Latin}}*\p{{Lu}}[\p{{Latin}}'’-]+)[ \t]*[,;)]")
 _NON_LATIN = regex.compile(r"(?!\p{Latin})\p{L}")
 _LATIN = regex.compile(r"\p{Latin}")
+# scripts written without spaces: a name there is a few characters, a remark many
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+
+
+def _name_shaped(run: str) -> bool:
+    """Short enough for a name: "ታደሰ አለሙ", "王秀英"; not "(王先生说他今天好多了)" after "Mr. Wang"."""
+    words = run.split()
+    longest = 5 if _UNSPACED.search(run) else 15
+    return all(len(w) <= longest for w in words)
 
 
 class Lexicon(Protocol):
@@ -45,6 +54,8 @@ def script_names(text: str, results: list[RecognizerResult], words: Lexicon) -> 
     extra: list[RecognizerResult] = []
 
     def add(start: int, end: int, kind: str = "PERSON") -> None:
+        if not _name_shaped(text[start:end]):
+            return
         if not any(s < end and start < e for s, e in taken):
             taken.append((start, end))
             extra.append(RecognizerResult(kind, start, end, SCORE,

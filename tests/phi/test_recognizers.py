@@ -1562,6 +1562,9 @@ NEGATIVE = [
     ("ORGANIZATION", "SENT TO LAB. CBC LAB DRAWN. STAT LAB PENDING"),
     ("ORGANIZATION", "Helena Quax, MD (Colorectal Surgery); Ewa Quax, DPM (Podiatric Surgery); Orthopaedic Spine Surgery"),
     ("PERSON", "dictated but not read; transcribed via Dragon; scribe not present; Dictated: see above; Transcribed: VR/auto"),
+    ("ACCOUNT", "flu shot at the visit 2023-2024 season; run 10-2024 q"),
+    ("ID", "UO INC 1200 OVER SHIFT; INC 300CC"),
+    ("VEHICLE", "mass in the pancreatic tail N1 disease"),
 ]
 
 

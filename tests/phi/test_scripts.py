@@ -58,6 +58,13 @@ def test_two_non_latin_spellings_are_no_transliteration():
     assert found(text, [person(text, "백영자")]) == [("PERSON", "백영자")]
 
 
+def test_a_remark_in_parentheses_is_no_name():
+    text = "Mr. Wang (王先生说他今天好多了) and his daughter Wang Li (王丽)"
+    got = found(text, [person(text, "Wang"), person(text, "Wang Li")])
+    assert ("PERSON", "王丽") in got
+    assert not any(v.startswith("王先生") for _, v in got)
+
+
 def test_latin_text_is_returned_as_is():
     text = "wife Eleni (Helen), daughter"
     results = [person(text, "Eleni")]

@@ -371,7 +371,7 @@ def descending_pair(value: str) -> bool:
 _DIGIT_WORDS = frozenset("""zero oh one two three four five six seven eight nine
     cero uno dos tres cuatro cinco seis siete ocho nueve""".split())
 # Spanish numbers from ten to ninety, each said for two digits of a phone number
-_PAIR_WORDS = frozenset("""diez once doce trece catorce quince dieciseis dieciséis diecíseis diecisiete
+_PAIR_WORDS = frozenset("""diez once doce trece catorce quince dieciseis dieciséis diecisiete
     dieciocho diecinueve veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa""".split())
 
 
