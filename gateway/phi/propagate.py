@@ -13,7 +13,7 @@ list has and that are no misspelling, but only written exactly so ("Aiyana is a 
 a one-word guess ("Aetna", "antibx") or a word that is also ordinary ("Brown") is not carried.
 
 A name, confirmed or a model's guess of a whole name, also vouches for the user names made of it
-("Moreau, Julien" -> "jmoreau" in an audit log's user column).
+("Moreau, Julien" -> "jmoreau" in an audit log's user column, and "jmoreau2": a number after it).
 
 A name also vouches for the name coordinated with it: "Drs Ferullo and Saeed", "DR'S CAMARDA
 AND CLIFFORD", "daughters sarah and margie", "BEA TURA AND DRS JOSEPH", and a place or a
@@ -34,6 +34,8 @@ from gateway.phi.nerfilter import TITLES
 
 KINDS = ("PERSON", "LOCATION", "ORGANIZATION")
 _WORD = regex.compile(r"(?<![\p{L}\d])\p{L}+(?![\p{L}\d])")   # "O'Brien" -> O, Brien; "ANN'S" -> ANN, S
+# a login with a number after it, as systems make them unique ("dkowalski3", "kokafor2")
+_NUMBERED_LOGIN = regex.compile(r"(?<![\p{L}\d])(\p{L}{5,})\d{1,3}(?![\p{L}\d])")
 _AND = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:and|AND|And|&)[ \t]+(\p{L}[\p{L}'’-]+)(?![\p{L}\d'’-])")
 # the same, written before the name: "BEA TURA AND DRS JOSEPH"
 _AND_BEFORE = regex.compile(r"(?<![\p{L}\d'’-])(?:(\p{L}[\p{L}'’-]+)[ \t]+)?(\p{L}[\p{L}'’-]+)(?:[ \t]*,[ \t]*|[ \t]+)"
@@ -75,6 +77,7 @@ class Propagator:
             results = results + self._coordinated(text, results, confirmed)
         kinds: dict[str, str] = {}
         capitalized: dict[str, str] = {}       # carried only where written with a capital
+        user_names: set[str] = set()
         guessed: dict[str, str] = {}
         for r in results:
             if r.entity_type in KINDS and r.score >= self._min_score and confirmed(r):
@@ -86,6 +89,7 @@ class Propagator:
                         # "Tara Hose" makes "those": no word of any list
                         if login not in self._stop and (self._words is None or not self._words.is_word(login)):
                             kinds.setdefault(login, "PERSON")
+                            user_names.add(login)
             elif r.entity_type == "PERSON" and self._words is not None:
                 words = _WORD.findall(text[r.start:r.end])
                 if len(words) > 1:               # a whole name, not a lone word
@@ -96,6 +100,7 @@ class Propagator:
                         # one letter more than a word is what a login is ("kmorrow"): no misspelling test
                         if login not in self._stop and not self._words.is_word(login):
                             guessed.setdefault(login, "PERSON")
+                            user_names.add(login)
         if not kinds and not capitalized and not guessed:
             return results
         taken = [(r.start, r.end) for r in results] + [m.span() for m in _STATE_NAME.finditer(text)]
@@ -107,6 +112,11 @@ class Propagator:
             if kind and not any(s <= m.start() and m.end() <= e for s, e in taken):
                 extra.append(RecognizerResult(kind, m.start(), m.end(), self._score,
                                               recognition_metadata={"recognizer_name": "propagation"}))
+        if user_names:
+            for m in _NUMBERED_LOGIN.finditer(text):
+                if m.group(1).lower() in user_names and not any(s <= m.start() and m.end() <= e for s, e in taken):
+                    extra.append(RecognizerResult("PERSON", m.start(), m.end(), self._score,
+                                                  recognition_metadata={"recognizer_name": "propagation"}))
         return results + extra
 
     def _coordinated(self, text: str, results: list[RecognizerResult],

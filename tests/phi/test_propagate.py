@@ -182,6 +182,16 @@ def test_a_login_made_of_a_confirmed_name_is_that_person():
     assert found(text, out).count(("PERSON", "rquaxley")) == 3
 
 
+def test_a_login_with_a_number_after_it_is_that_person_too():
+    from gateway.phi.engine import ner_filter
+    text = ("2025-04-03 14:20:48  rquaxley3   Quaxley, Radu   MD (ED)   chart open\n"
+            "message to wife at 1105 by rquaxley3; order 4471 rquaxleyx2; radu2025")
+    out = Propagator(stop_words=[], words=ner_filter())(text, [result("PERSON", text, "Quaxley, Radu")], pattern_only)
+    got = found(text, out)
+    assert got.count(("PERSON", "rquaxley3")) == 2
+    assert not any(v in ("rquaxleyx2", "radu2025") for _, v in got)
+
+
 def test_a_login_that_is_a_word_is_not_carried():
     from gateway.phi.engine import ner_filter
     text = "Daughter Tara Hose at bedside. Those questions were answered."

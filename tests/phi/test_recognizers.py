@@ -1565,6 +1565,7 @@ NEGATIVE = [
     ("ACCOUNT", "flu shot at the visit 2023-2024 season; run 10-2024 q"),
     ("ID", "UO INC 1200 OVER SHIFT; INC 300CC"),
     ("VEHICLE", "mass in the pancreatic tail N1 disease"),
+    ("PERSON", "per MD Day shift; RN Night team aware; NP Weekend coverage"),
 ]
 
 
