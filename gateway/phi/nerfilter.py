@@ -119,7 +119,7 @@ def _read(name: str) -> set[str]:
         return {line.strip() for line in f if line.strip()}
 
 
-def _lines(name: str) -> set[str]:
+def word_list(name: str) -> set[str]:
     """A hand-written list of the lexicon: lower-cased lines, "#" comments skipped."""
     with (LEXICON / name).open(encoding="utf-8") as f:
         return {w for line in f if (w := line.strip().lower()) and not w.startswith("#")}
@@ -175,10 +175,10 @@ class NerFilter:
     def default(cls, clinical_words: Iterable[str] = ()) -> "NerFilter":
         """SCOWL's common words and the project's clinical vocabulary minus proper nouns, and
         the curated clinical terms."""
-        english, clinical, terms = _read("english-common.txt.gz"), {w.lower() for w in clinical_words}, _lines("clinical-terms.txt")
-        return cls(english | clinical | _lines("other-languages.txt"), _read("english-proper.txt.gz"),
-                   terms, _read("places.txt.gz") | _lines("regions.txt"), peoples=_lines("languages.txt"),
-                   misspellable=(clinical | terms) - english, clinical=clinical, org_generic=_lines("org-generic.txt"),
+        english, clinical, terms = _read("english-common.txt.gz"), {w.lower() for w in clinical_words}, word_list("clinical-terms.txt")
+        return cls(english | clinical | word_list("other-languages.txt"), _read("english-proper.txt.gz"),
+                   terms, _read("places.txt.gz") | word_list("regions.txt"), peoples=word_list("languages.txt"),
+                   misspellable=(clinical | terms) - english, clinical=clinical, org_generic=word_list("org-generic.txt"),
                    rare=_read("english-rare.txt.gz"))
 
     def is_plain(self, word: str) -> bool:

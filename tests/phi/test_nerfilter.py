@@ -359,8 +359,8 @@ def test_one_edit_membership():
 def test_no_language_word_is_a_place_or_a_common_name():
     """languages.txt words are no words of a person's name: none may be a place a note names ("Navajo Nation")
     or a common given name or surname."""
-    from gateway.phi.nerfilter import _lines
-    languages = _lines("languages.txt")
+    from gateway.phi.nerfilter import word_list
+    languages = word_list("languages.txt")
     with gzip.open(LEXICON / "places.txt.gz", "rt", encoding="utf-8") as f:
         places = {line.strip() for line in f}
     assert len(languages) > 100

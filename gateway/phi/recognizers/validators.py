@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from gateway.phi.nerfilter import LEXICON, TITLES
+from gateway.phi.nerfilter import TITLES, word_list
 
 Validator = Callable[[str], "bool | float | None"]
 
@@ -715,8 +715,7 @@ def role_name_word(value: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _word_names() -> frozenset[str]:
-    with (LEXICON / "word-names.txt").open(encoding="utf-8") as f:
-        return frozenset(w for line in f if (w := line.strip().lower()) and not w.startswith("#"))
+    return frozenset(word_list("word-names.txt"))
 
 
 @validator("unknown_word")
