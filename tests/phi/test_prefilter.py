@@ -40,17 +40,20 @@ def _ids_of(recognizers, recognizer: str, pattern: str) -> int:
 
 def test_same_findings_with_and_without_it(wired):
     recognizers, prefilter, analyzer = wired
-    texts = NOTES + [d["text"] for d in synth.generate(150, 7, "train") if d["text"].isascii()]
-    skipped = 0
+    texts = NOTES + [d["text"] for d in synth.generate(150, 7, "train")]
+    skipped = non_ascii = 0
     for text in texts:
         plain = sorted((r.entity_type, r.start, r.end, r.score) for r in analyzer.analyze(text, language="en"))
         with prefilter.scope(text):
             fired = prefilter.fired(text)
-            assert fired is not None
-            skipped += sum(len(r._prefilter_ids) for r in recognizers) - len(fired)
+            assert fired is not None or not text.isascii(), text[:60]
+            if fired is not None:
+                skipped += sum(len(r._prefilter_ids) for r in recognizers) - len(fired)
+                non_ascii += not text.isascii()
             filtered = sorted((r.entity_type, r.start, r.end, r.score) for r in analyzer.analyze(text, language="en"))
         assert filtered == plain, text[:60]
-    assert skipped > 50 * len(texts)     # it does skip: most patterns find nothing in a note
+    assert skipped > 50 * len(texts) * 0.9     # it does skip: most patterns find nothing in a note
+    assert non_ascii > 20                       # names with accents, dashes: filtered too
 
 
 def _fired(prefilter: Prefilter, text: str) -> frozenset[int]:
@@ -81,11 +84,30 @@ def test_a_pattern_hyperscan_cannot_take_is_filtered_on_its_anchor(wired):
                 if p not in r.anchors and p in r._prefilter_ids]
 
 
-def test_it_says_nothing_outside_its_analysis_or_for_non_ascii_text(wired):
+NON_ASCII = [
+    "Seen by Dr. Nuñez on 3/14/2025 — daughter Zoë (617-555-0177) aware.",
+    "Pt Đặng Thị Hương, 91 y/o, MRN 00731946; son Сергей Волков called 4/2.",
+    "Médecin: Dr Lefèvre, 12 février 2025. Né le 3 mars 1931 à Saint-Étienne.",
+    "Cita con la Dra. Peña el 5 de marzo; teléfono (305) 555-0148 – gracias 🙏",
+    "患者 王芳 (Wang Fang) 2025年3月14日 seen in clinic; Ms. Øberg’s “DOB” 1/2/1933.",
+]
+
+
+def test_non_ascii_text_is_filtered_and_changes_no_finding(wired):
+    recognizers, prefilter, analyzer = wired
+    for text in NON_ASCII:
+        plain = sorted((r.entity_type, r.start, r.end, r.score) for r in analyzer.analyze(text, language="en"))
+        with prefilter.scope(text):
+            assert prefilter.fired(text) is not None, text
+            filtered = sorted((r.entity_type, r.start, r.end, r.score) for r in analyzer.analyze(text, language="en"))
+        assert filtered == plain and plain, text
+
+
+def test_it_says_nothing_outside_its_analysis_or_where_the_dialects_differ(wired):
     recognizers, prefilter, _ = wired
-    text = "Seen by Dr. Nuñez on 3/14/2025."
+    text = "Seen by Dr. Nun\u0303ez on 3/14/2025."        # a combining tilde: \w to `regex` only
     with prefilter.scope(text):
-        assert prefilter.fired(text) is None            # the regex dialects differ beyond ASCII
+        assert prefilter.fired(text) is None
     ascii_text = "Seen by Dr. Nunez on 3/14/2025."
     assert prefilter.fired(ascii_text) is None          # no analysis in progress: run everything
     with prefilter.scope(ascii_text):

@@ -6,12 +6,15 @@ in a given note. Hyperscan (Intel's multi-pattern engine) scans once for all of 
 it reports at least every text the pattern matches), and a pattern whose approximation is
 silent on a text is skipped there. The findings are the same; only the work is less.
 
-Exactness has two guards. Hyperscan's dialect is PCRE's, not the `regex` module's: they agree
-on ASCII, so only ASCII texts are filtered (others run every pattern). And a pattern Hyperscan
-cannot take (too long, or too slow to compile: `prefilter: false` in patterns.yaml) is never
-filtered. Compiling takes most of a minute, so it happens once, in a background thread (texts
-analysed meanwhile run every pattern), and the compiled database is cached on disk, keyed by
-the patterns and the Hyperscan version.
+Exactness: Hyperscan's dialect is PCRE's, not the `regex` module's (dialect.py). Inside a
+case-insensitive scope a case property (`\\p{Lu}`) is widened for Hyperscan, which does not fold
+properties. A text beyond ASCII is filtered only when each of its non-ASCII characters is one
+both engines treat alike in every construct the patterns use (asked of both engines, once per
+character); otherwise, and for a pattern with an unprobed construct, every pattern runs. A
+pattern Hyperscan cannot take (too long, or too slow to compile: `prefilter: false` in
+patterns.yaml) is never filtered. Compiling takes most of a minute, so it happens once, in a
+background thread (texts analysed meanwhile run every pattern), and the compiled database is
+cached on disk, keyed by the patterns and the Hyperscan version.
 
 The scan's result lives only for one analysis: `scope(text)` sets it for the code inside the
 `with` (a context variable, so threads and tasks do not see each other's) and drops it after,
@@ -31,6 +34,8 @@ from pathlib import Path
 
 import regex
 
+from gateway.phi.recognizers.dialect import CharacterAgreement, hyperscan_expression, probed
+
 log = logging.getLogger("medgate.phi")
 
 # (prefilter, text, the ids of its patterns that may match the text) for the analysis in progress
@@ -40,6 +45,7 @@ _CURRENT: ContextVar[tuple[Prefilter, str, frozenset[int]] | None] = ContextVar(
 # One compile at a time in a process: a second detector built meanwhile waits for the first
 # and then loads its database from the disk cache instead of compiling it again.
 _BUILDING = threading.Lock()
+_ASCII = frozenset(map(chr, range(128)))
 
 
 def cache_dir() -> Path:
@@ -54,6 +60,9 @@ class Prefilter:
         self._patterns = list(patterns)
         self._dir = directory or cache_dir()
         self._db = None
+        self._agreement: CharacterAgreement | None = None
+        # on non-ASCII text these run whatever the scan says: their constructs are not probed
+        self._unprobed = frozenset(i for i, (rx, f) in enumerate(self._patterns) if not probed(rx, f))
         self._scratch_local = threading.local()
         self._ready = threading.Event()
         if background:
@@ -84,21 +93,28 @@ class Prefilter:
         return current[2]
 
     def _scan(self, text: str) -> tuple[Prefilter, str, frozenset[int]] | None:
-        if self._db is None or not text.isascii():
+        if self._db is None or self._agreement is None:
             return None
+        if text.isascii():
+            data, always = text.encode("ascii"), frozenset()
+        elif self._agreement.agree(set(text).difference(_ASCII)):
+            data, always = text.encode("utf-8"), self._unprobed
+        else:
+            return None                 # a character the engines read differently: run all
         import hyperscan
         scratch = getattr(self._scratch_local, "scratch", None)
         if scratch is None:             # a scratch space per thread, as Hyperscan requires
             scratch = self._scratch_local.scratch = hyperscan.Scratch(self._db)
         seen: set[int] = set()
-        self._db.scan(text.encode("ascii"), match_event_handler=_collect, context=seen, scratch=scratch)
-        return self, text, frozenset(seen)
+        self._db.scan(data, match_event_handler=_collect, context=seen, scratch=scratch)
+        return self, text, frozenset(seen) | always
 
     # --- building -------------------------------------------------------------------
 
     def _build(self) -> None:
         try:
             with _BUILDING:
+                self._agreement = CharacterAgreement([rx for rx, _ in self._patterns])
                 self._db = self._load_or_compile()
         except Exception as e:          # an optimisation only: without it every pattern runs
             log.warning("PHI pattern prefilter unavailable (%s); every pattern scans every text",
@@ -110,7 +126,7 @@ class Prefilter:
     def _load_or_compile(self):
         import hyperscan
         # the VERBOSE flag has no Hyperscan counterpart; the inline form has
-        expressions = [(b"(?x)" if f & regex.VERBOSE else b"") + rx.encode() for rx, f in self._patterns]
+        expressions = [(b"(?x)" if f & regex.VERBOSE else b"") + _hyperscan(rx, f).encode() for rx, f in self._patterns]
         flags = [_hs_flags(hyperscan, f) for _, f in self._patterns]
         key = hashlib.sha256(repr((hyperscan.__version__, expressions, flags)).encode()).hexdigest()[:32]
         path = self._dir / f"{key}.hsdb"
@@ -127,6 +143,13 @@ class Prefilter:
             tmp.write(hyperscan.dumpb(db))
         os.replace(tmp.name, path)      # atomic: concurrent builders never see half a file
         return db
+
+
+def _hyperscan(rx: str, flags: int) -> str:
+    try:
+        return hyperscan_expression(rx, flags)
+    except ValueError:                  # cannot be widened soundly: an empty pattern fires always
+        return ""
 
 
 def _trusted(path: Path) -> bool:
