@@ -115,3 +115,14 @@ def test_query_output_with_underscored_headers_and_ages(columns):
         ("MRN", "00771842"), ("PERSON", "WU"), ("PERSON", "JIAN"), ("AGE", "93"), ("DATE", "2025-03-02"),
         ("MRN", "00802215"), ("PERSON", "QUAXLEY"), ("PERSON", "FAITH"), ("DATE", "2025-03-03"),
     ]   # an age under 90 is no identifier
+
+
+def test_a_provider_written_as_a_word_and_an_initial_is_a_name(columns):
+    text = ("date,patient,mrn,provider,visit\n"
+            "2025-03-12,\"Quaxley, Amina\",00731884,Lake R,f/u CHF\n"
+            "2025-03-12,\"Do, An\",00689120,R. Bird,sick\n"
+            "2025-03-12,\"Vell, Ora\",00102235,Vitamin D,lab\n"       # a clinical term and a letter
+            "2025-03-12,\"Vell, Ora\",00102235,Factor V,lab\n")       # a Roman numeral is no initial
+    found = [value for kind, value in cells(columns, text) if kind == "PERSON"]
+    assert "Lake R" in found and "R. Bird" in found
+    assert "Vitamin D" not in found and "Factor V" not in found

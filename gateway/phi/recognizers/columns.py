@@ -42,6 +42,8 @@ _NAME = regex.compile(r"\p{L}[\p{L}'’.-]*(?:,?[ ]+\p{L}[\p{L}'’.-]*){0,4}")
 _TITLE = regex.compile(r"(?i)(?:(?:dr|mr|mrs|ms|miss|prof|rev)\.?|np|pa|pa-c|rn|md|do|lpn|cnm|crna)[ ]+(?=\p{L})")
 _PHONE = regex.compile(r"\+?[\d(][\d ().-]{5,18}\d(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?")
 _NUMBER_WORD = regex.compile(r"(?i)(?:ninety|one hundred)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?")
+# a capital alone or with a period, not a Roman numeral ("Factor V", "Type II")
+_INITIAL = regex.compile(r"(?<![\p{L}.])(?![IVX]\b)\p{Lu}\.?(?![\p{L}])")
 _HUMP = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")           # camelCase
 _MAX_ROWS = 200
 
@@ -123,11 +125,14 @@ def cell_value(kind: str, value: str, sure: bool = False) -> tuple[int, int] | N
 
 def _lexicon_allows(name: str) -> bool:
     """Some word of a name is no ordinary or clinical word: not a medication list's "Metformin"
-    or "Blood pressure" under a "Name" header."""
+    or "Blood pressure" under a "Name" header. A word beside an initial is a name however
+    ordinary ("Lake R", "R. Bird" under "provider"), unless a clinical term ("Vitamin D")."""
     from gateway.phi.recognizers.validators import _lexicon
     f = _lexicon()
     words = regex.findall(r"\p{L}{2,}", name)
-    return not words or any(not f.is_plain(w) and not f.is_term(w) for w in words)
+    if not words or any(not f.is_plain(w) and not f.is_term(w) for w in words):
+        return True
+    return _INITIAL.search(name) is not None and not any(f.is_term(w) for w in words)
 
 
 class ColumnRecognizer(EntityRecognizer):
