@@ -30,6 +30,35 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # dev-e (2026-12-06): quoted nicknames that are words, chat speakers that are words or logins,
+    # spelled-out names, doctors by an initial, dictation footers, typist pairs
+    ("PERSON", 'Patient: QUAXLEY, MARY ELLEN ("Peg")      Age: 101', "Peg"),
+    ("PERSON", 'pt Kieran Quaxley ("Sully" is what he goes by) 54M', "Sully"),
+    ("PERSON", "everyone calls me Quillo btw. if this goes to collections", "Quillo"),
+    ("PERSON", "Precious 8:02am: Good morning! This is the nurse from Kingsbridge.", "Precious"),
+    ("PERSON", "quilla.e 10:02: uploaded pics of bed 14's sacral wound", "quilla.e"),
+    ("PERSON", "this is Oleks Quaxenko, that's Q-U-A, uh, Q-U-A-X-E-N-K-O, calling for", "Q-U-A-X-E-N-K-O"),
+    ("PERSON", "happy early birthday. Dr. O wants extra torsemide 20 this afternoon", "O"),
+    ("PERSON", "chart her CAM+ and let Dr. A-K know b4 sedation", "A-K"),
+    ("PERSON", "D: 3/3/25  T: 3/4/25  lmb\ncc: Dr. Quaxley", "lmb"),
+    ("PERSON", "HI/kmb   D: 3/4/25   T: 3/4/25", "HI/kmb"),
+    ("PERSON", "Transcribed: np/lrw   Job # 8841203", "np/lrw"),
+    # ages beside a birth date, a name's age and sex, a patient quoted
+    ("AGE", "Res: QUAXLEY, STANA   rm 108-B   DOB 03/22/1930 (94)", "94"),
+    ("AGE", "Patient: Quaxley, Ayesha (91 y, F)   MRN 1188203", "91"),
+    ("AGE", 'Neuro intact, told me "I\'m 91, not deaf, dear". Retired', "91"),
+    # a date-time as one token; a claim form's spaced dates; coded specimen numbers
+    ("DATE", "Collected: 2025-03-04T07:15   Received: later", "2025-03-04T07:15"),
+    ("DATE", "14. DATE OF CURRENT ILLNESS: 02 17 2025   QUAL 431", "02 17 2025"),
+    ("DATE", " 1  02 18 25–02 19 25  11  76815      AB  $210.00", "02 19 25"),
+    ("ID", "EUS-FNA on 2/4 (path FRC-P25-1446) confirmed adenocarcinoma", "FRC-P25-1446"),
+    ("ID", "UA: 2+ ketones, urine cx sent (UC-0323-4471).", "UC-0323-4471"),
+    # an SSN field's value whatever its area; a licence after "/ state ID"; plan numbers
+    ("SSN", "Claimant: QUAXLEY, Jadwiga\nSSN: 912-44-7308      DOB: Aug. 19, 1969", "912-44-7308"),
+    ("LICENSE", "Driver license / state ID: W263 551 844 712", "W263 551 844 712"),
+    ("HEALTH_PLAN", "MA IDs 00419827 (A) / 00419828 (B).", "00419827"),
+    ("HEALTH_PLAN", "11. INSURED'S POLICY GROUP OR FECA NUMBER: STAR-0091", "STAR-0091"),
+    ("ORGANIZATION", "Marcus T. Quaxley, Esq.\nQuaxley & Delacroix, PLLC\n200 S Tryon St", "Quaxley & Delacroix, PLLC"),
     ("PERSON", "use in flight\nPassenger: Ray Quaxley    Date of birth: Jan 4, 1949", "Ray Quaxley"),
     ("PERSON", "Crew: Virgil Quax, Paramedic; Shan Quillo, EMT-B", "Virgil Quax"),
     ("LOCATION", "a new referral to Achieve Physical Therapy - Quaxgate location, which is open", "Quaxgate"),
@@ -253,7 +282,7 @@ POSITIVE = [
     ("DATE", "seen Mar. 14 by ortho", "Mar. 14"),
     ("DATE", "on the 14th of March, 2024 she fell", "14th of March, 2024"),
     ("DATE", "Echo 2024-03-14 showed EF 35%", "2024-03-14"),
-    ("DATE", "Timestamp 2024-03-14T10:22:01Z", "2024-03-14"),
+    ("DATE", "Timestamp 2024-03-14T10:22:01Z", "2024-03-14T10:22:01Z"),   # one token, all of it
     ("DATE", "date of service: 20240314", "20240314"),
     ("DATE", "DOB 010248", "010248"),
     ("DATE", "she was admitted on the 14th and improved", "14th"),
@@ -1057,6 +1086,15 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # dev-e's rules, what they must leave alone
+    ("PERSON", 'Dressing 10:00: changed, site clean. Labs 06:00: drawn. "Fine" per pt, Lasix ("water pill")'),
+    ("PERSON", "everyone calls me Tuesday evenings; vitals per A-B-C protocol; spelled out"),
+    ("PERSON", "RN/MD aware; PT/OT eval tomorrow"),
+    ("PERSON", 'She saw the ER doctor. I would like a bill. Dog ("Biscuit") is with a friend'),
+    ("AGE", 'HR (94) regular; "I\'m 95% sure" she said; sats (92 %), BP 120/80 (91 mmHg MAP)'),
+    ("DATE", "labs 12 14 16 20 trending; Glucose 02 18 25 units"),
+    ("ID", "COVID-19 negative; HLA-B27 positive; ICD-10-CM code; SpO2-92-96%"),
+    ("SSN", "Phone: 212-55-0101x; claim 912-44-7308-01"),
     ("LOCATION", "moved to the Main location; the new campus opened; Cardiology office"),
     ("PERSON", "spoke with pharmacy today; spoke with her today; unable to reach MD; pain reached Moderate"),
     ("PERSON", "bed 7 pulled out his art line; Patient's daughter called; Lasix 14:00: given; RN IN ROOM"),

@@ -157,8 +157,9 @@ _NUMERIC_DATE = re.compile(r"(\d{1,4})[/.\- ](\d{1,2})(?:[/.\- ](\d{2}|\d{4}))?"
 @validator("calendar_date")
 def calendar_date(value: str) -> bool:
     """A numeric date that exists: M/D/Y (or D/M/Y as a fallback), Y-M-D, or M/D
-    without a year. Rejects 13/45/2020, 2/30, 0002-8215-01."""
-    m = _NUMERIC_DATE.fullmatch(value.strip())
+    without a year; a time glued on with "T" is read past (2025-03-04T10:22). Rejects 13/45/2020,
+    2/30, 0002-8215-01."""
+    m = _NUMERIC_DATE.fullmatch(value.strip().split("T", 1)[0])
     if not m:
         return False
     a, b, c = m.groups()
@@ -644,9 +645,11 @@ def signoff_initials(value: str) -> bool:
     """Initials where a note is signed off ("-- SB", "— DC 11/20", "-- tb", "MW / LA"): not only
     English words ("-- ok", "-- AN"), no credential, order or state a line ends with ("- DNR",
     "-- NPO", "verified by CXR"). Clinical abbreviations pass: at a sign-off they are someone's
-    initials."""
+    initials. A pair passes unless both halves are such words ("np/lrw"; not "RN/MD")."""
     parts = re.findall(r"[^\W\d_]+", value)
     low = [p.lower() for p in parts]
+    if len(low) > 1:                # a signer/typist pair: "np/lrw" is someone's initials twice
+        return not all(p in _LINE_ENDINGS or p in _english() for p in low)
     return bool(low) and not any(p in _LINE_ENDINGS for p in low) and not all(p in _english() for p in low)
 
 
@@ -711,6 +714,13 @@ def role_name_word(value: str) -> bool:
     """A name after a role word: a `name_word`, or a name that is also an ordinary word
     (lexicon/word-names.txt: "nurse Bliss", "driver Destiny Marsh")."""
     return all(name_word(w) or w.lower() in _word_names() for w in value.split())
+
+
+@validator("quoted_nickname")
+def quoted_nickname(value: str) -> bool:
+    """A nickname quoted after a name: any word but a clinical term, unless that term is a name
+    too (lexicon/word-names.txt: "Peg")."""
+    return value.strip().lower() in _word_names() or not_clinical(value)
 
 
 @lru_cache(maxsize=1)
