@@ -1719,6 +1719,8 @@ def test_ssn(value, ok):
     ("0002-8215-01", False), ("12/25/1931", True), ("3/32", False), ("1/1/1492", False),
     # a day the month lacks is a slip of the pen, still somebody's date
     ("2/30", True), ("2/29/2023", True), ("4/31", True), ("2/31/14", True),
+    # a time glued on with "T" is read past; the date before it still must exist
+    ("2025-03-04T10:22", True), ("2025-03-04T10:22:31Z", True), ("2025-13-04T10:22", False),
 ])
 def test_calendar_date(value, ok):
     assert V.calendar_date(value) is ok
@@ -2060,3 +2062,19 @@ def test_every_shipped_requires_is_a_necessary_condition():
 PROMPT_LIKE = ("Pt Harold Brandvold, MRN 00482913, DOB 03/14/1956, admitted Nov 2 2026 from Lakeview "
                "General, transferred 7/16 from WHC; lives in Towson, MD 21204; wife (617) 555-0142, "
                "https://portal.example.org/x, acct # 5521-889, case ref 3390012.")
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("Peg", True), ("Bee", True), ("Sully", True),          # quoted after a name: words too
+    ("Lasix", False), ("Heparin", False),                   # clinical terms are no nicknames
+])
+def test_quoted_nickname(value, ok):
+    assert V.quoted_nickname(value) is ok
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("np/lrw", True), ("HI/kmb", True), ("MW / LA", True),  # a signer/typist pair
+    ("RN/MD", False), ("PT/OT", False), ("ok", False), ("DNR", False),
+])
+def test_signoff_initials(value, ok):
+    assert V.signoff_initials(value) is ok
