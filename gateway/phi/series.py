@@ -5,7 +5,8 @@
 pattern finds the first and the rest of the list leaks. A value written the same way (the
 same letters, digits and punctuation, letter for letter; dates may differ by a digit per part,
 "1/9, 12/24") right next to a pattern's finding, joined by a comma, a slash between spaces,
-"and", "or" or "&", is taken for the same kind, in both directions and along the whole list.
+"and", "or" or "&" (each value may carry a short tag in parentheses: "MA IDs 00419827 (A) /
+00419828 (B)"), is taken for the same kind, in both directions and along the whole list.
 
 Only findings of anchored patterns start a list (a model guess would spread its mistakes), and
 only kinds whose values have a shape: not names, places or organizations (propagate.py
@@ -22,9 +23,11 @@ SKIP_KINDS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "AGE"})
 SCORE = 0.6
 _VALUE = r"[\p{L}\d](?:[\p{L}\d./-]*[\p{L}\d])?"
 _SEP = r"(?:[ \t]*[,;+&][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+/[ \t]+|[ \t]+(?:and|or|&)[ \t]+)"
+# a short tag in parentheses after a value: "MA IDs 00419827 (A) / 00419828 (B)"
+_TAG = r"(?:[ \t]*\([\p{L}\d]{1,3}\))?"
 # the value right after a finding, and the value right before one
-_NEXT = regex.compile(_SEP + r"(" + _VALUE + r")(?![\p{L}\d/-]|\.[\p{L}\d])", regex.IGNORECASE)
-_PREV = regex.compile(r"(?<![\p{L}\d./-])(" + _VALUE + r")" + _SEP + r"\Z", regex.IGNORECASE)
+_NEXT = regex.compile(_TAG + _SEP + r"(" + _VALUE + r")(?![\p{L}\d/-]|\.[\p{L}\d])", regex.IGNORECASE)
+_PREV = regex.compile(r"(?<![\p{L}\d./-])(" + _VALUE + r")" + _TAG + _SEP + r"\Z", regex.IGNORECASE)
 _RUN = regex.compile(r"\d+|\p{Lu}+|\p{Ll}+|.")
 
 

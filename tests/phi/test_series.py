@@ -53,3 +53,11 @@ def test_a_value_already_found_is_not_found_again():
     text = "MRN 00482913, 00482914"
     first, second = _found(text, "00482913", "MRN"), _found(text, "00482914", "MRN")
     assert siblings(text, [first, second], _pattern) == [first, second]
+
+
+def test_values_with_a_short_tag_in_parentheses_are_a_list():
+    text = "MA IDs 00419827 (A) / 00419828 (B). Dad cell 612-555-0140 (call after 5) / 612-555-0141"
+    out = siblings(text, [_found(text, "00419827", "HEALTH_PLAN", "health_plan_labeled"),
+                          _found(text, "612-555-0140", "PHONE", "phone_nanp")], _pattern)
+    # a tag is one to three letters or digits: "(call after 5)" is a remark, no list's joint
+    assert _values(text, out) == [("HEALTH_PLAN", "00419827"), ("HEALTH_PLAN", "00419828"), ("PHONE", "612-555-0140")]
