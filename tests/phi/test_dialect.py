@@ -76,3 +76,12 @@ def test_patterns_with_unprobed_constructs_or_flags_are_known():
     assert not probed(r"\x{2013}", 0)
     assert not probed(r"[[:alpha:]]+", 0)
     assert not probed(r"\w+", regex.ASCII)
+
+
+def test_the_answers_kept_are_bounded(monkeypatch):
+    import gateway.phi.recognizers.dialect as dialect
+    monkeypatch.setattr(dialect, "MAX_CHARACTERS", 3)
+    agreement = CharacterAgreement([r"\w+"])
+    assert agreement.agree({"é", "ñ"})
+    assert not agreement.agree({"ü", "ö"})          # past the bound: run every pattern, keep nothing
+    assert len(agreement._verdicts) == 2 and agreement.agree({"é"})

@@ -31,6 +31,8 @@ _PROPERTY = regex.compile(r"\\[pP]\{(\^?)([A-Za-z_]+)\}")
 # constructs whose non-ASCII behaviour is not probed, and flags that change it
 _UNPROBED = regex.compile(r"\\[xuUNhHvVRXoGmMK]|\\[pP][A-Za-z]|\[\[:|\\L<|\{e<|\(\?[aLu]")
 _FLAGS = regex.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
+# how many characters' answers are kept (Latin, Greek, Cyrillic, CJK and emoji in use fit easily)
+MAX_CHARACTERS = 50_000
 _PROBED_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.VERBOSE | regex.VERSION0
 
 
@@ -131,7 +133,9 @@ class CharacterAgreement:
                          flags=[hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP
                                 | (hyperscan.HS_FLAG_CASELESS if caseless else 0)
                                 for _, _, caseless, _ in self._probes])
-        self._verdicts: dict[str, bool] = {}      # one character each: no text is kept
+        # one character each, no text; bounded, so a flood of distinct characters cannot grow it
+        # without end (past the bound an unknown character is answered "run every pattern")
+        self._verdicts: dict[str, bool] = {}
         self._lock = threading.Lock()
 
     def agree(self, chars: set[str]) -> bool:
@@ -139,6 +143,8 @@ class CharacterAgreement:
         verdicts = self._verdicts
         unknown = [ch for ch in chars if ch not in verdicts]
         if unknown:
+            if len(verdicts) + len(unknown) > MAX_CHARACTERS:
+                return False
             verdicts.update(self._ask(unknown))
         return all(verdicts[ch] for ch in chars)
 
