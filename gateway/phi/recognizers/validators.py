@@ -380,6 +380,11 @@ _PAIR_WORDS = frozenset("""diez once doce trece catorce quince dieciseis diecisÃ
 def digits_in_words(value: str) -> bool:
     """Seven, ten or eleven spoken digits ("double five" is two): a local, national or
     1-prefixed number."""
+    return _spoken_digits(value) in (7, 10, 11)
+
+
+def _spoken_digits(value: str) -> int:
+    """How many digits words speak: "double five" is two, Spanish "quince" two."""
     n, repeat = 0, 1
     for w in re.findall(r"[^\W\d_]+", value.lower()):
         if w in ("double", "triple"):
@@ -388,7 +393,13 @@ def digits_in_words(value: str) -> bool:
             n, repeat = n + repeat, 1
         elif w in _PAIR_WORDS:
             n, repeat = n + 2 * repeat, 1
-    return n in (7, 10, 11)
+    return n
+
+
+@validator("spoken_number")
+def spoken_number(value: str) -> bool:
+    """A record number spoken digit by digit: five digits or more ("double five" is two)."""
+    return _spoken_digits(value) >= 5
 
 
 # --- devices ----------------------------------------------------------------------
