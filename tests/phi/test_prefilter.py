@@ -41,7 +41,7 @@ def _ids_of(recognizers, recognizer: str, pattern: str) -> int:
 def test_same_findings_with_and_without_it(wired):
     recognizers, prefilter, analyzer = wired
     texts = NOTES + [d["text"] for d in synth.generate(150, 7, "train")]
-    skipped = non_ascii = 0
+    skipped = scanned = non_ascii = 0
     for text in texts:
         plain = sorted((r.entity_type, r.start, r.end, r.score) for r in analyzer.analyze(text, language="en"))
         with prefilter.scope(text):
@@ -49,10 +49,11 @@ def test_same_findings_with_and_without_it(wired):
             assert fired is not None or not text.isascii(), text[:60]
             if fired is not None:
                 skipped += sum(len(r._prefilter_ids) for r in recognizers) - len(fired)
+                scanned += 1
                 non_ascii += not text.isascii()
             filtered = sorted((r.entity_type, r.start, r.end, r.score) for r in analyzer.analyze(text, language="en"))
         assert filtered == plain, text[:60]
-    assert skipped > 50 * len(texts) * 0.9     # it does skip: most patterns find nothing in a note
+    assert skipped > 50 * scanned              # it does skip: most patterns find nothing in a note
     assert non_ascii > 20                       # names with accents, dashes: filtered too
 
 
