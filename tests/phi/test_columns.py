@@ -126,3 +126,15 @@ def test_a_provider_written_as_a_word_and_an_initial_is_a_name(columns):
     found = [value for kind, value in cells(columns, text) if kind == "PERSON"]
     assert "Lake R" in found and "R. Bird" in found
     assert "Vitamin D" not in found and "Factor V" not in found
+
+
+def test_a_name_and_an_age_column_vouch_for_a_table(columns):
+    # a hospice team's review: no identifier column, but a name beside an age is a person's
+    text = ("Patient\tAge\tDx\tLOC\n"
+            "Quaxley, Cornelius\t88\tALS\tRHC\n"
+            "Liang Quen-Hui\t102\tdementia/FTT\tRHC\n")
+    assert cells(columns, text) == [("PERSON", "Quaxley, Cornelius"), ("PERSON", "Liang Quen-Hui"),
+                                    ("AGE", "102")]
+    # an age column alone, or a name column beside no age, still says nothing
+    assert cells(columns, "Drug\tAge\tDose\nMetformin\t92\t500 mg\n") == []
+    assert cells(columns, "Name\tDose\tRoute\nMetformin\t500 mg\tPO\n") == []

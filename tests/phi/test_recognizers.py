@@ -30,6 +30,30 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # dev-f (2026-12-06): chat handles, typists and screeners, ages in family histories, labelled numbers
+    ("PERSON", "[06:52] qpatel2: morning all. 412-A pulled her PICC", "qpatel2"),
+    ("PERSON", "[06:55] k.quax: ugh. is she still on vanc?", "k.quax"),
+    ("PERSON", "hey @qchoi_pharmd q about 5S bed 7", "qchoi_pharmd"),
+    ("PERSON", "@dr.quenby  10:14 AM\nwill do", "dr.quenby"),
+    ("PERSON", "Signed 19-Feb-2025 06:40\nTranscribed: kls / qd", "kls / qd"),
+    ("PERSON", "Next FTM: 6/17/2024.\nMinutes: LF/dw", "LF/dw"),
+    ("PERSON", "cc: qmf; Chief of Cardiology", "qmf"),
+    ("PERSON", "#1 moved to 5/20 11:30, pt confirmed -- LS\n#2 routed", "LS"),
+    ("PERSON", "Sonographer: CC RDCS   Machine: Philips EPIQ", "CC"),
+    ("PERSON", "Copy to: PCP\nHistotech: JT", "JT"),
+    ("PERSON", "SCREENED BY: QGREER CT(ASCP)   REVIEWED BY: K. OWUSU", "QGREER"),
+    ("PERSON", "Gross: qbrandt PA(ASCP)", "qbrandt"),
+    ("AGE", "MRN: SVI-0041883     DOB: 10/30/1933 (91 y)", "91"),
+    ("AGE", "Maternal grandmother, breast cancer dx 60s; lived to 93", "93"),
+    ("AGE", "Wife Marguerite, herself 91, remains primary caregiver", "91"),
+    ("ID", "levothyroxine 88 mcg #90 (Rx R4419021) - no refills left", "R4419021"),
+    ("ID", "Tier 5, PA on file approved through 04/30/2026 (PA# 8830015721)", "8830015721"),
+    ("ID", "Intake #: SSR-250429-0087   Therapy: HCV", "SSR-250429-0087"),
+    ("ID", "Interpreter over phone: Vietnamese, operator VN3381.", "VN3381"),
+    ("ID", "Witness: State Trooper Ivan Quax, badge A-2271", "A-2271"),
+    ("ID", "INC#: 2025-00019832   TYPE: MEDICAL-BREATHING PROB", "2025-00019832"),
+    ("ID", "foil given to the officer, police report 25-61938.", "25-61938"),
+    ("ACCOUNT", "Patient: Quenby Frost   MRN CPH0094471   Visit 88120045", "88120045"),
     # dev-e (2026-12-06): quoted nicknames that are words, chat speakers that are words or logins,
     # spelled-out names, doctors by an initial, dictation footers, typist pairs
     ("PERSON", 'Patient: QUAXLEY, MARY ELLEN ("Peg")      Age: 101', "Peg"),
@@ -1119,6 +1143,15 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # dev-f's rules, what they must leave alone
+    ("PERSON", "IVF @KVO. tf @goal of 80; BS @BASES; loose, @nd stool; write to q.doe@example.org; @home"),
+    ("PERSON", "[07:03] auto: reminder sent\n[07:04] system: message delivered"),
+    ("PERSON", "11:45 re-eval: SpO2 95%\n10/15 07:10 reading: 170.2 lb, BP 142/84"),
+    ("PERSON", "ED TRIAGE 2018-03-27 17:05 -- BH\nPage 1 of 4 -- DOB 11/19/1959"),
+    ("PERSON", "pain 4/10 -- PRN given\nnurse aware -- NPO\ncc: pt; md\nsaw him -- ok\nto OR -- IN"),
+    ("PERSON", "15 minutes PT/OT\nMinutes: 45\nTech: OK"),
+    ("AGE", "lived to 85; herself 88, DOB 1/2/1940 (84 y)"),
+    ("ID", "visit 2 of 6; PA: 12 mL; operator 2 hrs; Rx 5 days; police report filed"),
     # dev-e's rules, what they must leave alone
     ("PERSON", 'Dressing 10:00: changed, site clean. Labs 06:00: drawn. "Fine" per pt, Lasix ("water pill")'),
     ("PERSON", "everyone calls me Tuesday evenings; vitals per A-B-C protocol; spelled out"),

@@ -11,8 +11,8 @@ left-aligned) or has the same index (delimited ones; a CSV row must have its hea
 of fields), and looks like one (`cell_value`: four digits or more for an identifier, a name's
 shape, a date's, a phone's, an age of 90 or more). Rows run to the first blank line. A name,
 an address, an age or a date of care counts only in a table that also has an identifier, a
-birth date, a phone, an e-mail or a name's part ("Last name") column: "Name  MRN  DOB", not a
-medication list's "Name  Dose  Route".
+birth date, a phone, an e-mail or a name's part ("Last name") column, or both a name and an age
+column: "Name  MRN  DOB", "Patient  Age  Dx", not a medication list's "Name  Dose  Route".
 """
 from __future__ import annotations
 
@@ -192,8 +192,10 @@ class ColumnRecognizer(EntityRecognizer):
                 named = self._headers.kind(cell) if cell else None
                 if named:
                     columns.append(_Column(named[0], cs, index, named[1]))
-            # a name column is a patient's only in a table that also identifies them otherwise
-            if any(c.vouches for c in columns):
+            # a name column is a patient's only in a table that also identifies them otherwise,
+            # or gives their age ("Patient  Age  Dx": a medication list has no age)
+            kinds = {c.kind for c in columns}
+            if any(c.vouches for c in columns) or {"PERSON", "AGE"} <= kinds:
                 return columns, mode
         return [], ""
 

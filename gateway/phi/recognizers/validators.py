@@ -642,7 +642,7 @@ def not_clinical(value: str) -> bool:
 # tests and places a finding is "verified by".
 _LINE_ENDINGS = frozenset("""rn md np pa pt ot do rt sw cm lpn cna dr mr ms dnr dni npo prn nka nkda wnl vss bid tid
     qid qd qhs hs ok am pm na nad cta rrr sob ivf tf po iv im sq gtt abx neg pos yes no cxr ct mri xr kub us ekg
-    ecg eeg abg tee ir er ed icu or bm dvt pe uti ua lab""".split())
+    ecg eeg abg tee ir er ed icu or bm dvt pe uti ua lab dob pg""".split())
 
 
 @lru_cache(maxsize=1)
@@ -656,12 +656,21 @@ def signoff_initials(value: str) -> bool:
     """Initials where a note is signed off ("-- SB", "— DC 11/20", "-- tb", "MW / LA"): not only
     English words ("-- ok", "-- AN"), no credential, order or state a line ends with ("- DNR",
     "-- NPO", "verified by CXR"). Clinical abbreviations pass: at a sign-off they are someone's
-    initials. A pair passes unless both halves are such words ("np/lrw"; not "RN/MD")."""
+    initials. A pair passes unless both halves are such words ("np/lrw"; not "RN/MD"); two
+    letters pass unless an English word ("-- LS", "CC RDCS"; not "-- ok", "-- AN")."""
     parts = re.findall(r"[^\W\d_]+", value)
     low = [p.lower() for p in parts]
     if len(low) > 1:                # a signer/typist pair: "np/lrw" is someone's initials twice
         return not all(p in _LINE_ENDINGS or p in _english() for p in low)
+    if len(low) == 1 and len(low[0]) == 2:
+        # the dictionary has most letter pairs as abbreviations ("LS", "CC"); as a sign-off
+        # only a word is no one's initials ("-- ok", "-- AN")
+        return low[0] not in _LINE_ENDINGS and low[0] not in _TWO_LETTER_WORDS
     return bool(low) and not any(p in _LINE_ENDINGS for p in low) and not all(p in _english() for p in low)
+
+
+_TWO_LETTER_WORDS = frozenset("""am an as at be by do go he hi if in is it me my no of oh ok on or ox so to up us we
+    ye yo ah eh ha uh um""".split())
 
 
 _BUILDING_KINDS = frozenset("""apartments apts tower towers mobile home park trailer condominiums condos residences lofts
