@@ -54,6 +54,12 @@ POSITIVE = [
     ("ID", "INC#: 2025-00019832   TYPE: MEDICAL-BREATHING PROB", "2025-00019832"),
     ("ID", "foil given to the officer, police report 25-61938.", "25-61938"),
     ("ACCOUNT", "Patient: Quenby Frost   MRN CPH0094471   Visit 88120045", "88120045"),
+    ("ORGANIZATION", "IN THE PROBATE COURT OF QUAXAHOGA COUNTY, OHIO", "PROBATE COURT OF QUAXAHOGA COUNTY"),
+    ("ORGANIZATION", "COUNTY OF WASHOE )\n\nSECOND JUDICIAL DISTRICT COURT\nCase No. CV23-01877", "SECOND JUDICIAL DISTRICT COURT"),
+    ("ORGANIZATION", "Quaxwater Hematopathology Consultants   Case TH25-BM-0577", "Quaxwater Hematopathology Consultants"),
+    ("LOCATION", "LZ: open field at Rd 13 SW, GPS 46.9012 N, 119.6270 W, secured", "46.9012 N, 119.6270 W"),
+    ("LOCATION", "LAT/LON: 35.7418 / -96.0662\nCALLER: daughter", "35.7418 / -96.0662"),
+    ("PERSON", "RN: Quen-eun Seo   MD: Tomasz Quax, DO", "Quen-eun Seo"),
     # dev-e (2026-12-06): quoted nicknames that are words, chat speakers that are words or logins,
     # spelled-out names, doctors by an initial, dictation footers, typist pairs
     ("PERSON", 'Patient: QUAXLEY, MARY ELLEN ("Peg")      Age: 101', "Peg"),
@@ -1152,6 +1158,9 @@ NEGATIVE = [
     ("PERSON", "15 minutes PT/OT\nMinutes: 45\nTech: OK"),
     ("AGE", "lived to 85; herself 88, DOB 1/2/1940 (84 y)"),
     ("ID", "visit 2 of 6; PA: 12 mL; operator 2 hrs; Rx 5 days; police report filed"),
+    ("ORGANIZATION", "custody goes to family court; the district court of appeals"),
+    ("LOCATION", "GPS tracker on; 46.9012 N; lat 35.7418"),
+    ("PERSON", "ED TRIAGE 12/26/2025 10:45 AM -- BH\nED TRIAGE 9/7 0350h -- BH\nRN: Follow-up done\nMD: Walk-in today"),
     # dev-e's rules, what they must leave alone
     ("PERSON", 'Dressing 10:00: changed, site clean. Labs 06:00: drawn. "Fine" per pt, Lasix ("water pill")'),
     ("PERSON", "everyone calls me Tuesday evenings; vitals per A-B-C protocol; spelled out"),
