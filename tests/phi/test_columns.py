@@ -138,3 +138,14 @@ def test_a_name_and_an_age_column_vouch_for_a_table(columns):
     # an age column alone, or a name column beside no age, still says nothing
     assert cells(columns, "Drug\tAge\tDose\nMetformin\t92\t500 mg\n") == []
     assert cells(columns, "Name\tDose\tRoute\nMetformin\t500 mg\tPO\n") == []
+
+
+def test_an_access_logs_users_by_login_and_name(columns):
+    text = ("timestamp,user_id,user_name,role,workstation_ip,action\n"
+            '2024-02-03T07:41:09,qlindstrom,"Quaxstrom, Megan",RN-ED,198.51.100.23,VIEW\n'
+            '2024-02-03T08:02:55,aokafor3,"Okafor, Quenby",MD-ED,198.51.100.31,SIGN\n')
+    assert cells(columns, text) == [("PERSON", "qlindstrom"), ("PERSON", "Quaxstrom, Megan"),
+                                    ("PERSON", "aokafor3"), ("PERSON", "Okafor, Quenby")]
+    # a login's shape counts only under a header that names a user or a name outright
+    assert cells(columns, "Name,MRN\nmetformin2,00458231\n") == [("MRN", "00458231")]
+    assert cells(columns, 'user_id,user_name,action\nsystem,unknown,VIEW\nsvc_hl7_lab,"INTERFACE, LAB",WRITE\n') == []

@@ -60,6 +60,8 @@ POSITIVE = [
     ("LOCATION", "LZ: open field at Rd 13 SW, GPS 46.9012 N, 119.6270 W, secured", "46.9012 N, 119.6270 W"),
     ("LOCATION", "LAT/LON: 35.7418 / -96.0662\nCALLER: daughter", "35.7418 / -96.0662"),
     ("PERSON", "RN: Quen-eun Seo   MD: Tomasz Quax, DO", "Quen-eun Seo"),
+    ("PERSON", "Outing to Memorial Park w/ housemate K.L. and 2 staff", "K.L."),
+    ("PERSON", "Benefit investigation done for your patient J.W. (our ref NS-BI-2025-10-4471)", "J.W."),
     # dev-e (2026-12-06): quoted nicknames that are words, chat speakers that are words or logins,
     # spelled-out names, doctors by an initial, dictation footers, typist pairs
     ("PERSON", 'Patient: QUAXLEY, MARY ELLEN ("Peg")      Age: 101', "Peg"),
@@ -1160,6 +1162,7 @@ NEGATIVE = [
     ("ID", "visit 2 of 6; PA: 12 mL; operator 2 hrs; Rx 5 days; police report filed"),
     ("ORGANIZATION", "custody goes to family court; the district court of appeals"),
     ("LOCATION", "GPS tracker on; 46.9012 N; lat 35.7418"),
+    ("PERSON", "patient U.S. citizen; for A.M. dosing; patient P.O. intake"),
     ("PERSON", "ED TRIAGE 12/26/2025 10:45 AM -- BH\nED TRIAGE 9/7 0350h -- BH\nRN: Follow-up done\nMD: Walk-in today"),
     # dev-e's rules, what they must leave alone
     ("PERSON", 'Dressing 10:00: changed, site clean. Labs 06:00: drawn. "Fine" per pt, Lasix ("water pill")'),

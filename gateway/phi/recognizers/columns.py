@@ -39,6 +39,7 @@ _DATE_CELL = regex.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2}(
 # a person's name in a cell: letters, at most five words, no digit ("QUAN, MEI", "Okafor, Ada J.",
 # "ibn Rashid, Tariq"), after a title or credential that stays ("Dr. K. Osei", "NP Rose Delacroix")
 _NAME = regex.compile(r"\p{L}[\p{L}'’.-]*(?:,?[ ]+\p{L}[\p{L}'’.-]*){0,4}")
+_LOGIN = regex.compile(r"[a-z][a-z0-9._-]{2,30}")
 _TITLE = regex.compile(r"(?i)(?:(?:dr|mr|mrs|ms|miss|prof|rev)\.?|np|pa|pa-c|rn|md|do|lpn|cnm|crna)[ ]+(?=\p{L})")
 _PHONE = regex.compile(r"\+?[\d(][\d ().-]{5,18}\d(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?")
 _NUMBER_WORD = regex.compile(r"(?i)(?:ninety|one hundred)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?")
@@ -103,8 +104,14 @@ def cell_value(kind: str, value: str, sure: bool = False) -> tuple[int, int] | N
         start = title.end() if title else 0
         name = value[start:]
         # "Do, An", "WU" under "Last name" need no lexicon: the header or the comma says it
+        # two ordinary words are no name, whatever the header ("INTERFACE, LAB"; "Do, An" is one)
+        words = regex.findall(r"\p{L}{3,}", name)
         ok = len(name) <= 40 and _NAME.fullmatch(name) is not None and any(c.isupper() for c in name) and (
-            sure or "," in name or _lexicon_allows(name))
+            sure or "," in name or _lexicon_allows(name)) and not (len(words) >= 2 and all(map(_is_plain, words)))
+        # under a header that names a name outright, a login too ("qokafor3", "m.lindqvist"; not
+        # "system", a service account "svc_hl7_lab")
+        ok = ok or (sure and _LOGIN.fullmatch(name) is not None and not _is_plain(name)
+                    and not name.startswith(("svc", "sys", "srv")))
         return (start, len(value)) if ok else None
     if kind == "DATE":
         m = _DATE_CELL.match(value)
@@ -121,6 +128,11 @@ def cell_value(kind: str, value: str, sure: bool = False) -> tuple[int, int] | N
     if kind == "EMAIL":
         return (0, len(value)) if "@" in value and " " not in value.strip() else None
     return (0, len(value)) if _VALUE.fullmatch(value) is not None and not _DATE.fullmatch(value) else None
+
+
+def _is_plain(word: str) -> bool:
+    from gateway.phi.recognizers.validators import _lexicon
+    return _lexicon().is_plain(word)
 
 
 def _lexicon_allows(name: str) -> bool:
