@@ -61,6 +61,8 @@ POSITIVE = [
     ("LOCATION", "LAT/LON: 35.7418 / -96.0662\nCALLER: daughter", "35.7418 / -96.0662"),
     ("PERSON", "RN: Quen-eun Seo   MD: Tomasz Quax, DO", "Quen-eun Seo"),
     ("PERSON", "Outing to Memorial Park w/ housemate K.L. and 2 staff", "K.L."),
+    ("DATE", "YOU ARE COMMANDED to produce on or before the 22nd day of April, 2024, at 10:00 a.m.", "22nd day of April, 2024"),
+    ("DATE", "Signed this 3rd day of June in Reno", "3rd day of June"),
     ("PERSON", "Benefit investigation done for your patient J.W. (our ref NS-BI-2025-10-4471)", "J.W."),
     # dev-e (2026-12-06): quoted nicknames that are words, chat speakers that are words or logins,
     # spelled-out names, doctors by an initial, dictation footers, typist pairs
