@@ -149,3 +149,6 @@ def test_an_access_logs_users_by_login_and_name(columns):
     # a login's shape counts only under a header that names a user or a name outright
     assert cells(columns, "Name,MRN\nmetformin2,00458231\n") == [("MRN", "00458231")]
     assert cells(columns, 'user_id,user_name,action\nsystem,unknown,VIEW\nsvc_hl7_lab,"INTERFACE, LAB",WRITE\n') == []
+    # a name made of words that are names too stays one
+    assert cells(columns, 'user_id,user_name,action\nwstorm,"Storm, Winter",VIEW\n') == [
+        ("PERSON", "wstorm"), ("PERSON", "Storm, Winter")]

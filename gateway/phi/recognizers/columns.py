@@ -131,8 +131,9 @@ def cell_value(kind: str, value: str, sure: bool = False) -> tuple[int, int] | N
 
 
 def _is_plain(word: str) -> bool:
-    from gateway.phi.recognizers.validators import _lexicon
-    return _lexicon().is_plain(word)
+    """An ordinary word that is never a name (lexicon/word-names.txt has those that are: "Storm")."""
+    from gateway.phi.recognizers.validators import _lexicon, _word_names
+    return _lexicon().is_plain(word) and word.lower() not in _word_names()
 
 
 def _lexicon_allows(name: str) -> bool:
