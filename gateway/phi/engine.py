@@ -319,8 +319,28 @@ def merge(findings: list[Finding]) -> list[Finding]:
 
 def tidy(text: str, findings: list[Finding]) -> list[Finding]:
     """Findings as the detector returns them: overlaps merged, weekdays joined to their dates,
-    whole words."""
-    return merge(whole_words(text, with_weekdays(text, merge(findings))))
+    whole words, a name's parts joined across its particles."""
+    return across_particles(text, merge(whole_words(text, with_weekdays(text, merge(findings)))))
+
+
+# the particles of a surname or a compound given name, between two parts of one name
+_PARTICLES_BETWEEN = re.compile(
+    r"[ \t]+(?i:de|del|de[ \t]+la|de[ \t]+los|de[ \t]+las|los|las|la|van|von|van[ \t]+der|van[ \t]+den|der|den"
+    r"|da|di|du|dos|das|bin|ibn|bint)[ \t]+")
+
+
+def across_particles(text: str, findings: list[Finding]) -> list[Finding]:
+    """Two parts of a name found apart ("María de" and "Ángeles Cuxil" around "los") are one
+    name with the particle between them: the particle alone would tell which name it was."""
+    out: list[Finding] = []
+    for f in findings:
+        if (out and f.type == out[-1].type == "PERSON"
+                and (m := _PARTICLES_BETWEEN.fullmatch(text, out[-1].end, f.start)) is not None):
+            last = out[-1]
+            out[-1] = Finding("PERSON", last.start, f.end, max(last.score, f.score))
+        else:
+            out.append(f)
+    return out
 
 
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?"

@@ -187,3 +187,24 @@ def test_the_detector_finds_a_list_after_its_first_value(detector):
     norm, results = detector.results(text)
     assert {norm.text[r.start:r.end] for r in results if r.recognition_metadata.get("recognizer_name") == "series"} \
         == {"31-204-0920"}
+
+
+@pytest.mark.parametrize("text,parts,expected", [
+    ("Nombre: María de los Ángeles Quaxil Tzoc   MRN", ["María de", "Ángeles Quaxil Tzoc"],
+     ["María de los Ángeles Quaxil Tzoc"]),
+    ("Dr. Pieter van der Quaxberg", ["Pieter", "Quaxberg"], ["Pieter van der Quaxberg"]),
+    # two people, or a name beside a place: not joined
+    ("Juan y María Quaxil", ["Juan", "María Quaxil"], ["Juan", "María Quaxil"]),
+    ("Quenby de Paris", ["Quenby", "Paris"], ["Quenby de Paris"]),
+])
+def test_a_names_parts_join_across_its_particles(text, parts, expected):
+    from gateway.phi.engine import across_particles
+    found = [Finding("PERSON", text.index(p), text.index(p) + len(p), 0.7) for p in parts]
+    assert [text[f.start:f.end] for f in across_particles(text, found)] == expected
+
+
+def test_a_particle_joins_only_names():
+    from gateway.phi.engine import across_particles
+    text = "Quenby de Quaxville"
+    found = [Finding("PERSON", 0, 6, 0.7), Finding("LOCATION", 10, 19, 0.7)]
+    assert across_particles(text, found) == found
