@@ -24,7 +24,7 @@ from spacy.attrs import IDX
 
 from gateway.phi.detector import Finding
 from gateway.phi.kinds import KINDS
-from gateway.phi.nerfilter import NerFilter
+from gateway.phi.nerfilter import ORG_HEADS, NerFilter
 from gateway.phi.normalize import Normalized, normalize
 from gateway.phi.propagate import Propagator
 from gateway.phi.scripts import script_names
@@ -329,17 +329,30 @@ _PARTICLES_BETWEEN = re.compile(
     r"|da|di|du|dos|das|bin|ibn|bint)[ \t]+")
 
 
+# "Makai Women's and Children's Hospital": an organization's name joined by "and" after a
+# possessive (two organizations listed, "Oakdale Post-Acute and Riverbank Health", stay two)
+_AND_BETWEEN = re.compile(r"['’]s[ \t]+(?:and|&)[ \t]+")
+# "Maple Crest Nursing and Rehabilitation": what else it is, after "and"
+_AND_HEAD = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w'’-])")
+
+
 def across_particles(text: str, findings: list[Finding]) -> list[Finding]:
     """Two parts of a name found apart ("María de" and "Ángeles Cuxil" around "los") are one
-    name with the particle between them: the particle alone would tell which name it was."""
+    name with the particle between them: the particle alone would tell which name it was. So
+    are the parts of an organization's name around "and", and a kind of organization after it
+    ("Nursing and Rehabilitation")."""
     out: list[Finding] = []
     for f in findings:
-        if (out and f.type == out[-1].type == "PERSON"
-                and (m := _PARTICLES_BETWEEN.fullmatch(text, out[-1].end, f.start)) is not None):
-            last = out[-1]
-            out[-1] = Finding("PERSON", last.start, f.end, max(last.score, f.score))
-        else:
-            out.append(f)
+        last = out[-1] if out else None
+        if last is not None and f.type == last.type and (
+                (f.type == "PERSON" and _PARTICLES_BETWEEN.fullmatch(text, last.end, f.start))
+                or (f.type == "ORGANIZATION" and _AND_BETWEEN.fullmatch(text, last.end, f.start))):
+            out[-1] = Finding(f.type, last.start, f.end, max(last.score, f.score))
+            continue
+        if f.type == "ORGANIZATION":
+            while (m := _AND_HEAD.match(text, f.end)) and m.group(1).lower() in ORG_HEADS:
+                f = Finding(f.type, f.start, m.end(), f.score)
+        out.append(f)
     return out
 
 

@@ -208,3 +208,25 @@ def test_a_particle_joins_only_names():
     text = "Quenby de Quaxville"
     found = [Finding("PERSON", 0, 6, 0.7), Finding("LOCATION", 10, 19, 0.7)]
     assert across_particles(text, found) == found
+
+
+@pytest.mark.parametrize("text,parts,expected", [
+    ("via fixed wing to Quaxai Women's and Children's Hospital, Honolulu",
+     ["Quaxai Women", "Children's Hospital"], ["Quaxai Women's and Children's Hospital"]),
+    ("from Maple Quax Nursing and Rehabilitation, Hamtramck", ["Maple Quax Nursing"],
+     ["Maple Quax Nursing and Rehabilitation"]),
+    # what follows "and" must be a kind of organization
+    ("from Maple Quax Nursing and Hamtramck", ["Maple Quax Nursing"], ["Maple Quax Nursing"]),
+])
+def test_an_organizations_parts_join_across_and(text, parts, expected):
+    from gateway.phi.engine import across_particles
+    found = [Finding("ORGANIZATION", text.index(p), text.index(p) + len(p), 0.7) for p in parts]
+    assert [text[f.start:f.end] for f in across_particles(text, found)] == expected
+
+
+def test_two_organizations_listed_stay_two():
+    from gateway.phi.engine import across_particles
+    text = "referrals sent to Oakdale Post-Acute and Riverbank Health"
+    found = [Finding("ORGANIZATION", text.index(p), text.index(p) + len(p), 0.7)
+             for p in ("Oakdale Post-Acute", "Riverbank Health")]
+    assert across_particles(text, found) == found
