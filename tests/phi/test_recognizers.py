@@ -47,6 +47,7 @@ POSITIVE = [
     ("AGE", "Maternal grandmother, breast cancer dx 60s; lived to 93", "93"),
     ("AGE", "Wife Marguerite, herself 91, remains primary caregiver", "91"),
     ("AGE", 'Resident alert, pleasant, says he "made it to 90 and plans on 100".', "90"),
+    ("DATE", 'CC: "belly pain x2 days"\nHPI: 34F G2P1, LMP 4/11. RLQ pain started Tues', "4/11"),
     ("PERSON", "Carla Quaxley, RN CM   (student nurse K.B. observed)", "K.B."),
     ("ID", "levothyroxine 88 mcg #90 (Rx R4419021) - no refills left", "R4419021"),
     ("ID", "Tier 5, PA on file approved through 04/30/2026 (PA# 8830015721)", "8830015721"),
