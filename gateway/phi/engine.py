@@ -320,7 +320,7 @@ def merge(findings: list[Finding]) -> list[Finding]:
 def tidy(text: str, findings: list[Finding]) -> list[Finding]:
     """Findings as the detector returns them: overlaps merged, weekdays joined to their dates,
     whole words, a name's parts joined across its particles."""
-    return across_particles(text, merge(whole_words(text, with_weekdays(text, merge(findings)))))
+    return joined_names(text, merge(whole_words(text, with_weekdays(text, merge(findings)))))
 
 
 # the particles of a surname or a compound given name, between two parts of one name
@@ -336,7 +336,7 @@ _AND_BETWEEN = re.compile(r"['’]s[ \t]+(?:and|&)[ \t]+")
 _AND_HEAD = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w'’-])")
 
 
-def across_particles(text: str, findings: list[Finding]) -> list[Finding]:
+def joined_names(text: str, findings: list[Finding]) -> list[Finding]:
     """Two parts of a name found apart ("María de" and "Ángeles Cuxil" around "los") are one
     name with the particle between them: the particle alone would tell which name it was. So
     are the parts of an organization's name around "and", and a kind of organization after it

@@ -198,16 +198,16 @@ def test_the_detector_finds_a_list_after_its_first_value(detector):
     ("Quenby de Paris", ["Quenby", "Paris"], ["Quenby de Paris"]),
 ])
 def test_a_names_parts_join_across_its_particles(text, parts, expected):
-    from gateway.phi.engine import across_particles
+    from gateway.phi.engine import joined_names
     found = [Finding("PERSON", text.index(p), text.index(p) + len(p), 0.7) for p in parts]
-    assert [text[f.start:f.end] for f in across_particles(text, found)] == expected
+    assert [text[f.start:f.end] for f in joined_names(text, found)] == expected
 
 
 def test_a_particle_joins_only_names():
-    from gateway.phi.engine import across_particles
+    from gateway.phi.engine import joined_names
     text = "Quenby de Quaxville"
     found = [Finding("PERSON", 0, 6, 0.7), Finding("LOCATION", 10, 19, 0.7)]
-    assert across_particles(text, found) == found
+    assert joined_names(text, found) == found
 
 
 @pytest.mark.parametrize("text,parts,expected", [
@@ -219,14 +219,29 @@ def test_a_particle_joins_only_names():
     ("from Maple Quax Nursing and Hamtramck", ["Maple Quax Nursing"], ["Maple Quax Nursing"]),
 ])
 def test_an_organizations_parts_join_across_and(text, parts, expected):
-    from gateway.phi.engine import across_particles
+    from gateway.phi.engine import joined_names
     found = [Finding("ORGANIZATION", text.index(p), text.index(p) + len(p), 0.7) for p in parts]
-    assert [text[f.start:f.end] for f in across_particles(text, found)] == expected
+    assert [text[f.start:f.end] for f in joined_names(text, found)] == expected
 
 
 def test_two_organizations_listed_stay_two():
-    from gateway.phi.engine import across_particles
+    from gateway.phi.engine import joined_names
     text = "referrals sent to Oakdale Post-Acute and Riverbank Health"
     found = [Finding("ORGANIZATION", text.index(p), text.index(p) + len(p), 0.7)
              for p in ("Oakdale Post-Acute", "Riverbank Health")]
-    assert across_particles(text, found) == found
+    assert joined_names(text, found) == found
+
+
+def test_the_patterns_romanized_syllables_are_the_engines():
+    # a name's lowercase second syllable ("Ha-eun") is one concept: patterns.yaml's macro for a
+    # name word and engine.py's extension of a found name, less "a" and "in" ("Walk-in")
+    import re as _re
+
+    import yaml
+
+    from gateway.phi.engine import _SYLLABLE_TAIL
+    from gateway.phi.recognizers.loader import DEFAULT_PATTERNS
+    macro = yaml.safe_load(DEFAULT_PATTERNS.read_text(encoding="utf-8"))["macros"]["ROMAN_SYLLABLE"]
+    ours = set(_re.match(r"\(\?:([a-z|]+)\)", macro).group(1).split("|"))
+    engine = set(_re.sub(r"\s", "", _SYLLABLE_TAIL.pattern.split("(?:", 1)[1].split(")", 1)[0]).split("|"))
+    assert ours == engine - {"a", "in"}
