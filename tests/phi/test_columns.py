@@ -152,3 +152,14 @@ def test_an_access_logs_users_by_login_and_name(columns):
     # a name made of words that are names too stays one
     assert cells(columns, 'user_id,user_name,action\nwstorm,"Storm, Winter",VIEW\n') == [
         ("PERSON", "wstorm"), ("PERSON", "Storm, Winter")]
+
+
+def test_any_numbered_column_is_an_identifier_in_a_table_about_people(columns):
+    text = ("registry_id\tlast_name\tfirst_name\tcounty\n"
+            "HCV-0412\tQuaxley\tDustin\tBreathitt\n")
+    assert cells(columns, text) == [("ID", "HCV-0412"), ("PERSON", "Quaxley"), ("PERSON", "Dustin"),
+                                    ("LOCATION", "Breathitt")]
+    # alone it vouches for nothing, and counters, codes and lots are no identifiers
+    assert cells(columns, "Tag #    Triage\n0074412  RED\n") == []
+    assert cells(columns, "Room #   Lot #     Patient name\n4112     AB12345   Quaxley, Ann\n") == [
+        ("PERSON", "Quaxley, Ann")]

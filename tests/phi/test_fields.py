@@ -88,3 +88,10 @@ def test_tool_call_arguments_through_the_analyzer(analyzer):
     got = findings(analyzer, text)
     for expected in [("PERSON", "Quaxley, Adaeze"), ("DATE", "03/09/1944"), ("HEALTH_PLAN", "W228461777")]:
         assert expected in got
+
+
+def test_a_key_ending_in_id_is_no_identifier_unless_listed(fields):
+    # a table's "registry_id" column counts beside a name; a JSON key so named is a tool call's,
+    # a model's, anything's
+    text = '{"tool_call_id": "call_8841207", "model_id": "gpt-4o-2024-08-06", "patient_name": "Ada Quaxley"}'
+    assert values(fields, text) == [("PERSON", "Ada Quaxley")]

@@ -1087,6 +1087,10 @@ POSITIVE = [
     ("ID", "filled at Quiet Corner Apothecary, Rx 6620417. Started morphine", "6620417"),
     ("ID", "8 Rx, Rx#s 7704112-7704119. Questions to son", "7704112-7704119"),
     ("ID", "Officers: Ofc. Brennan Quaxley (badge 4471)", "4471"),
+    ("ID", "reporting officer: Security Officer II, badge S-217", "S-217"),
+    ("ID", "NOTE  Tpr K. Quaxley #612 on scene, 1 lane closed", "612"),
+    ("ID", "given to officer Leilani Quenby #48102, police report", "48102"),
+    ("ID", "interpreter Martin, #77120, via Voz Language Services", "77120"),
     ("ID", "RN: Courtney Sandoval   Interpreter: Ximena (ID 20441)", "20441"),
     # organizations by more heads
     ("ORGANIZATION", "Certifying provider: Dr. Ivan Petrov, Bayside Orthopaedic Surgeons, fax", "Bayside Orthopaedic Surgeons"),
@@ -1156,6 +1160,8 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # a store's number is no officer's
+    ("ID", "Filled at CVS #1183 by the pharmacist; Walgreens #7702 closed"),
     # dev-f's rules, what they must leave alone
     ("PERSON", "IVF @KVO. tf @goal of 80; BS @BASES; loose, @nd stool; write to q.doe@example.org; @home"),
     ("PERSON", "[07:03] auto: reminder sent\n[07:04] system: message delivered"),

@@ -71,12 +71,13 @@ class Headers:
             f"(?P<k{i}>{'|'.join(patterns) or '(?!)'})" for i, patterns in enumerate(spec["columns"].values())) + ")$")
         self._name_parts = _whole(spec.get("name_parts") or [])
         self._dates = _whole(spec.get("dates") or [])
+        self._other_ids = _whole(spec.get("other_ids") or [])
         self.kinds = frozenset(spec["columns"])
 
-    def kind(self, header: str) -> tuple[str, bool] | None:
+    def kind(self, header: str, others: bool = True) -> tuple[str, bool] | None:
         """The kind a header names and whether it vouches for its table: identifiers, birth
-        dates, phones, e-mails and a name's parts do; a bare "Name", an address, an age or a
-        date of care do not."""
+        dates, phones, e-mails and a name's parts do; a bare "Name", an address, an age, a date
+        of care or any other numbered thing (`others`: "registry_id", "Tag #") do not."""
         h = normal_header(header)
         if not h:
             return None
@@ -87,6 +88,8 @@ class Headers:
             return kind, kind not in self.NEEDS_COMPANY or kind == "DATE"
         if self._dates.match(h):
             return "DATE", False
+        if others and self._other_ids.match(h):
+            return "ID", False
         return None
 
 
@@ -230,11 +233,11 @@ def load_spec(path: Path = COLUMNS) -> dict:
     with path.open(encoding="utf-8") as f:
         data = yaml.safe_load(f)
     headers = data.get("columns") if isinstance(data, dict) else None
-    lists = [headers] + [{k: data.get(k) or []} for k in ("name_parts", "dates")] if headers else []
+    lists = [headers] + [{k: data.get(k) or []} for k in ("name_parts", "dates", "other_ids")] if headers else []
     if not isinstance(headers, dict) or not all(
             isinstance(v, list) and all(isinstance(p, str) for p in v) for d in lists for v in d.values()):
         raise ValueError(f"{path}: 'columns' must map each kind to a list of header patterns "
-                         "('name_parts' and 'dates' are lists of header patterns)")
+                         "('name_parts', 'dates' and 'other_ids' are lists of header patterns)")
     return data
 
 

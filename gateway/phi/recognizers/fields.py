@@ -156,7 +156,8 @@ class FieldRecognizer(EntityRecognizer):
             return "PERSON", False, False
         if key in ("family", "given") and (parent == "name" or owner.get("family" if key == "given" else "given")):
             return "PERSON", True, True         # FHIR's HumanName
-        named = self._headers.kind(p.key)
+        # a JSON key ending in "id" is everywhere (a tool call's, a model's): only the listed ones
+        named = self._headers.kind(p.key, others=False)
         if named is None:
             return None
         kind, vouches = named
