@@ -382,9 +382,11 @@ _WORD_CHAR = re.compile(r"[^\W_]")
 # Korean and Chinese given names end with is one wherever the text goes on ("Jae-hyun asks",
 # "Kim Soo-ah <sooah@...>")
 _NAME_TAIL = re.compile(r"-[^\W\d_A-Z]{2,5}(?=[ \t]*(?:[,.;:)]|$)|[ \t]+[A-Z])", re.MULTILINE)
-_SYLLABLE_TAIL = re.compile(r"""(?i)-(?:ah|a|ae|bin|bok|chan|chul|eun|gyu|ha|hee|ho|hoon|hun|hwa|hwan|hye|hyuk|hyun|il|in
-    |ja|jae|ji|jin|joo|joon|jun|jung|kyung|kyu|lan|lin|ling|mei|mi|min|na|ran|ri|rim|seo|seok|seon|sik|sol|song|soo|su|sub
-    |sun|sung|wei|won|woo|wook|ying|yeon|yoon|young|yong|yun)(?![\w'’-])""", re.VERBOSE)
+_SYLLABLE_TAIL = re.compile(r"""(?i)-(?:a|ae|ah|bin|bok|chan|cheuk|chi|chul|chun|eun|fai|fong|fung|gyu|ha|hee|hing|ho|hoi|hoon|hun|hwa|hwan
+    |hye|hyuk|hyun|il|in|ja|jae|ji|jin|joo|joon|jun|jung|ka|kam|kei|keung|kwan|kwok|kyu|kyung|lan|lin
+    |ling|lok|man|mei|mi|min|ming|mui|na|ngai|pui|ran|ri|rim|seo|seok|seon|shing|sik|siu|sol|song|soo|su
+    |sub|sun|sung|sze|tai|tak|wah|wai|wei|won|woo|wook|yan|yau|yee|yeon|yin|ying|yiu|yong|yoon|young|yuk
+    |yun)(?![\w'’-])""", re.VERBOSE)
 # a surname and its comma before an initial ("Uzoma, N (BU5531072)", "HOLLOWAY, BRITTANY S   CCR-")
 _INITIAL_AFTER = re.compile(r"(?:,[ \t]*|[ ])[A-Z]\.?(?![\w&'’-]|\.\w)")
 

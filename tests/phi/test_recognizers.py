@@ -1086,6 +1086,28 @@ POSITIVE = [
     # prescription numbers, badges, an interpreter's ID
     ("ID", "filled at Quiet Corner Apothecary, Rx 6620417. Started morphine", "6620417"),
     ("ID", "8 Rx, Rx#s 7704112-7704119. Questions to son", "7704112-7704119"),
+    # dev-g's rules: co-signers' initials, a dictation pair after its signer, a sign-off after a time
+    ("PERSON", "Given: Aoife Quaxley, RN -> Received: Kwame Quenby, RN   AB/KA", "AB/KA"),
+    ("PERSON", "Incident # RL-88217.   SAW/LPA", "SAW/LPA"),
+    ("PERSON", "Time on scene 60 min.\nLTNA / MLQ", "LTNA / MLQ"),
+    ("PERSON", "Dictated by: Rania Quaxley, MD     RH/mjb   D: 03/07/2024 13:05", "RH/mjb"),
+    ("PERSON", "Completed 06/09/2024 1612 -- JF", "JF"),
+    ("PERSON", "M. Quaxley, RN  1900 / co-sign RN/TS", "TS"),
+    ("PERSON", "Fasting: Y   Collected by: nb\nRequisition", "nb"),
+    ("PERSON", "RN: Dolores Quaxley, RN   PCT: Ana F.   Charge: JBH", "JBH"),
+    ("PERSON", "Investigator sign-off: BK 3/8/24", "BK"),
+    # nicknames after an initial, "a/k/a", "calls her"; kin titles of other languages
+    ("PERSON", 'Resident: Quaxley, Bridget A. ("Biddy")   Sex F', "Biddy"),
+    ("PERSON", 'Inmate: QUAXLEY, ROY LEE JR  a/k/a "Junior"     Booking #', "Junior"),
+    ("PERSON", 'Pt calls her "Sunshine". Daughter here.', "Sunshine"),
+    ("PERSON", "Lola was moved to ICU, tita Rosa you are the POA", "Rosa"),
+    # a name spelled out long enough needs no cue
+    ("PERSON", "This is Shirin, Shirin Quaxani, Q-U-A-X-A-N-I. My husband", "Q-U-A-X-A-N-I"),
+    # romanized given names with their surname, and a Hmong given name after "Pa"
+    ("PERSON", "To the family of Wong Siu-ling (Q):", "Wong Siu-ling"),
+    ("PERSON", "Sincerely,\n\nSun-hee Quaxbaek, MD, PhD", "Sun-hee Quaxbaek"),
+    ("PERSON", "interp Kwan Wai-man ID C-7721 via iPad", "Kwan Wai-man"),
+    ("PERSON", "Member: Pa Nhia Quaxvang     DOB: 2014-06-23", "Pa Nhia Quaxvang"),
     ("ID", "Officers: Ofc. Brennan Quaxley (badge 4471)", "4471"),
     ("ID", "reporting officer: Security Officer II, badge S-217", "S-217"),
     ("ID", "NOTE  Tpr K. Quaxley #612 on scene, 1 lane closed", "612"),
@@ -1160,6 +1182,10 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # dev-g's rules, what they must leave alone: a mnemonic spelled out, one syllable twice, a
+    # vitals pair at a line's end
+    ("PERSON", "Primary survey A-B-C-D-E-F intact. He laughed, ha-ha. Ho-ho-ho."),
+    ("PERSON", "Neuro checks q1h, pupils equal   PO/IV\nWalk-in clinic, Follow-up in 2 wk"),
     # a store's number is no officer's
     ("ID", "Filled at CVS #1183 by the pharmacist; Walgreens #7702 closed"),
     # dev-f's rules, what they must leave alone
