@@ -1108,6 +1108,21 @@ POSITIVE = [
     ("PERSON", "Sincerely,\n\nSun-hee Quaxbaek, MD, PhD", "Sun-hee Quaxbaek"),
     ("PERSON", "interp Kwan Wai-man ID C-7721 via iPad", "Kwan Wai-man"),
     ("PERSON", "Member: Pa Nhia Quaxvang     DOB: 2014-06-23", "Pa Nhia Quaxvang"),
+    # any label with "#" or "No." before an identifier
+    ("ID", "Re: Juror Hendrika Quaxley, juror no. J-2411-0387", "J-2411-0387"),
+    ("ID", "Subject ID: 014-0093     Randomization #: R-5521", "R-5521"),
+    ("ID", "pocket knife    1    security, receipt # SAFE-0307-12", "SAFE-0307-12"),
+    ("ID", "Case # (OSHA log): 2024-0188     Carrier claim #", "2024-0188"),
+    ("ID", "used video interp Quenby (#30418).", "30418"),
+    # ages: "who is", "she'll be", "would have been", "her 90th"
+    ("AGE", "Lives w/ her mother, who is 103!! Daughter covering.", "103"),
+    ("AGE", "Thats our girl. She'll be 96 in January and still", "96"),
+    ("AGE", "She told us after her 90th she doesnt want tubes.", "90"),
+    ("AGE", "Pt would have been ninety-six at Tet next year", "ninety-six"),
+    # a month and year in Spanish; a highway by its state's prefix
+    ("DATE", "Hemoglobina A1c: 6.4% (antes 7.9% en agosto de 2023)", "agosto de 2023"),
+    ("LOCATION", "motor vehicle collision on NC-130 near Quaxton", "NC-130"),
+    ("LOCATION", "collision on October 7, 2023 on US-280 in Quax County", "US-280"),
     ("ID", "Officers: Ofc. Brennan Quaxley (badge 4471)", "4471"),
     ("ID", "reporting officer: Security Officer II, badge S-217", "S-217"),
     ("ID", "NOTE  Tpr K. Quaxley #612 on scene, 1 lane closed", "612"),
@@ -1182,6 +1197,11 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # rooms, lots, pagers, stores, a count glued to its "#", dates after a label; step-down 14
+    ("ID", "Rm # 4112, Lot # 4471102, ext # 4412, Apt # 1107, pager # 4471, epi #2\n0419 ETT, CVS #1183"),
+    ("ID", "visit # 2024-03-07 and Food City Pharmacy #0447"),
+    ("LOCATION", "pt on SD-14. K 4.6; on OR-3 at 0900; follow CA-125"),
+    ("AGE", "her 95th percentile; she is 95% on RA; he was 98.6 F"),
     # dev-g's rules, what they must leave alone: a mnemonic spelled out, one syllable twice, a
     # vitals pair at a line's end
     ("PERSON", "Primary survey A-B-C-D-E-F intact. He laughed, ha-ha. Ho-ho-ho."),
