@@ -1108,6 +1108,16 @@ POSITIVE = [
     ("PERSON", "Sincerely,\n\nSun-hee Quaxbaek, MD, PhD", "Sun-hee Quaxbaek"),
     ("PERSON", "interp Kwan Wai-man ID C-7721 via iPad", "Kwan Wai-man"),
     ("PERSON", "Member: Pa Nhia Quaxvang     DOB: 2014-06-23", "Pa Nhia Quaxvang"),
+    # a first name alone where prose says a person is meant
+    ("PERSON", "All of us were saddened by the death of Quenby on December 30.", "Quenby"),
+    ("PERSON", "It has now been about three months since Quaxla died. We", "Quaxla"),
+    ("PERSON", '"Hi it\'s Quaxla again, the wife of Quenby, sorry, he already called.', "Quaxla"),
+    ("PERSON", '"Hi it\'s Quaxla again, the wife of Quenby, sorry, he already called.', "Quenby"),
+    ("PERSON", "Si no puede ir ese dia, llame a Quaxla en nuestra oficina.", "Quaxla"),
+    ("PERSON", "Su hija Quenby nos pidio que le mandemos copia.", "Quenby"),
+    # a Native American surname of two words after a given name
+    ("PERSON", "Veteran: Quenby J. Two Hawks\nVA file number: 028447913", "Quenby J. Two Hawks"),
+    ("PERSON", "1400  gr5 Quaxton Running Crane - albuterol 2 puffs", "Quaxton Running Crane"),
     # any label with "#" or "No." before an identifier
     ("ID", "Re: Juror Hendrika Quaxley, juror no. J-2411-0387", "J-2411-0387"),
     ("ID", "Subject ID: 014-0093     Randomization #: R-5521", "R-5521"),
@@ -1197,6 +1207,10 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # what a person's cue leaves alone: a disease's eponym, a department on the phone, a state
+    ("PERSON", "the death of Parkinson's patients; loss of Consciousness; Hi, this is Pharmacy calling"),
+    # two words of a Native surname's shape after no name
+    ("PERSON", "we watched two hawks and a running crane; the little eagle stayed"),
     # rooms, lots, pagers, stores, a count glued to its "#", dates after a label; step-down 14
     ("ID", "Rm # 4112, Lot # 4471102, ext # 4412, Apt # 1107, pager # 4471, epi #2\n0419 ETT, CVS #1183"),
     ("ID", "visit # 2024-03-07 and Food City Pharmacy #0447"),

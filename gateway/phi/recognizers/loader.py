@@ -602,14 +602,16 @@ def load_recognizers(path: Path | str | None = None) -> list[EntityRecognizer]:
 def default_recognizers() -> list[EntityRecognizer]:
     """What the detector runs besides the NER model: patterns.yaml's recognizers and the
     readers of structured text: table columns (columns.py), JSON records (fields.py), HL7 v2
-    messages (hl7.py), a conversation's speakers (dialogue.py)."""
+    messages (hl7.py), a conversation's speakers (dialogue.py), the initials signing a log's
+    rows (signers.py)."""
     from gateway.phi.recognizers.columns import ColumnRecognizer, Headers
     from gateway.phi.recognizers.dialogue import SpeakerRecognizer
     from gateway.phi.recognizers.fields import FieldRecognizer
     from gateway.phi.recognizers.hl7 import Hl7Recognizer
+    from gateway.phi.recognizers.signers import RowSignerRecognizer
     headers = Headers()
     return [*load_recognizers(), ColumnRecognizer(headers), FieldRecognizer(headers), Hl7Recognizer(),
-            SpeakerRecognizer()]
+            SpeakerRecognizer(), RowSignerRecognizer()]
 
 
 def attach_prefilter(recognizers: Iterable[EntityRecognizer], background: bool = True) -> Prefilter:
