@@ -1115,6 +1115,9 @@ POSITIVE = [
     ("PERSON", '"Hi it\'s Quaxla again, the wife of Quenby, sorry, he already called.', "Quenby"),
     ("PERSON", "Si no puede ir ese dia, llame a Quaxla en nuestra oficina.", "Quaxla"),
     ("PERSON", "Su hija Quenby nos pidio que le mandemos copia.", "Quenby"),
+    ("PERSON", "consent signed w/ Portuguese interp Quaxla (ID PT-3092).", "Quaxla"),
+    ("PERSON", "Name: QUAXLEY DE LEON, GUADALUPE              Preferred: Lupe", "Lupe"),
+    ("PERSON", 'Preferred name / spelling: "Quaxlaahi". Lang: Somali', "Quaxlaahi"),
     # a Native American surname of two words after a given name
     ("PERSON", "Veteran: Quenby J. Two Hawks\nVA file number: 028447913", "Quenby J. Two Hawks"),
     ("PERSON", "1400  gr5 Quaxton Running Crane - albuterol 2 puffs", "Quaxton Running Crane"),
@@ -1209,6 +1212,7 @@ def test_detects(analyzer, kind, text, value):
 NEGATIVE = [
     # what a person's cue leaves alone: a disease's eponym, a department on the phone, a state
     ("PERSON", "the death of Parkinson's patients; loss of Consciousness; Hi, this is Pharmacy calling"),
+    ("PERSON", "Preferred: Spanish. Metformin (ID 4412) recalled"),
     # two words of a Native surname's shape after no name
     ("PERSON", "we watched two hawks and a running crane; the little eagle stayed"),
     # rooms, lots, pagers, stores, a count glued to its "#", dates after a label; step-down 14
