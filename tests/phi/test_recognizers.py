@@ -1118,6 +1118,9 @@ POSITIVE = [
     ("PERSON", "consent signed w/ Portuguese interp Quaxla (ID PT-3092).", "Quaxla"),
     ("PERSON", "Name: QUAXLEY DE LEON, GUADALUPE              Preferred: Lupe", "Lupe"),
     ("PERSON", 'Preferred name / spelling: "Quaxlaahi". Lang: Somali', "Quaxlaahi"),
+    # a numbered road and the street crossing it
+    ("LOCATION", "CALL: unresponsive male, bathroom of the gas station, Route 9 and Quaxton Rd", "Route 9 and Quaxton Rd"),
+    ("LOCATION", "rear-end collision, I-15 SB at Quenby Ave)", "I-15 SB at Quenby Ave"),
     # a Native American surname of two words after a given name
     ("PERSON", "Veteran: Quenby J. Two Hawks\nVA file number: 028447913", "Quenby J. Two Hawks"),
     ("PERSON", "1400  gr5 Quaxton Running Crane - albuterol 2 puffs", "Quaxton Running Crane"),
@@ -1213,6 +1216,8 @@ NEGATIVE = [
     # what a person's cue leaves alone: a disease's eponym, a department on the phone, a state
     ("PERSON", "the death of Parkinson's patients; loss of Consciousness; Hi, this is Pharmacy calling"),
     ("PERSON", "Preferred: Spanish. Metformin (ID 4412) recalled"),
+    # an interpreter named by language
+    ("PERSON", "family meeting Friday w/ interpreter (Samoan), RN (Tongan) also present"),
     # two words of a Native surname's shape after no name
     ("PERSON", "we watched two hawks and a running crane; the little eagle stayed"),
     # rooms, lots, pagers, stores, a count glued to its "#", dates after a label; step-down 14
