@@ -12,7 +12,8 @@ of fields), and looks like one (`cell_value`: four digits or more for an identif
 shape, a date's, a phone's, an age of 90 or more). Rows run to the first blank line. A name,
 an address, an age or a date of care counts only in a table that also has an identifier, a
 birth date, a phone, an e-mail or a name's part ("Last name") column, or both a name and an age
-column: "Name  MRN  DOB", "Patient  Age  Dx", not a medication list's "Name  Dose  Route".
+column: "Name  MRN  DOB", "Patient  Age  Dx", not a medication list's "Name  Dose  Route". So
+does any other numbered column ("registry_id", "Tag #": columns.yaml's `other_ids`).
 """
 from __future__ import annotations
 

@@ -26,10 +26,11 @@ from gateway.phi.recognizers.validators import signoff_initials
 
 # a row's last cell: two or three letters of one case after two spaces or a tab
 _LAST_CELL = regex.compile(r"(?<=\S(?:[ ]{2,}|\t))(\p{Lu}{2,3}|\p{Ll}{2,3})[ \t]*$", regex.MULTILINE)
-# what else ends a table's rows: routes, sites, sides, results, yes/no
-_NOT_INITIALS = frozenset("""po iv im sc sq sl pr ng gt og id it ng ou od os au ad as lt rt rue lue rle lle ra la rl ll
-    bil yes no na nd ok neg pos wnl nka nkda prn bid tid qid qd qhs hs ac pc stat nc nrb bp hr rr sat kg lb lbs mg mcg ml
-    cc hrs min sec pt ot st rn md np pa do lpn cna""".split()) - {"lt"}
+# what else ends a table's rows: routes, sites, results, yes/no, units, credentials ("LT" and
+# "RT" are left out: under a signer's header they are as often someone's initials as a side)
+_NOT_INITIALS = frozenset("""po iv im sc sq sl pr ng gt og id it ou od os au ad as rue lue rle lle ra la rl ll bil yes no
+    na nd ok neg pos wnl nka nkda prn bid tid qid qd qhs hs ac pc stat nc nrb bp hr rr sat kg lb lbs mg mcg ml cc hrs min
+    sec pt ot st rn md np pa do lpn cna""".split())
 # a header's last cell that names who signs each row
 _SIGNER_HEADER = regex.compile(
     r"(?i)(?<=\S(?:[ ]{2,}|\t))(?:initials?|inits?|by|sign(?:ed|ature)?|sitter|observer|obs|tech|rn|nurse|staff|user"
