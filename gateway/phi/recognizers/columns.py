@@ -73,6 +73,8 @@ class Headers:
         self._name_parts = _whole(spec.get("name_parts") or [])
         self._dates = _whole(spec.get("dates") or [])
         self._other_ids = _whole(spec.get("other_ids") or [])
+        from gateway.phi.recognizers.loader import load_macro_words   # lazily: loader builds this module's recognizers
+        self._not_ids = frozenset(load_macro_words("NUMBERED_NOT_ID"))
         self.kinds = frozenset(spec["columns"])
 
     def kind(self, header: str, others: bool = True) -> tuple[str, bool] | None:
@@ -89,7 +91,7 @@ class Headers:
             return kind, kind not in self.NEEDS_COMPANY or kind == "DATE"
         if self._dates.match(h):
             return "DATE", False
-        if others and self._other_ids.match(h):
+        if others and self._other_ids.match(h) and h.split()[0] not in self._not_ids:
             return "ID", False
         return None
 

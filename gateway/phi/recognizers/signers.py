@@ -24,13 +24,14 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from gateway.phi.recognizers.columns import finding
 from gateway.phi.recognizers.validators import signoff_initials
 
-# a row's last cell: two or three letters of one case after two spaces or a tab
-_LAST_CELL = regex.compile(r"(?<=\S(?:[ ]{2,}|\t))(\p{Lu}{2,3}|\p{Ll}{2,3})[ \t]*$", regex.MULTILINE)
-# what else ends a table's rows: routes, sites, results, yes/no, units, credentials ("LT" and
-# "RT" are left out: under a signer's header they are as often someone's initials as a side)
-_NOT_INITIALS = frozenset("""po iv im sc sq sl pr ng gt og id it ou od os au ad as rue lue rle lle ra la rl ll bil yes no
-    na nd ok neg pos wnl nka nkda prn bid tid qid qd qhs hs ac pc stat nc nrb bp hr rr sat kg lb lbs mg mcg ml cc hrs min
-    sec pt ot st rn md np pa do lpn cna""".split())
+# a row's last cell: two or three letters of one case after two spaces or a tab (the match
+# starts at the gap, so most positions of a text are never tried)
+_LAST_CELL = regex.compile(r"(?<=\S)(?:[ ]{2,}|\t)(\p{Lu}{2,3}|\p{Ll}{2,3})[ \t]*$", regex.MULTILINE)
+# what else ends a table's rows besides the credentials, orders and results `signoff_initials`
+# already refuses (validators._LINE_ENDINGS): routes, sites and sides, units, vitals. "LT" is
+# not here: under a signer's header it is as often someone's initials as "left"
+_NOT_INITIALS = frozenset("""sc sl pr ng gt og id it ou od os au ad as rue lue rle lle ra la rl ll bil nd stat nc nrb
+    bp hr rr sat kg lb lbs mg mcg ml cc hrs min sec st""".split())
 # a header's last cell that names who signs each row
 _SIGNER_HEADER = regex.compile(
     r"(?i)(?<=\S(?:[ ]{2,}|\t))(?:initials?|inits?|by|sign(?:ed|ature)?|sitter|observer|obs|tech|rn|nurse|staff|user"
