@@ -25,9 +25,29 @@ SITTER_LOG = (
 )
 
 
-def test_initials_ending_three_rows_or_more_are_a_signer(signers):
-    # "JQ" signs one row only: one cell says nothing
-    assert found(signers, SITTER_LOG) == ["QX", "QX", "QX", "QX"]
+def test_initials_ending_the_rows_under_a_signers_header(signers):
+    # "JQ" signs one row only: under the header of a column that holds initials, it is a signer too
+    assert found(signers, SITTER_LOG) == ["QX", "QX", "QX", "QX", "JQ"]
+
+
+def test_a_pipe_table_with_dotted_and_word_like_initials(signers):
+    text = ("Date  | Visitor            | Relationship | Staff\n"
+            "8/4   | Quaxley, Ana       | wife         | jq\n"
+            "8/4   | Quenby Tran        | son          | jq\n"
+            "8/5   | Ana Quaxley        | wife         | r.k\n\n"
+            "Time | Behavior                      | Init\n"
+            "1510 | yelling, pacing                | AS\n"
+            "1525 | sitting on mattress, crying    | AS\n"
+            "1540 | calmer, asking for his wife    | C.Q.\n")
+    assert found(signers, text) == ["jq", "jq", "r.k", "AS", "AS", "C.Q."]
+
+
+def test_a_medication_records_grid_of_days(signers):
+    text = ("Medication            | Time | 11/1 | 11/2 | 11/3 | 11/4\n"
+            "donepezil 10 mg PO    | 2000 | QL   | QL   | TK   | R\n"
+            "metoprolol 25 mg BID  | 0800 | AM   | AM   | H*   | SO\n"
+            "acetaminophen PRN     | PRN  |      | 1400 AM |    | \n")
+    assert found(signers, text) == ["QL", "QL", "TK", "AM", "AM", "SO", "AM"]
 
 
 def test_lowercase_initials_down_an_immunization_record(signers):
@@ -48,6 +68,10 @@ def test_lowercase_initials_down_an_immunization_record(signers):
     "MRL4471922   Quenby, Ifeanyi     TPMT                AMB\nMRL4471923   Quaxton, Eitan      Lead, venous        AMB\n",
     # an English word is no one's initials, however often
     "Call bell in reach        yes\nBed alarm on              yes\nSide rails up x2          yes\n",
+    # a grid of days holding results and routes, not initials
+    "Test      | 11/1 | 11/2 | 11/3\nGlucose   | WNL  | WNL  | NEG\nRoute     | PO   | PO   | IV\n",
+    # a signer's column holding one set of initials once: too little to say it is a column of them
+    "Time   Event                 By\n0800   vitals taken          QX\n0900   ambulated             ok\n",
     # the same initials far apart are two tables' (or prose), not one column
     "Initials\nSeen   QX\n" + "text line\n" * 50 + "Seen   QX\n" + "text line\n" * 50 + "Seen   QX\n",
 ])

@@ -1,49 +1,55 @@
-"""Initials that sign each row of a log: a sitter's observation sheet, an immunization record.
+"""Initials that sign the rows of a log: a sitter's sheet, a visitor log, a medication record.
 
-    0715   bed        crying, asked for mom                  LT
-    0730   bathroom   door ajar, sitter at door              LT
-    0745   bed        mom at bedside                         LT
+    TIME   BEHAVIOR                          INITIALS          Medication       | 0800 | 11/1 | 11/2 | 11/3
+    0715   crying, asked for mom             LT                metoprolol 25 mg | 0800 | AM   | AM   | SO
+    0730   door ajar, sitter at door         LT                donepezil 10 mg  | 2000 | GL   | TK   | GL
+    0745   mom at bedside                    JQ
 
-A row's last cell, after a wide gap, is who wrote it when the table's header says so: its last
-cell names a signer ("Sitter", "Given by", "Initials", "Tech"). Alone such a cell says little: a
-table's last column is as often a route ("PO"), a specimen's temperature ("AMB") or a flag.
-Under such a header and repeated down the rows it does: the same two or three letters ending
-three rows or more, which pass as initials where a note is signed off (validator
-`signoff_initials`: no English word, no credential or order a line ends with) and are no route,
-site or result. Every such row's cell is reported. Initials after a dash or a label are
-patterns.yaml's (`person_signoff_initials`).
+Two shapes of table, read header first. A header (cells parted by pipes, a tab or two spaces)
+whose last cell names a signer ("Initials", "Given by", "Staff", "RN") makes the last cell of
+each row below it, to a blank line, someone's initials. A header with three days or more
+("11/1 | 11/2 | 11/3", "Mon  Tue  Wed") is a medication record's grid: its cells are the
+initials of whoever gave each dose ("1400 AM": a time then initials).
+
+Alone such a cell says little — a table's last column is as often a route ("PO"), a specimen's
+temperature ("AMB") or a flag — so a table counts only when its cells hold initials three times
+or more with one of them repeated, each passing `column_initials` (no credential, order or
+English word; capitals that are words pass) and no route, site or result. Initials after a dash
+or a label are patterns.yaml's (`person_signoff_initials`).
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from typing import Any
 
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from gateway.phi.recognizers.columns import finding
-from gateway.phi.recognizers.validators import signoff_initials
+from gateway.phi.recognizers.validators import column_initials
 
-# a row's last cell: two or three letters of one case after two spaces or a tab (the match
-# starts at the gap, so most positions of a text are never tried)
-_LAST_CELL = regex.compile(r"(?<=\S)(?:[ ]{2,}|\t)(\p{Lu}{2,3}|\p{Ll}{2,3})[ \t]*$", regex.MULTILINE)
-# what else ends a table's rows besides the credentials, orders and results `signoff_initials`
+# a cell holding initials: two or three letters of one case, or dotted ("C.Q.", "r.k"); in a grid
+# after the time of the dose
+_INITIALS = regex.compile(r"(?:\d{3,4}[ ]+)?(\p{Lu}{2,3}|\p{Ll}{2,3}|\p{Lu}\.\p{Lu}\.(?:\p{Lu}\.)?|\p{Ll}\.\p{Ll}\.?)")
+# what else ends a table's rows besides the credentials, orders and results `column_initials`
 # already refuses (validators._LINE_ENDINGS): routes, sites and sides, units, vitals. "LT" is
 # not here: under a signer's header it is as often someone's initials as "left"
-_NOT_INITIALS = frozenset("""sc sl pr ng gt og id it ou od os au ad as rue lue rle lle ra la rl ll bil nd stat nc nrb
-    bp hr rr sat kg lb lbs mg mcg ml cc hrs min sec st""".split())
+_NOT_INITIALS = frozenset("""sc sl pr ng gt og id it ou od os au ad rue lue rle lle ra la rl ll bil nd stat nc nrb
+    bp hr rr sat kg lb lbs mg mcg ml cc hrs min sec st na nt neg nl abn amb""".split())
 # a header's last cell that names who signs each row
-_SIGNER_HEADER = regex.compile(
-    r"(?i)(?<=\S(?:[ ]{2,}|\t))(?:initials?|inits?|by|sign(?:ed|ature)?|sitter|observer|obs|tech|rn|nurse|staff|user"
+_SIGNER = regex.compile(
+    r"(?i)(?:initials?|inits?|by|sign(?:ed|ature)?|sitter|observer|obs|tech|rn|nurse|staff|user"
     r"|who|clinician|provider|cosign|co-sign|witness|(?:given|checked|done|performed|entered|verified|signed|completed"
-    r"|collected|drawn|observed|recorded|witnessed|reviewed|called)[ ]by)[ \t]*:?[ \t]*$")
-_MIN_ROWS = 3
-_MAX_SPAN = 40          # lines: rows of one table lie close together
-_HEADER_REACH = 15      # lines above a column's first row where its header may be
+    r"|collected|drawn|observed|recorded|witnessed|reviewed|called)[ ]by)[ \t]*:?")
+_DAY = regex.compile(r"(?i)\d{1,2}/\d{1,2}(?:/\d{2,4})?|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun")
+_PIPE_CELL = regex.compile(r"[^|\n]+")
+_GAP_CELL = regex.compile(r"\S+(?:[ ]\S+)*")       # cells parted by a tab or two spaces
+_MIN_CELLS = 3
+_MAX_ROWS = 40
 
 
 class RowSignerRecognizer(EntityRecognizer):
-    """Initials ending the rows of a log (see the module docstring)."""
+    """Initials signing the rows of a log (see the module docstring)."""
 
     def __init__(self, score: float = 0.55) -> None:
         self._score = score
@@ -53,42 +59,50 @@ class RowSignerRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
-        if (entities and "PERSON" not in entities) or ("  " not in text and "\t" not in text):
+        if (entities and "PERSON" not in entities) or ("  " not in text and "\t" not in text and "|" not in text):
             return []
-        cells: dict[str, list[tuple[int, int]]] = defaultdict(list)       # initials -> (line, offset)
-        line, pos = 0, 0
-        for m in _LAST_CELL.finditer(text):
-            line, pos = line + text.count("\n", pos, m.start()), m.start()
-            cells[m.group(1)].append((line, m.start(1)))
+        lines = text.split("\n")
+        starts = [0]
+        for line in lines:
+            starts.append(starts[-1] + len(line) + 1)
         out: list[RecognizerResult] = []
-        lines: list[str] | None = None
-        for initials, rows in cells.items():
-            if len(rows) < _MIN_ROWS or initials.lower() in _NOT_INITIALS or not signoff_initials(initials):
+        i = 0
+        while i < len(lines):
+            header = _cells(lines[i])
+            grid = len(header) > 1 and sum(bool(_DAY.fullmatch(lines[i][s:e])) for s, e in header) >= 3
+            signer = len(header) > 1 and _SIGNER.fullmatch(lines[i][header[-1][0]:header[-1][1]]) is not None
+            if not (grid or signer):
+                i += 1
                 continue
-            for group in _close(rows):
-                lines = lines if lines is not None else text.split("\n")
-                if len(group) >= _MIN_ROWS and _under_signer_header(lines, group[0][0]):
-                    out.extend(finding(self, "PERSON", start, start + len(initials), self._score,
-                                       "initials ending the rows of a log") for _, start in group)
+            found: list[tuple[int, int, str]] = []
+            j = i + 1
+            while j < len(lines) and j <= i + _MAX_ROWS and lines[j].strip():
+                cells = _cells(lines[j])
+                for s, e in (cells[1:] if grid else cells[-1:] if len(cells) > 1 else []):
+                    m = _INITIALS.fullmatch(lines[j], s, e)
+                    if m is not None and (grid or m.start(1) == s) and _initials(m.group(1)):
+                        found.append((starts[j] + m.start(1), starts[j] + m.end(1), m.group(1)))
+                j += 1
+            counts = Counter(value for _, _, value in found)
+            if len(found) >= _MIN_CELLS and max(counts.values()) > 1:
+                out.extend(finding(self, "PERSON", s, e, self._score, "initials signing the rows of a log")
+                           for s, e, _ in found)
+            i = j
         return out
 
 
-def _under_signer_header(lines: list[str], first: int) -> bool:
-    """Whether a line above row `first`, up to a blank line, is a header whose last cell names a
-    signer."""
-    for i in range(first - 1, max(-1, first - 1 - _HEADER_REACH), -1):
-        if not lines[i].strip():
-            return False
-        if _SIGNER_HEADER.search(lines[i]):
-            return True
-    return False
+def _cells(line: str) -> list[tuple[int, int]]:
+    """A table row's cells, as offsets in the line: parted by pipes where it has them, else by a
+    tab or two spaces; empty cells dropped."""
+    if "|" in line:
+        spans = []
+        for m in _PIPE_CELL.finditer(line):
+            cell = m.group()
+            if cell.strip():
+                spans.append((m.start() + len(cell) - len(cell.lstrip()), m.end() - len(cell) + len(cell.rstrip())))
+        return spans
+    return [m.span() for m in _GAP_CELL.finditer(line)] if ("  " in line or "\t" in line) else []
 
 
-def _close(rows: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Rows split into groups whose consecutive lines are at most `_MAX_SPAN` apart."""
-    groups: list[list[tuple[int, int]]] = [[rows[0]]]
-    for row in rows[1:]:
-        if row[0] - groups[-1][-1][0] > _MAX_SPAN:
-            groups.append([])
-        groups[-1].append(row)
-    return groups
+def _initials(value: str) -> bool:
+    return value.replace(".", "").lower() not in _NOT_INITIALS and column_initials(value)

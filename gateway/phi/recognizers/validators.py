@@ -673,6 +673,21 @@ _TWO_LETTER_WORDS = frozenset("""am an as at be by do go he hi if in is it me my
     ye yo ah eh ha uh um""".split())
 
 
+@validator("column_initials")
+def column_initials(value: str) -> bool:
+    """Initials in a column a table's header says is a signer's ("Initials", "Given by") or in
+    a medication record's grid of days: as `signoff_initials`, except that capitals which are
+    also a word or a time pass ("AS", "SO", "AM"): a column of initials is no sentence. Dotted
+    ones ("C.Q.", "r.k") as the letters they are."""
+    letters = re.sub(r"[.\s]", "", value)
+    low = letters.lower()
+    if not 2 <= len(low) <= 3 or low in _LINE_ENDINGS - {"am", "pm"}:
+        return False
+    if letters.isupper():
+        return len(low) == 2 or low not in _english()
+    return low not in _TWO_LETTER_WORDS and low not in _english()
+
+
 _BUILDING_KINDS = frozenset("""apartments apts tower towers mobile home park trailer condominiums condos residences lofts
     shelter senior seniors elderly low income public housing homeless family families emergency local county city
     state community affordable student students women's men's veterans transitional the a an our""".split())
