@@ -94,13 +94,33 @@ def test_csv_rows_under_a_header_of_snake_case_names(columns):
     ]   # times stay; a title stays outside the name
 
 
+def test_a_claim_forms_service_lines_dates_in_boxes_and_rendering_npi(columns):
+    text = ("24  Line  DOS From    DOS To      POS  CPT/HCPCS  Charges   Units  Rendering NPI\n"
+            "    1     09 19 24    09 19 24    11   99214      $165.00   1      1548203361\n"
+            "    2     09 20 24    09 20 24    11   94060      $98.00    1      1548203361\n")
+    assert cells(columns, text) == [
+        ("DATE", "09 19 24"), ("DATE", "09 19 24"), ("LICENSE", "1548203361"),
+        ("DATE", "09 20 24"), ("DATE", "09 20 24"), ("LICENSE", "1548203361")]   # not the CPT codes
+
+
+def test_a_csv_row_whose_name_has_an_unquoted_comma(columns):
+    # an export that did not quote "Quenby, S.": the comma followed by a space is inside a field
+    text = ("appt_id,mrn,last_name,first_name,dob,provider,reason,phone\n"
+            "A-558201,LS-30418,Quaxley,Chanthy,1968-02-11,Quenby, S.,DM f/u,978-555-0121\n"
+            "A-558214,LS-22107,Quaxton,Bounmy,1955-09-30,Lo, K.,HTN,978-555-0144\n")
+    assert [c for c in cells(columns, text) if c[0] in ("PERSON", "PHONE")] == [
+        ("PERSON", "Quaxley"), ("PERSON", "Chanthy"), ("PERSON", "Quenby, S."), ("PHONE", "978-555-0121"),
+        ("PERSON", "Quaxton"), ("PERSON", "Bounmy"), ("PERSON", "Lo, K."), ("PHONE", "978-555-0144")]
+
+
 @pytest.mark.parametrize("text", [
     # a sentence with commas is no CSV header, nor are its next lines rows
     "Patient name, DOB and MRN must be on every page of the packet.\nSpecimen labeled, sent to lab, 2 tubes\n",
     # a medication list's names are no patients, even in a table with a name column
     "name,dose,route,frequency\nMetformin,500 mg,PO,BID\nLisinopril,10 mg,PO,daily\n",
-    # a row with another number of fields is no row of the CSV
+    # a row with another number of fields is no row of the CSV, nor one whose commas cannot be told
     "mrn,name,dob\nsee the attached list, and call me, please, before noon\n",
+    "mrn,name,dob\n0047181, Quaxley, Ana, 1961-09-03\n",
 ])
 def test_no_csv_table(columns, text):
     assert cells(columns, text) == []

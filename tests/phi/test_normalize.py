@@ -64,6 +64,8 @@ def test_line_breaks_inside_numbers_and_hyphenated_words():
     "Lot 14\n570-555-0146 (cell)",                                 # a line that starts with a phone
     "2. Medicare number (MBI): 1EG4-TE5-MK72\n3. Item or service",  # or with a list's number
     "Member ID Q48812093\n2) Secondary insurance",
+    "17  Referring: Quaxley, Ana   17b NPI 1093857726\n21  ICD ind 0",    # a claim form's field numbers
+    "1a  Insured's ID: PRV-0041882719\n2   Patient name: QUAXLEY, ANA",
     "2025-03-12,09:20,Lake R,sick,503-555-0158 x2\n2025-03-12,09:40,Osei K",   # a CSV row's ISO date
 ])
 def test_a_whole_value_ending_a_line_stays_apart_from_the_next_lines_number(text):

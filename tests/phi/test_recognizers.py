@@ -1201,6 +1201,16 @@ POSITIVE = [
     ("PERSON", "Sincerely,\nEsperanza Quax, Esq.\nEQW:tlm\ncc: client", "EQW:tlm"),
     ("PERSON", "RN Cash, RN Summer Quax; scribe tk\nFAST: negative.", "tk"),
     ("PERSON", "Triage RN Hannah Rose Quax 04:24 / reviewed", "Hannah Rose Quax"),
+    # a typist's pair before a letter's copy list; who gave a drug; a chat export's poster line
+    ("PERSON", "— Halyna Quax, MD, Psychiatry\nQKM/lb   cc: O. Quenby", "QKM/lb"),
+    ("PERSON", "0342 Epi 1 mg IO #1 (given by RJ)\n0343 L finger thoracostomy", "RJ"),
+    ("PERSON", "c.quaxley [2:15 AM]\nhallway 4 is sectioned", "c.quaxley"),
+    # a town after a street and a dash; a weekday with a day and month, or "the 21st"; ages after "actually"
+    ("LOCATION", "2-story home, 1185 Quaxcliff Ave, Staten Island — bedroom upstairs", "Staten Island"),
+    ("DATE", "I'll see her back in 4 weeks on Mon 25 Nov.", "Mon 25 Nov"),
+    ("DATE", "can we wait for her appt on Friday the 21st? Salamat po", "Friday the 21st"),
+    ("AGE", "me. she's actually 96, Mrs. Quaxley — ortho says", "96"),
+    ("AGE", "so he's uh ninety, and he had the pacemaker check", "ninety"),
 ]
 
 
@@ -1772,6 +1782,8 @@ NEGATIVE = [
     ("ID", "UO INC 1200 OVER SHIFT; INC 300CC"),
     ("VEHICLE", "mass in the pancreatic tail N1 disease"),
     ("PERSON", "per MD Day shift; RN Night team aware; NP Weekend coverage"),
+    ("DATE", "labs on Mon 25 mg dose; Friday the 2nd dose of the series"),
+    ("PERSON", "dose given by PO route; ABG/vbg   sent to lab; line placed by GU fellow; OGT placed by HO"),
 ]
 
 

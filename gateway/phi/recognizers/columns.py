@@ -34,9 +34,9 @@ _CSV_FIELD = regex.compile(r'[ \t]*(?:"(?:[^"\n]|"")*"|[^,\n]*)')
 _VALUE = regex.compile(r"(?=(?:[^\d\n]*\d){4})[A-Za-z0-9][A-Za-z0-9./#-]{2,28}[A-Za-z0-9](?:[ ]\d{1,5}){0,3}")
 _DATE = regex.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}:\d{2}")
 # a date at the start of a cell (a time after it stays): 1990-02-17, 1/9/1932, 31.01.1945,
-# 19330522, 2025-03-04T10:22:31Z (one token, all of it)
+# 19330522, 2025-03-04T10:22:31Z (one token, all of it), a claim form's boxes "09 19 24"
 _DATE_CELL = regex.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-                           r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|(?:19|20)\d{6})(?![\d/.-]?\d)")
+                           r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{2}[ ]\d{2}[ ](?:\d{4}|\d{2})|(?:19|20)\d{6})(?![\d/.-]?\d)")
 # a person's name in a cell: letters, at most five words, no digit ("QUAN, MEI", "Okafor, Ada J.",
 # "ibn Rashid, Tariq"), after a title or credential that stays ("Dr. K. Osei", "NP Rose Delacroix")
 _NAME = regex.compile(r"\p{L}[\p{L}'’.-]*(?:,?[ ]+\p{L}[\p{L}'’.-]*){0,4}")
@@ -186,9 +186,12 @@ class ColumnRecognizer(EntityRecognizer):
                 row_start, row = lines[i]
                 if self._header(row)[0]:
                     break                       # a new table starts
-                if mode == "csv" and len(_split(row, mode)) != width:
-                    break                       # a CSV row has its header's fields; prose does not
-                for column, (cs, value) in _cells_under(row, columns, mode):
+                cells = _split(row, mode)
+                if mode == "csv" and len(cells) != width:
+                    cells = _rejoined(row, cells, width)
+                    if cells is None:
+                        break                   # a CSV row has its header's fields; prose does not
+                for column, (cs, value) in _cells_under(cells, columns, mode):
                     if column.kind not in wanted:
                         continue
                     span = cell_value(column.kind, value, column.vouches)
@@ -288,8 +291,29 @@ def _split(line: str, mode: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _CELL.finditer(line)]
 
 
-def _cells_under(row: str, columns: list[_Column], mode: str):
-    cells = _split(row, mode)
+def _rejoined(line: str, cells: list[tuple[int, str]], width: int) -> list[tuple[int, str]] | None:
+    """A CSV row with more fields than its header, written without the quotes its commas need
+    ("Meas, S." under "provider"): rejoined where a comma is followed by a space, as writers put
+    one inside a field and exporters none between fields, when that accounts for every extra
+    field; None when it does not (prose under a header, or a row that cannot be told)."""
+    extra = len(cells) - width
+    if extra <= 0:
+        return None
+    inner = [i for i in range(1, len(cells)) if line[cells[i][0] - 1:cells[i][0]] == " "
+             and line[:cells[i][0]].rstrip(" ").endswith(",")]
+    if len(inner) != extra:
+        return None
+    out: list[tuple[int, str]] = []
+    for i, (offset, value) in enumerate(cells):
+        if i in inner:
+            start = out[-1][0]
+            out[-1] = (start, line[start:offset + len(value)])
+        else:
+            out.append((offset, value))
+    return out
+
+
+def _cells_under(cells: list[tuple[int, str]], columns: list[_Column], mode: str):
     for column in columns:
         if mode != "spaced":
             if column.index < len(cells) and cells[column.index][1]:
