@@ -1783,7 +1783,7 @@ NEGATIVE = [
     ("VEHICLE", "mass in the pancreatic tail N1 disease"),
     ("PERSON", "per MD Day shift; RN Night team aware; NP Weekend coverage"),
     ("DATE", "labs on Mon 25 mg dose; Friday the 2nd dose of the series"),
-    ("PERSON", "dose given by PO route; ABG/vbg   sent to lab; line placed by GU fellow; OGT placed by HO"),
+    ("PERSON", "dose given by PO route; ABG/vbg   sent to lab; line placed by GU fellow; OGT placed by HO (cleared by GI) and"),
 ]
 
 
