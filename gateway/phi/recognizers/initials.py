@@ -1,0 +1,80 @@
+"""Initials a document defines, and wherever else it uses them.
+
+    Initials / Signature:
+    GL – Gloria Quaxley, CMA   TK – Tsegaye Quenby, CMA
+    ...
+    Counselor on call: Maddie Quaxton (MQ).
+
+A medication record, a camp log or a teaching record keys its initials to names: "GL – Gloria
+Quaxley", "C.Q. = Coral Quenby", "Maddie Quaxton (MQ)". The key says outright that the letters
+are someone's initials when they are that name's (the first letters of its words, or of its first
+and last; a hyphenated surname's parts count): "Chronic Kidney Disease (CKD)" and "Medicare
+Beneficiary Identifier (MBI)" have them too, so the name must have a word that is no ordinary or
+clinical one (validator `some_name_word`) and none that is an ordinary word and never a name. A
+colon is no key ("RE: Raymond Earl Quaxley" is a letter's subject). The
+initials are then reported in the key and wherever else they stand alone in the document — in a
+table's cells, after an entry ("Furosemide 40 mg IV (GL)"), after a dose's time ("1400 AM") — but
+not before a lowercase word or after a number, where the same letters are a unit or an
+abbreviation ("5 MG", "AM meds").
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from gateway.phi.recognizers.columns import finding
+from gateway.phi.recognizers.validators import _lexicon, _word_names, some_name_word
+
+_NAME = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:[ \t]+(?:\p{Lu}['’]?\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}\.?)){1,3}"
+_INITIALS = r"\p{Lu}{2,3}|(?:\p{Lu}\.){2,3}"
+_KEYS = regex.compile(
+    rf"(?<![\p{{L}}\d.])(?P<ini>{_INITIALS})[ \t]*(?:[–—=]|-(?=[ \t]))[ \t]*(?P<name>{_NAME})(?![\p{{L}}])"
+    rf"|(?<![\p{{L}}])(?P<name2>{_NAME})[ \t]*\([ \t]*(?P<ini2>{_INITIALS})[ \t]*\)")
+
+
+class InitialsKeyRecognizer(EntityRecognizer):
+    """Initials keyed to a name in the document, and their other uses (see the module docstring)."""
+
+    def __init__(self, score: float = 0.55) -> None:
+        self._score = score
+        super().__init__(supported_entities=["PERSON"], name="initials_key", supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if entities and "PERSON" not in entities:
+            return []
+        keyed: set[str] = set()
+        for m in _KEYS.finditer(text):
+            ini, name = (m.group("ini"), m.group("name")) if m.group("ini") else (m.group("ini2"), m.group("name2"))
+            if ini.replace(".", "") in _initials_of(name) and _a_name(name):
+                keyed.add(ini)
+        if not keyed:
+            return []
+        out = []
+        for ini in keyed:
+            uses = regex.compile(rf"(?<![\p{{L}}\d.])(?<!(?<!\d{{3}})\d[ \t]?){regex.escape(ini)}(?![\p{{L}}\d])(?![ \t]+\p{{Ll}})")
+            out.extend(finding(self, "PERSON", u.start(), u.end(), self._score, "initials the document keys to a name")
+                       for u in uses.finditer(text))
+        return out
+
+
+def _a_name(name: str) -> bool:
+    """Some word no ordinary or clinical one, and after the first none an ordinary word that is
+    never a name ("Medicare Beneficiary Identifier (MBI)" is a term's; "Coral Quaxley (CQ)" a
+    name's: given names are words more often than surnames)."""
+    plain = _lexicon().is_plain
+    return some_name_word(name) and not any(plain(w) and w.lower() not in _word_names() for w in name.split()[1:])
+
+
+def _initials_of(name: str) -> set[str]:
+    """The initials a name is written with: of all its words, or of its first and last; a
+    hyphenated surname gives one letter or one for each part ("Kravets-Morozova": K or KM)."""
+    words = [w for w in regex.split(r"[ \t]+", name.strip()) if w]
+    whole = [w[0] for w in words]
+    parts = [p[0] for w in words for p in w.split("-") if p]
+    last_parts = [p[0] for p in words[-1].split("-") if p]
+    return {"".join(whole), "".join(parts), words[0][0] + words[-1][0], words[0][0] + "".join(last_parts)}

@@ -1,0 +1,46 @@
+"""gateway/phi/recognizers/initials.py: initials a document keys to a name, and their other uses."""
+from __future__ import annotations
+
+import pytest
+
+from gateway.phi.recognizers.initials import InitialsKeyRecognizer
+
+
+@pytest.fixture(scope="module")
+def keys():
+    return InitialsKeyRecognizer()
+
+
+def found(recognizer, text):
+    return sorted((r.start, text[r.start:r.end]) for r in recognizer.analyze(text, []))
+
+
+def test_a_medication_records_key_makes_its_initials_a_name_in_the_grid_and_after_entries(keys):
+    text = ("donepezil 10 mg PO   | 2000 | GQ   | GQ   | TK\n"
+            "Initials / Signature:\n"
+            "GQ – Gloria Quaxley, CMA   TK – Tsegaye Kebede, CMA   SO – Siobhan O'Quenby, RN\n"
+            "Furosemide 40 mg IV given (SO).\n")
+    assert [v for _, v in found(keys, text)] == ["GQ", "GQ", "TK", "GQ", "TK", "SO", "SO"]
+
+
+def test_dotted_initials_and_initials_after_a_name_in_parentheses(keys):
+    text = ("10/14 | insulin pen | demo | VU | C.Q.\n"
+            "RN signatures: C.Q. = Coral Quaxley, RN\n"
+            "7/9 | homesick | talked, snack | MQ\n"
+            "Counselor on call: Maddie Quenby (MQ).\n")
+    assert [v for _, v in found(keys, text)] == ["C.Q.", "C.Q.", "MQ", "MQ"]
+
+
+def test_a_keyed_abbreviation_of_ordinary_words_is_no_name(keys):
+    text = ("Hx Chronic Kidney Disease (CKD); CKD stable. Emergency Department (ED) - ED hold.\n"
+            "Medicare Beneficiary Identifier (MBI): 4TW9-HK2-MX71\nRE: Raymond Earl Quaxley\n")
+    assert found(keys, text) == []
+
+
+def test_letters_that_are_not_the_names_initials_are_no_key(keys):
+    assert found(keys, "Seen with Gloria Quaxley (RN). RN aware; QX – Tsegaye Quenby\n") == []
+
+
+def test_keyed_initials_are_left_before_a_lowercase_word_or_after_a_number(keys):
+    text = "Angelo Maxquay (AM) gave it. AM meds passed. 1400 AM | AM |\nMaddie Gquen (MG); 5 MG given\n"
+    assert [v for _, v in found(keys, text)] == ["AM", "AM", "AM", "MG"]
