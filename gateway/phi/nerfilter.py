@@ -82,7 +82,7 @@ _SENTENCE_END = re.compile(r"(?:[.!?:;]\s*|\n\s*)\Z")
 _JOINERS = frozenset("""ii iii iv jr sr de del della der di da das dos du la le van von den ten ter
     bin ibn al el st""".split())
 # Titles before a name, never part of it ("sra", "srta": Spanish; "dr's" as notes write it).
-TITLES = frozenset("dr drs dr's mr mrs ms miss mx prof rev sra srta".split())
+TITLES = frozenset("dr drs dr's mr mrs ms miss mx prof rev sra srta tpr".split())
 # Words an organization's or place's name is built around: with one of them a guess made of
 # ordinary words ("Silver Lake Middle School", "Eye Associates") is still a name.
 ORG_HEADS = frozenset("""

@@ -29,6 +29,12 @@ def test_every_other_occurrence_is_found_in_any_case():
     assert found(TEXT, out) == [("PERSON", "RADU"), ("PERSON", "RADU"), ("PERSON", "radu")]
 
 
+def test_a_surnames_particle_is_not_carried():
+    text = "Dra. Ximena Del Quaxley. Resultados del 28 de febrero; Quaxley llamará."
+    out = Propagator(stop_words=[])(text, [result("PERSON", text, "Ximena Del Quaxley")], pattern_only)
+    assert found(text, out) == [("PERSON", "Quaxley"), ("PERSON", "Ximena Del Quaxley")]
+
+
 def test_guesses_of_the_model_are_not_carried():
     out = Propagator(stop_words=[])(TEXT, [result("PERSON", TEXT, "RADU", source="ner")], pattern_only)
     assert found(TEXT, out) == [("PERSON", "RADU")]

@@ -1211,6 +1211,15 @@ POSITIVE = [
     ("DATE", "can we wait for her appt on Friday the 21st? Salamat po", "Friday the 21st"),
     ("AGE", "me. she's actually 96, Mrs. Quaxley — ortho says", "96"),
     ("AGE", "so he's uh ninety, and he had the pacemaker check", "ninety"),
+    # titles of other languages; a texter's "this is X from", a colleague "from Lab says"; a surname
+    # after a quoted nickname; a first name that is a word too before an initial and a surname
+    ("PERSON", "Buenas tardes doctora Quaxley. Le escribo por mi mamá", "Quaxley"),
+    ("PERSON", "Vou avisar a enfermeira Quenby na clínica.", "Quenby"),
+    ("PERSON", "Gửi: Bác sĩ Quaxley / Asian Community Health Clinic", "Quaxley"),
+    ("PERSON", "Hi Sione, this is Quaxla from the HEART-PI study team", "Quaxla"),
+    ("PERSON", "Also: Quaxla from Lab says specimen was mislabeled", "Quaxla"),
+    ("PERSON", 'Handoff to night supervisor Gwendolyn "Gwen" Ap Quaxley 2330.', "Quaxley"),
+    ("PERSON", "Other household members: Clement J. Quaxley Jr. (son)", "Clement J. Quaxley"),
 ]
 
 
@@ -1784,6 +1793,7 @@ NEGATIVE = [
     ("PERSON", "per MD Day shift; RN Night team aware; NP Weekend coverage"),
     ("DATE", "labs on Mon 25 mg dose; Friday the 2nd dose of the series"),
     ("PERSON", "dose given by PO route; ABG/vbg   sent to lab; line placed by GU fellow; OGT placed by HO (cleared by GI) and"),
+    ("PERSON", "this is Tuesday from 9 to 5; results from Lab says nothing; Hepatitis B. Screen"),
 ]
 
 
