@@ -53,9 +53,9 @@ def test_a_fhir_patient(fields):
                      ("PHONE", "+1-612-555-0124"), ("EMAIL", "mt@example.org"), ("DATE", "1931-06-02"),
                      ("LOCATION", "2821 Quaxley Ave S, Unit 5"), ("LOCATION", "Minneapolis"),
                      ("LOCATION", "Hennepin"), ("LOCATION", "55407-1638"), ("PERSON", "Rao, Sandeep K."),
-                     ("ORGANIZATION", "Twin Rivers Health")]:
+                     ("ID", "8841"), ("ORGANIZATION", "Twin Rivers Health")]:   # a clinician's reference too
         assert expected in got
-    assert not [v for _, v in got if v in ("MN", "official", "phone", "MR", "http://hospital.example.org/mrn")]
+    assert not [v for _, v in got if v in ("MN", "official", "phone", "MR", "http://hospital.example.org/mrn", "12")]
 
 
 def test_an_encounter_references_its_patient_by_id(fields):

@@ -1220,6 +1220,13 @@ POSITIVE = [
     ("PERSON", "Also: Quaxla from Lab says specimen was mislabeled", "Quaxla"),
     ("PERSON", 'Handoff to night supervisor Gwendolyn "Gwen" Ap Quaxley 2330.', "Quaxley"),
     ("PERSON", "Other household members: Clement J. Quaxley Jr. (son)", "Clement J. Quaxley"),
+    # a meeting ID read in groups; a blood unit's number with its flag characters
+    ("ID", "Platform: Zoom for Healthcare, meeting ID 892 5501 3307. Pt joined", "892 5501 3307"),
+    ("ID", "Unit #1: PRBC\n  Unit number: W0397 25 418832 V    Product code E0382V00", "W0397 25 418832 V"),
+    # streets the Spanish or Portuguese way; a route and box with a period
+    ("LOCATION", "Amanhã passo aí na Rua das Quaxeiras 77? quer dizer", "Rua das Quaxeiras 77"),
+    ("LOCATION", "Patient address: CALLE 8 SE 1043, REPARTO QUAXLEY, SAN JUAN PR 00921", "CALLE 8 SE 1043"),
+    ("LOCATION", "BRANDON QUAXLEY\nRt. 2 Box 114-A\nPaintsville, KY 41240", "Rt. 2 Box 114-A"),
 ]
 
 
@@ -1789,6 +1796,7 @@ NEGATIVE = [
     ("PERSON", "dictated but not read; transcribed via Dragon; scribe not present; Dictated: see above; Transcribed: VR/auto"),
     ("ACCOUNT", "flu shot at the visit 2023-2024 season; run 10-2024 q"),
     ("ID", "UO INC 1200 OVER SHIFT; INC 300CC"),
+    ("LOCATION", "BP Ave. of the last 3 readings 128/80; Calle 5"),
     ("VEHICLE", "mass in the pancreatic tail N1 disease"),
     ("PERSON", "per MD Day shift; RN Night team aware; NP Weekend coverage"),
     ("DATE", "labs on Mon 25 mg dose; Friday the 2nd dose of the series"),

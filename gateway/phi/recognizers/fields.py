@@ -27,9 +27,9 @@ from gateway.phi.recognizers.columns import Headers, cell_value, finding
 
 _TOKEN = regex.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\],:]|-?\d+(?:\.\d+)?(?![\w.])')
 _COLON = regex.compile(r"[ \t\r\n]*:")
-# resources about a person or a stay, whose "id" identifies them
-_PERSONAL_RESOURCES = frozenset("""patient relatedperson person encounter episodeofcare coverage claim
-    explanationofbenefit account servicerequest diagnosticreport specimen""".split())
+# resources about a person (a clinician too: their names are PHI here) or a stay, whose "id" identifies them
+_PERSONAL_RESOURCES = frozenset("""patient relatedperson person practitioner practitionerrole encounter
+    episodeofcare coverage claim explanationofbenefit account servicerequest diagnosticreport specimen""".split())
 _PERSONAL_PARENTS = frozenset("patient encounter member subject person subscriber beneficiary guarantor".split())
 _REFERENCE = regex.compile(r"(?P<type>[A-Za-z]+)/(?P<id>[^\s/\"]+)$")
 _REFERENCED = {"patient": "PERSON", "practitioner": "PERSON", "practitionerrole": "PERSON",
