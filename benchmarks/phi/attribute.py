@@ -41,8 +41,9 @@ def load(corpus: str) -> tuple[list[dict], set[str], str]:
                        check=True, cwd=ROOT, capture_output=True)
         return [json.loads(l) for l in open(out, encoding="utf-8")], set(), corpus
     path = Path(corpus)
-    docs = [] if corpus in ("unseen", "unseen-b") else [json.loads(l) for l in open(path, encoding="utf-8")]
-    if corpus in ("unseen", "unseen-b") or {str(d["id"]) for d in docs} & unseen_ids():
+    from unseen import UNSEEN
+    docs = [] if corpus in UNSEEN else [json.loads(l) for l in open(path, encoding="utf-8")]
+    if corpus in UNSEEN or {str(d["id"]) for d in docs} & unseen_ids():
         raise SystemExit("attribute.py does not look at the hand-written unseen corpora: their leaks and false "
                          "positives stay unread so that they keep measuring text nobody tuned on "
                          "(benchmarks/phi/unseen/GUIDELINES.md)")
@@ -50,8 +51,8 @@ def load(corpus: str) -> tuple[list[dict], set[str], str]:
 
 
 def unseen_ids() -> set[str]:
-    from unseen import DOCS, DOCS_B, HEADER
-    return {m.group(1) for p in [*DOCS.glob("*.txt"), *DOCS_B.glob("*.txt")]
+    from unseen import HEADER, UNSEEN
+    return {m.group(1) for folder in UNSEEN.values() for p in folder.glob("*.txt")
             for m in HEADER.finditer(p.read_text(encoding="utf-8"))}
 
 

@@ -61,6 +61,9 @@ CORPORA = {
     # none of the above (unseen-b/README.md): the check that tuning on dev/ carries over.
     "unseen-b": {"title": "hand-written unseen documents, second set (benchmarks/phi/unseen-b/)", "ignore": [],
                  "hide_leaks": True},
+    # A third, written after eight tuning sets (unseen-c/README.md): the carry-over check once more.
+    "unseen-c": {"title": "hand-written unseen documents, third set (benchmarks/phi/unseen-c/)", "ignore": [],
+                 "hide_leaks": True},
 }
 
 # The prompt the gateway benchmark sends (benchmarks/gateway/loadgen.py): no identifiers.
@@ -240,8 +243,8 @@ def make_synth(tmp: Path, notes: list[str]) -> tuple[Path | None, dict]:
 
 
 def make_unseen(tmp: Path, notes: list[str], cname: str = "unseen") -> tuple[Path | None, dict]:
-    from unseen import DOCS, DOCS_B, MarkupError, build
-    folder = DOCS_B if cname == "unseen-b" else DOCS
+    from unseen import UNSEEN, MarkupError, build
+    folder = UNSEEN[cname]
     paths = sorted(folder.glob("*.txt"))
     if not paths:
         notes.append(f"{cname} corpus skipped: no {folder.relative_to(ROOT)}/*.txt")
@@ -620,6 +623,10 @@ def render_section(results: dict) -> str:
             extra = ("; written on 2026-12-02 from a different brief (EMS, pharmacy, reports, community, "
                      "telehealth, administrative genres) by an author who saw neither the detector nor the "
                      "other corpora (`benchmarks/phi/unseen-b/README.md`); its leaks are not shown either")
+        if cname == "unseen-c":
+            extra = ("; written on 2026-12-06 from a third brief (outpatient and inpatient records, "
+                     "correspondence, hospital operations logs) by two authors who saw neither the detector nor "
+                     "the other corpora (`benchmarks/phi/unseen-c/README.md`); its leaks are not shown either")
         lines += [f"### {CORPORA[cname]['title']}", "",
                   f"{g['docs']:,} documents, {g['bytes'] / 1e6:.2f} MB, {g['spans']:,} gold spans{extra}.", ""]
         lines += corpus_table(cname, results, dets)
@@ -777,7 +784,7 @@ def main(argv=None) -> int:
                     results["corpora"][cname] = {"status": "unavailable", "reason": f"{PHYSIONET} not found"}
                     continue
                 src, info = PHYSIONET, {"status": "ok", "path": str(PHYSIONET)}
-            elif cname in ("unseen", "unseen-b"):
+            elif cname.startswith("unseen"):
                 src, info = make_unseen(tmp, notes, cname)
                 if src is None:
                     results["corpora"][cname] = info

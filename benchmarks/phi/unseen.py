@@ -20,6 +20,10 @@ HERE = Path(__file__).resolve().parent
 DOCS = HERE / "unseen" / "docs"
 # a second untuned corpus, written later from a different brief (unseen-b/README.md)
 DOCS_B = HERE / "unseen-b" / "docs"
+# a third, written 2026-12-06 in four other genres by two authors (unseen-c/README.md)
+DOCS_C = HERE / "unseen-c" / "docs"
+# every corpus that measures text nobody tuned on, by its benchmark name
+UNSEEN = {"unseen": DOCS, "unseen-b": DOCS_B, "unseen-c": DOCS_C}
 sys.path.insert(0, str(HERE.parents[1]))
 from gateway.phi.kinds import KINDS  # noqa: E402
 
