@@ -1227,6 +1227,11 @@ POSITIVE = [
     ("LOCATION", "Amanhã passo aí na Rua das Quaxeiras 77? quer dizer", "Rua das Quaxeiras 77"),
     ("LOCATION", "Patient address: CALLE 8 SE 1043, REPARTO QUAXLEY, SAN JUAN PR 00921", "CALLE 8 SE 1043"),
     ("LOCATION", "BRANDON QUAXLEY\nRt. 2 Box 114-A\nPaintsville, KY 41240", "Rt. 2 Box 114-A"),
+    # organizations named after their kind first, and by more heads
+    ("ORGANIZATION", "ordered through Farmacia El Quaxal on Calle Loíza", "Farmacia El Quaxal"),
+    ("ORGANIZATION", "CAMP INFIRMARY LOG — Camp Quaxawa (Session 2)", "Camp Quaxawa"),
+    ("ORGANIZATION", "interpreter Rodrigue ID 41877 via Quaxbridge Interpreting\n", "Quaxbridge Interpreting"),
+    ("ORGANIZATION", "MEDICAL CENTER — Caribbean Quaxley Cruise Lines    Nursing Record", "Caribbean Quaxley Cruise Lines"),
 ]
 
 
@@ -1797,6 +1802,7 @@ NEGATIVE = [
     ("ACCOUNT", "flu shot at the visit 2023-2024 season; run 10-2024 q"),
     ("ID", "UO INC 1200 OVER SHIFT; INC 300CC"),
     ("LOCATION", "BP Ave. of the last 3 readings 128/80; Calle 5"),
+    ("ORGANIZATION", "camp on Tuesday; Camp counselor on call; the Answering machine; Interpreting for mom"),
     ("VEHICLE", "mass in the pancreatic tail N1 disease"),
     ("PERSON", "per MD Day shift; RN Night team aware; NP Weekend coverage"),
     ("DATE", "labs on Mon 25 mg dose; Friday the 2nd dose of the series"),
