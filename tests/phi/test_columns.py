@@ -103,6 +103,21 @@ def test_a_claim_forms_service_lines_dates_in_boxes_and_rendering_npi(columns):
         ("DATE", "09 20 24"), ("DATE", "09 20 24"), ("LICENSE", "1548203361")]   # not the CPT codes
 
 
+def test_a_fixed_width_row_pushed_along_by_a_long_name_is_read_by_index(columns):
+    text = ("RM  START  PATIENT                    MRN        AGE/SEX  PROCEDURE\n"
+            "01  0730   QUAXLEY-FITZGERALD, SEAMUS P   M4471902   71 M     R TKA (27447)\n"
+            "02  0915   QUENBY, ANA                Q5502287   64 F     L THA\n")
+    assert cells(columns, text) == [("PERSON", "QUAXLEY-FITZGERALD, SEAMUS P"), ("MRN", "M4471902"),
+                                    ("PERSON", "QUENBY, ANA"), ("MRN", "Q5502287")]
+
+
+def test_one_blank_line_under_a_header_still_leads_to_its_rows(columns):
+    text = ("Entry       Decedent                     MRN         Age\n"
+            "\n"
+            "M-2025-188  QUAXLEY, TRUNG               00918227    77\n")
+    assert cells(columns, text) == [("PERSON", "QUAXLEY, TRUNG"), ("MRN", "00918227")]
+
+
 def test_a_csv_row_whose_name_has_an_unquoted_comma(columns):
     # an export that did not quote "Quenby, S.": the comma followed by a space is inside a field
     text = ("appt_id,mrn,last_name,first_name,dob,provider,reason,phone\n"

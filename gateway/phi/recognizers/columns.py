@@ -7,9 +7,10 @@ header says what each column holds. A header line is one with at least two cells
 by a tab, a pipe, two spaces, or commas outside quotes) of which one names an identifier
 (columns.yaml; "patient_name" and "birthDate" read as "patient name", "birth date"); a cell of a
 row below it is that identifier when it starts under the header cell (fixed-width tables are
-left-aligned) or has the same index (delimited ones; a CSV row must have its header's number
+left-aligned) or has the same index (delimited ones, and fixed-width rows with as many cells as
+their header, whose long cells push the next ones along; a CSV row must have its header's number
 of fields), and looks like one (`cell_value`: four digits or more for an identifier, a name's
-shape, a date's, a phone's, an age of 90 or more). Rows run to the first blank line. A name,
+shape, a date's, a phone's, an age of 90 or more). Rows run to the first blank line (one right under the header is passed over). A name,
 an address, an age or a date of care counts only in a table that also has an identifier, a
 birth date, a phone, an e-mail or a name's part ("Last name") column, or both a name and an age
 column: "Name  MRN  DOB", "Patient  Age  Dx", not a medication list's "Name  Dose  Route". So
@@ -182,6 +183,8 @@ class ColumnRecognizer(EntityRecognizer):
             i += 1
             rows = 0
             width = len(_split(line, mode))
+            if i + 1 < len(lines) and not lines[i][1].strip() and lines[i + 1][1].strip():
+                i += 1                          # one blank line under a header still leads to its rows
             while i < len(lines) and lines[i][1].strip() and rows < _MAX_ROWS:
                 row_start, row = lines[i]
                 if self._header(row)[0]:
@@ -191,7 +194,7 @@ class ColumnRecognizer(EntityRecognizer):
                     cells = _rejoined(row, cells, width)
                     if cells is None:
                         break                   # a CSV row has its header's fields; prose does not
-                for column, (cs, value) in _cells_under(cells, columns, mode):
+                for column, (cs, value) in _cells_under(cells, columns, mode, width):
                     if column.kind not in wanted:
                         continue
                     span = cell_value(column.kind, value, column.vouches)
@@ -313,9 +316,12 @@ def _rejoined(line: str, cells: list[tuple[int, str]], width: int) -> list[tuple
     return out
 
 
-def _cells_under(cells: list[tuple[int, str]], columns: list[_Column], mode: str):
+def _cells_under(cells: list[tuple[int, str]], columns: list[_Column], mode: str, width: int):
+    # a fixed-width row with as many cells as its header is read by index: a long name pushes the
+    # cells after it out from under their headers ("FITZGERALD, SEAMUS P        M4471902")
+    by_index = mode != "spaced" or len(cells) == width
     for column in columns:
-        if mode != "spaced":
+        if by_index:
             if column.index < len(cells) and cells[column.index][1]:
                 yield column, cells[column.index]
             continue
