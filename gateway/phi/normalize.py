@@ -51,10 +51,13 @@ _ENDS_A_VALUE = re.compile(r"[/.:,$]|\d{1,2}-\d{1,2}-\d{2,4}\Z|\d-\d{4}\Z")
 # a claim form's "NPI 1093857726⏎21  ICD ind"); a state and its ZIP end an address line
 _STARTS_A_DATE = re.compile(r"\d{1,4}[/:]\d|\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
                             r"|\d{1,2}[.)][ \t]+[^\W\d_]|\d{1,2}[a-z]?(?:[ ]{2,}|\t)")
+_RULE = re.compile(r"[ \t]*-{2,}[- \t|+]*")
 _ENDS_A_ZIP = re.compile(r"\b[A-Z]{2}[ \t]+\d{5}\Z")
 
 
 def _joins(text: str, m: re.Match) -> bool:
+    if _RULE.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+        return False                    # a table's rule of dashes ends its line: the rows start below
     if not (text[m.start() - 1].isdigit() and text[m.end():m.end() + 1].isdigit()):
         return True
     if _STARTS_A_DATE.match(text, m.end()) or _ENDS_A_ZIP.search(text, max(0, m.start() - 12), m.start()):

@@ -66,6 +66,7 @@ def test_line_breaks_inside_numbers_and_hyphenated_words():
     "Member ID Q48812093\n2) Secondary insurance",
     "17  Referring: Quaxley, Ana   17b NPI 1093857726\n21  ICD ind 0",    # a claim form's field numbers
     "1a  Insured's ID: PRV-0041882719\n2   Patient name: QUAXLEY, ANA",
+    "RM  START  PATIENT\n--  -----  -------\n01  0730   QUAXLEY, ANA",      # a table's rule, then a row
     "2025-03-12,09:20,Lake R,sick,503-555-0158 x2\n2025-03-12,09:40,Osei K",   # a CSV row's ISO date
 ])
 def test_a_whole_value_ending_a_line_stays_apart_from_the_next_lines_number(text):
