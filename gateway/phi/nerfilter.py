@@ -79,7 +79,7 @@ _AND_BEFORE = re.compile(r"(?:\band|&)[ \t]*\Z", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:[.!?:;]\s*|\n\s*)\Z")
 # Neither a name alone nor a reason to cut one: generational suffixes and the particles of
 # surnames ("Rodriguez de la Fuente", "van den Berg", "bin Zayed").
-_JOINERS = frozenset("""ii iii iv jr sr de del della der di da das dos du la le van von den ten ter
+JOINERS = frozenset("""ii iii iv jr sr de del della der di da das dos du la le los las van von den ten ter
     bin ibn al el st""".split())
 # Titles before a name, never part of it ("sra", "srta": Spanish; "dr's" as notes write it).
 TITLES = frozenset("dr drs dr's mr mrs ms miss mx prof rev sra srta tpr".split())
@@ -299,7 +299,7 @@ class NerFilter:
 
     def _verdict(self, w: str, style: _Style) -> bool | None:
         low = w.lower()
-        if len(w) == 1 or low in _JOINERS:
+        if len(w) == 1 or low in JOINERS:
             return None
         if low in self._plain or low in TITLES:
             return False

@@ -30,12 +30,9 @@ from typing import Protocol
 import regex
 from presidio_analyzer import RecognizerResult
 
-from gateway.phi.nerfilter import TITLES
+from gateway.phi.nerfilter import JOINERS, TITLES
 
 KINDS = ("PERSON", "LOCATION", "ORGANIZATION")
-# a surname's particles join a name and are no name alone: "Ximena Del Quaxley" does not make
-# every Spanish "del" one
-PARTICLES = frozenset("del della van von der den dos das los las bin ibn ten ter vander".split())
 _WORD = regex.compile(r"(?<![\p{L}\d])\p{L}+(?![\p{L}\d])")   # "O'Brien" -> O, Brien; "ANN'S" -> ANN, S
 # a login with a number after it, as systems make them unique ("dkowalski3", "kokafor2")
 _NUMBERED_LOGIN = regex.compile(r"(?<![\p{L}\d])(\p{L}{5,})\d{1,3}(?![\p{L}\d])")
@@ -68,7 +65,9 @@ class Words(Protocol):
 class Propagator:
     def __init__(self, stop_words: Iterable[str], min_score: float = 0.6, min_length: int = 3,
                  score: float = 0.6, words: Words | None = None) -> None:
-        self._stop = {w.lower() for w in stop_words} | PARTICLES
+        # a name's particles and suffixes join it and are no name alone: "Ximena Del Quaxley" does
+        # not make every Spanish "del" one
+        self._stop = {w.lower() for w in stop_words} | JOINERS
         self._min_score, self._min_length, self._score = min_score, min_length, score
         self._words = words
 

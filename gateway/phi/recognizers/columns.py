@@ -26,6 +26,8 @@ import regex
 import yaml
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from gateway.phi.recognizers.validators import plain_word
+
 COLUMNS = Path(__file__).with_name("columns.yaml")
 _CELL = regex.compile(r"\S+(?:[ ]\S+)*")              # cells: runs split by two spaces or a tab
 _DELIMITED = regex.compile(r"[\t|]")
@@ -114,10 +116,10 @@ def cell_value(kind: str, value: str, sure: bool = False) -> tuple[int, int] | N
         # two ordinary words are no name, whatever the header ("INTERFACE, LAB"; "Do, An" is one)
         words = regex.findall(r"\p{L}{3,}", name)
         ok = len(name) <= 40 and _NAME.fullmatch(name) is not None and any(c.isupper() for c in name) and (
-            sure or "," in name or _lexicon_allows(name)) and not (len(words) >= 2 and all(map(_is_plain, words)))
+            sure or "," in name or _lexicon_allows(name)) and not (len(words) >= 2 and all(map(plain_word, words)))
         # under a header that names a name outright, a login too ("qokafor3", "m.lindqvist"; not
         # "system", a service account "svc_hl7_lab")
-        ok = ok or (sure and _LOGIN.fullmatch(name) is not None and not _is_plain(name)
+        ok = ok or (sure and _LOGIN.fullmatch(name) is not None and not plain_word(name)
                     and not name.startswith(("svc", "sys", "srv")))
         return (start, len(value)) if ok else None
     if kind == "DATE":
@@ -135,12 +137,6 @@ def cell_value(kind: str, value: str, sure: bool = False) -> tuple[int, int] | N
     if kind == "EMAIL":
         return (0, len(value)) if "@" in value and " " not in value.strip() else None
     return (0, len(value)) if _VALUE.fullmatch(value) is not None and not _DATE.fullmatch(value) else None
-
-
-def _is_plain(word: str) -> bool:
-    """An ordinary word that is never a name (lexicon/word-names.txt has those that are: "Storm")."""
-    from gateway.phi.recognizers.validators import _lexicon, _word_names
-    return _lexicon().is_plain(word) and word.lower() not in _word_names()
 
 
 def _lexicon_allows(name: str) -> bool:

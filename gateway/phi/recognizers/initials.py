@@ -25,7 +25,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from gateway.phi.recognizers.columns import finding
-from gateway.phi.recognizers.validators import _lexicon, _word_names, some_name_word
+from gateway.phi.recognizers.validators import plain_word, some_name_word
 
 _NAME = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:[ \t]+(?:\p{Lu}['’]?\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}\.?)){1,3}"
 _INITIALS = r"\p{Lu}{2,3}|(?:\p{Lu}\.){2,3}"
@@ -66,8 +66,7 @@ def _a_name(name: str) -> bool:
     """Some word no ordinary or clinical one, and after the first none an ordinary word that is
     never a name ("Medicare Beneficiary Identifier (MBI)" is a term's; "Coral Quaxley (CQ)" a
     name's: given names are words more often than surnames)."""
-    plain = _lexicon().is_plain
-    return some_name_word(name) and not any(plain(w) and w.lower() not in _word_names() for w in name.split()[1:])
+    return some_name_word(name) and not any(map(plain_word, name.split()[1:]))
 
 
 def _initials_of(name: str) -> set[str]:

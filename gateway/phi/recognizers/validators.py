@@ -763,6 +763,11 @@ def _word_names() -> frozenset[str]:
     return frozenset(word_list("word-names.txt"))
 
 
+def plain_word(word: str) -> bool:
+    """An ordinary word that is never a name (lexicon/word-names.txt has those that are: "Storm")."""
+    return _lexicon().is_plain(word) and word.lower() not in _word_names()
+
+
 @validator("unknown_word")
 def unknown_word(value: str) -> bool:
     """A word in no word list at all and no misspelling of one: no ordinary, clinical or proper
