@@ -3,6 +3,9 @@ PostgreSQL via MEDGATE_AUDIT_URL for several replicas. The schema is Alembic's
 (gateway/migrations); `init_schema` upgrades it to head."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, MetaData, create_engine, event, text
@@ -58,7 +61,29 @@ def alembic_config(connection: Connection):
 
 def init_schema(engine: Engine) -> None:
     """Upgrade to the newest migration. Safe when several processes start at once:
-    on PostgreSQL they queue on an advisory lock; SQLite serializes writers itself."""
+    on PostgreSQL they queue on an advisory lock, on SQLite on a lock file beside the database."""
+    with _sqlite_migration_lock(engine):
+        _upgrade(engine)
+
+
+@contextlib.contextmanager
+def _sqlite_migration_lock(engine: Engine) -> Iterator[None]:
+    # BEGIN IMMEDIATE alone did not keep two processes from both adding a column under load (a
+    # fresh clone's test run beside a benchmark: "duplicate column name"); a whole upgrade at a
+    # time does
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _upgrade(engine: Engine) -> None:
     from alembic import command
     with engine.connect() as conn:
         conn.execution_options(sqlite_immediate=True)
