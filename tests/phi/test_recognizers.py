@@ -1232,6 +1232,9 @@ POSITIVE = [
     ("ORGANIZATION", "CAMP INFIRMARY LOG — Camp Quaxawa (Session 2)", "Camp Quaxawa"),
     ("ORGANIZATION", "interpreter Rodrigue ID 41877 via Quaxbridge Interpreting\n", "Quaxbridge Interpreting"),
     ("ORGANIZATION", "MEDICAL CENTER — Caribbean Quaxley Cruise Lines    Nursing Record", "Caribbean Quaxley Cruise Lines"),
+    # a login made of a name with a dot, where a ticket or a log names its user
+    ("PERSON", "Work notes:\n2025-03-07 10:31 r.quaxley - Called unit, spoke w/ charge", "r.quaxley"),
+    ("PERSON", "22:19  REPLY dr_quaxani: ok 500 LR, recheck 30 min", "dr_quaxani"),
 ]
 
 
@@ -1803,6 +1806,8 @@ NEGATIVE = [
     ("ID", "UO INC 1200 OVER SHIFT; INC 300CC"),
     ("LOCATION", "BP Ave. of the last 3 readings 128/80; Calle 5"),
     ("ORGANIZATION", "camp on Tuesday; Camp counselor on call; the Answering machine; Interpreting for mom"),
+    ("PERSON", "grew s.aureus and e.coli; see report.xlsx and notes.final; pt_portal; svc_portal down"),
+    ("PERSON", "improve peristalsis.he has been turning; arrival by medflight.sr with ectopy; counselor today.kkkkh"),
     ("VEHICLE", "mass in the pancreatic tail N1 disease"),
     ("PERSON", "per MD Day shift; RN Night team aware; NP Weekend coverage"),
     ("DATE", "labs on Mon 25 mg dose; Friday the 2nd dose of the series"),

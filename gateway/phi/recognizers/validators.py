@@ -763,6 +763,16 @@ def _word_names() -> frozenset[str]:
     return frozenset(word_list("word-names.txt"))
 
 
+@validator("login_name")
+def login_name(value: str) -> bool:
+    """A login made of a name and an initial or a title, with a dot or an underscore
+    ("r.quaxley", "kwame.o", "dr_quenby"): a part of four letters or more that no word list has
+    and that is no misspelling of a word ("notes.final", "pt_portal" are no one's)."""
+    f = _lexicon()
+    parts = [p for p in re.split(r"[._]", value.rstrip("0123456789")) if p]
+    return any(len(p) >= 4 and f.is_unknown(p) and not f.near_english(p) for p in parts)
+
+
 def plain_word(word: str) -> bool:
     """An ordinary word that is never a name (lexicon/word-names.txt has those that are: "Storm")."""
     return _lexicon().is_plain(word) and word.lower() not in _word_names()
