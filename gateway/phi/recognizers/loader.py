@@ -119,18 +119,35 @@ def _word_alternation(words: Iterable[str], initials: bool = True) -> str:
     side where the word itself starts/ends with a letter or digit ("#" matches
     anywhere, "mrn" not inside "smrna"). With `initials=False` a one-letter word is
     not matched as an initial, i.e. before a period that no digit follows: "K." of
-    "Brianna K.: May 12" is no potassium."""
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        body = r"\s+".join(regex.escape(piece) for piece in w.split())
-        # any letter bounds a word: the "l" of "Noël" is no litre
-        if w[:1].isalnum():
-            body = r"(?<![\p{L}\d])" + body
-        if w[-1:].isalnum():
-            body = body + r"(?![\p{L}\d])"
-        if not initials and len(w) == 1 and w.isalpha():
-            body = body + r"(?!\.(?!\d))"
-        parts.append(body)
+    "Brianna K.: May 12" is no potassium.
+
+    Shaped as a trie under one shared lookbehind: a flat alternation whose every branch
+    opens with its own lookbehind is tried word by word at every position, about eight
+    times slower, and context words are searched around every candidate."""
+    def tree(ws: Iterable[str]) -> dict:
+        root: dict = {}
+        for w in ws:
+            node = root
+            for ch in " ".join(w.lower().split()):
+                node = node.setdefault(ch, {})
+            node[""] = {}
+        return root
+
+    def render(node: dict, word: str) -> str:
+        branches = [(r"\s+" if ch == " " else regex.escape(ch)) + render(child, word + ch)
+                    for ch, child in sorted(node.items()) if ch]
+        if "" in node:              # a word ends here: its right boundary
+            end = r"(?![\p{L}\d])" if word[-1:].isalnum() else ""
+            if not initials and len(word) == 1 and word.isalpha():
+                end += r"(?!\.(?!\d))"
+            branches.append(end)
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    words = {w for w in words if w.strip()}
+    lead = [w for w in words if w[:1].isalnum()]
+    parts = [r"(?<![\p{L}\d])" + render(tree(lead), "")] if lead else []
+    if len(lead) < len(words):
+        parts.append(render(tree(w for w in words if not w[:1].isalnum()), ""))
     return "(?:" + "|".join(parts) + ")"
 
 
