@@ -64,6 +64,9 @@ CORPORA = {
     # A third, written after eight tuning sets (unseen-c/README.md): the carry-over check once more.
     "unseen-c": {"title": "hand-written unseen documents, third set (benchmarks/phi/unseen-c/)", "ignore": [],
                  "hide_leaks": True},
+    # A fourth, in four specialty genres none of the others covers (unseen-d/README.md).
+    "unseen-d": {"title": "hand-written unseen documents, fourth set (benchmarks/phi/unseen-d/)", "ignore": [],
+                 "hide_leaks": True},
 }
 
 # The prompt the gateway benchmark sends (benchmarks/gateway/loadgen.py): no identifiers.
@@ -627,6 +630,10 @@ def render_section(results: dict) -> str:
             extra = ("; written on 2026-12-06 from a third brief (outpatient and inpatient records, "
                      "correspondence, hospital operations logs) by two authors who saw neither the detector nor "
                      "the other corpora (`benchmarks/phi/unseen-c/README.md`); its leaks are not shown either")
+        if cname == "unseen-d":
+            extra = ("; written on 2026-12-06 from a fourth brief (behavioral health, maternal and child "
+                     "health, long-term and home care, diagnostics) by two authors who saw neither the detector "
+                     "nor the other corpora (`benchmarks/phi/unseen-d/README.md`); its leaks are not shown either")
         lines += [f"### {CORPORA[cname]['title']}", "",
                   f"{g['docs']:,} documents, {g['bytes'] / 1e6:.2f} MB, {g['spans']:,} gold spans{extra}.", ""]
         lines += corpus_table(cname, results, dets)

@@ -22,8 +22,10 @@ DOCS = HERE / "unseen" / "docs"
 DOCS_B = HERE / "unseen-b" / "docs"
 # a third, written 2026-12-06 in four other genres by two authors (unseen-c/README.md)
 DOCS_C = HERE / "unseen-c" / "docs"
+# a fourth, written 2026-12-06 in four specialty genres by two authors (unseen-d/README.md)
+DOCS_D = HERE / "unseen-d" / "docs"
 # every corpus that measures text nobody tuned on, by its benchmark name
-UNSEEN = {"unseen": DOCS, "unseen-b": DOCS_B, "unseen-c": DOCS_C}
+UNSEEN = {"unseen": DOCS, "unseen-b": DOCS_B, "unseen-c": DOCS_C, "unseen-d": DOCS_D}
 sys.path.insert(0, str(HERE.parents[1]))
 from gateway.phi.kinds import KINDS  # noqa: E402
 
