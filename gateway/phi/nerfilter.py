@@ -225,6 +225,10 @@ class NerFilter:
         low = word.lower()
         return low in self._proper or low in self._places or self.is_unknown(word)
 
+    def is_proper(self, word: str) -> bool:
+        """A proper noun of the dictionary ("Bishop", "Pereira"), whether or not also a word."""
+        return word.lower() in self._proper
+
     def is_term(self, word: str) -> bool:
         """A curated clinical term (lexicon/clinical-terms.txt): "nsr", "lasix", "pleural"."""
         return word.lower() in self._terms

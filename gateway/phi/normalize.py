@@ -45,12 +45,13 @@ _LAST_TOKEN = re.compile(r"\S*\Z")
 _ENDS_A_VALUE = re.compile(r"[/.:,$]|\d{1,2}-\d{1,2}-\d{2,4}\Z|\d-\d{4}\Z")
 
 
-# a line that starts with a date (also ISO, as a CSV export's rows do), a time, a whole phone
+# a line that starts with a date (also ISO, as a CSV export's rows do), a time (also a log's 24-hour
+# one before its gap: "epi #2⏎0419  ETT"), a whole phone
 # number, a list's number or a form's field number starts something new ("MICU bed 6⏎3/14/25 1430",
 # "… x2⏎2025-03-12,09:40", "Scranton, PA 18505⏎570-555-0146", "MBI: 1EG4-TE5-MK72⏎3. Item",
 # a claim form's "NPI 1093857726⏎21  ICD ind"); a state and its ZIP end an address line
 _STARTS_A_DATE = re.compile(r"\d{1,4}[/:]\d|\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
-                            r"|\d{1,2}[.)][ \t]+[^\W\d_]|\d{1,2}[a-z]?(?:[ ]{2,}|\t)")
+                            r"|\d{1,2}[.)][ \t]+[^\W\d_]|\d{1,2}[a-z]?(?:[ ]{2,}|\t)|(?:[01]\d|2[0-3])[0-5]\d(?:[ ]{2,}|\t)")
 _RULE = re.compile(r"[ \t]*-{2,}[- \t|+]*")
 _ENDS_A_ZIP = re.compile(r"\b[A-Z]{2}[ \t]+\d{5}\Z")
 

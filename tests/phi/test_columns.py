@@ -198,3 +198,21 @@ def test_any_numbered_column_is_an_identifier_in_a_table_about_people(columns):
     assert cells(columns, "Tag #    Triage\n0074412  RED\n") == []
     assert cells(columns, "Room #   Lot #     Patient name\n4112     AB12345   Quaxley, Ann\n") == [
         ("PERSON", "Quaxley, Ann")]
+
+
+def test_a_timesheet_export_names_its_aides_clients_and_addresses(columns):
+    text = ("aide_id,aide_name,client,client_addr,date,in,out,hrs,tasks\n"
+            'E20417,Quella Diallo,Quaxley Henry,88 Quenby St,2025-05-12,08:00,12:00,4.0,"bath, meal, meds reminder"\n'
+            'E19833,Lupe Quaxo,O\'Quenby Maeve,12 Harbor View Ter Unit 5,2025-05-13,13:00,17:30,4.5,"escort"\n')
+    assert cells(columns, text) == [
+        ("ID", "E20417"), ("PERSON", "Quella Diallo"), ("PERSON", "Quaxley Henry"), ("LOCATION", "88 Quenby St"),
+        ("DATE", "2025-05-12"),
+        ("ID", "E19833"), ("PERSON", "Lupe Quaxo"), ("PERSON", "O'Quenby Maeve"), ("LOCATION", "12 Harbor View Ter Unit 5"),
+        ("DATE", "2025-05-13"),
+    ]
+
+
+def test_a_docket_column_is_an_identifier(columns):
+    text = ("Participant | Docket | Phase | Notes\n"
+            "Quaxo Price | 24-DC-0117 | 2 | new job\n")
+    assert ("ID", "24-DC-0117") in cells(columns, text)

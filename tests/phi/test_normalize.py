@@ -68,6 +68,7 @@ def test_line_breaks_inside_numbers_and_hyphenated_words():
     "1a  Insured's ID: PRV-0041882719\n2   Patient name: QUAXLEY, ANA",
     "RM  START  PATIENT\n--  -----  -------\n01  0730   QUAXLEY, ANA",      # a table's rule, then a row
     "2025-03-12,09:20,Lake R,sick,503-555-0158 x2\n2025-03-12,09:40,Osei K",   # a CSV row's ISO date
+    "0418  epi #2\n0419  ETT 7.5 @ 22 cm",                          # a code log's next row: its time
 ])
 def test_a_whole_value_ending_a_line_stays_apart_from_the_next_lines_number(text):
     assert normalize(text).text == text

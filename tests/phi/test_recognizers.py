@@ -30,6 +30,38 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # dev-j (2026-12-06): staff named by role, logins run together, forms' name fields, programs
+    ("PERSON", "Referring: Quella Abramsky, MD     Sonographer: qpn", "qpn"),
+    ("PERSON", "Cytotechnologist: DLQ    Pathologist: Quenby Varga, MD", "DLQ"),
+    ("PERSON", "fixation 14 h. (gross: qmv)", "qmv"),
+    ("PERSON", "called 5S, spoke w/ the charge RN. tech qk", "qk"),
+    ("PERSON", "Facilitator: Quaxley Yilmaz, LADC     Co-facilitator: QT", "QT"),
+    ("PERSON", "Aide: Quilla increasing to 5x/wk.", "Quilla"),
+    ("PERSON", "Provider: Quenby Vlachos, DDS   Hyg: Quessa", "Quessa"),
+    ("PERSON", "followed by the ACT team (team lead Quaxo Baca, LPCC), and his", "Quaxo Baca"),
+    ("PERSON", "report # CHP-25-88172, Ofc. Quang.", "Quang"),
+    ("PERSON", "Notary: Qi-Eun Quaxley, commission # 2419876", "Qi-Eun Quaxley"),
+    ("PERSON", "Line: 988 local   Counselor: mquaxstrom (Quinn)", "mquaxstrom"),
+    ("PERSON", "PDMP queried 6/5/2025 by tquaxeira: buprenorphine-naloxone", "tquaxeira"),
+    ("PERSON", "Judge M. Quenby   Coordinator rbishop", "rbishop"),
+    ("PERSON", "A1300C Preferred name .......... \"Quinky\"", "Quinky"),
+    ("PERSON", "Last Name: Quaxley     First: Eleanor     Middle: Quenna", "Quenna"),
+    ("PERSON", "Mother: Quela Latu     Surname before first marriage: Quavili", "Quavili"),
+    ("PERSON", 'Client: Quody Runningwater aka "Sketch"     EMS run #25-031177', "Sketch"),
+    ("PERSON", 'she prefers to be called "Mama Quee".', "Quee"),
+    ("PERSON", 'Employee: Quinedu "CJ" Quaxley   Badge 88031', 'Quinedu "CJ" Quaxley'),
+    ("ORGANIZATION", "text thread exported from peer line (Second Wind Peer Recovery)", "Second Wind Peer Recovery"),
+    ("ORGANIZATION", "30 yrs at Quaxton Paper Mill, no hearing protection", "Quaxton Paper Mill"),
+    ("ORGANIZATION", "To: Bright Quenby Early Intervention - intake", "Bright Quenby Early Intervention"),
+    ("ORGANIZATION", "Kids attend St. Quaxley de Sales School. Hunts.", "St. Quaxley de Sales School"),
+    ("ORGANIZATION", "pt has VA eligibility - will check Quaxton VA audiology", "Quaxton VA"),
+    ("ID", "(certified prescreener #QS-4471)", "QS-4471"),
+    ("ID", "phone interpreter #40917 used", "40917"),
+    ("LICENSE", "A0100A Facility NPI ............ 1467583921", "1467583921"),
+    ("LICENSE", "Note: donor's DL (Q412-8830-1194, IL) used as photo ID", "Q412-8830-1194"),
+    ("DATE", "Immunizations: Tdap 2021-08, Hep B series complete", "2021-08"),
+    ("DATE", "88 Quaxley St,2025-05-12,08:00,12:00,4.0", "2025-05-12"),
+    ("DATE", "At student health on 1/6: HR 48, orthostatic", "1/6"),
     # dev-f (2026-12-06): chat handles, typists and screeners, ages in family histories, labelled numbers
     ("PERSON", "[06:52] qpatel2: morning all. 412-A pulled her PICC", "qpatel2"),
     ("PERSON", "[06:55] k.quax: ugh. is she still on vanc?", "k.quax"),
@@ -1247,6 +1279,12 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # dev-j: what the new cues leave alone
+    ("PERSON", "reached by phone: she agreed. Coordinator: pending. Reviewed by cardiology, followed by opthamology."),
+    ("PERSON", "Interpreting: see report. Cytotechnologist: see above. Hygienist: see chart"),
+    ("ORGANIZATION", "Enhanced Recovery protocol; Substance Treatment plan; seen at the VA for a VA loan"),
+    ("DATE", "school year 2008-09, seasons 2011-12; chest pressure 6/10. EKG ST elevations"),
+    ("ID", "0418  epi #2\n0419  ETT 7.5 @ 22 cm; CVS #1183"),
     # what a person's cue leaves alone: a disease's eponym, a department on the phone, a state
     ("PERSON", "the death of Parkinson's patients; loss of Consciousness; Hi, this is Pharmacy calling"),
     ("PERSON", "Preferred: Spanish. Metformin (ID 4412) recalled"),
@@ -2271,6 +2309,41 @@ def test_every_shipped_requires_is_a_necessary_condition():
 PROMPT_LIKE = ("Pt Harold Brandvold, MRN 00482913, DOB 03/14/1956, admitted Nov 2 2026 from Lakeview "
                "General, transferred 7/16 from WHC; lives in Towson, MD 21204; wife (617) 555-0142, "
                "https://portal.example.org/x, acct # 5521-889, case ref 3390012.")
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("qquaxley", True), ("tquenby2", True), ("rbishop", True),   # an initial and a surname, "bishop" too
+    ("pending", False), ("opthamology", False), ("biomed", False), ("qqx", False),
+])
+def test_bare_login(value, ok):
+    assert V.bare_login(value) is ok
+
+
+@pytest.mark.parametrize("value,ok", [("2021-08", True), ("2022-11", True), ("2008-09", False), ("2011-12", False)])
+def test_iso_month_is_no_range_of_years(value, ok):
+    assert V.iso_month(value) is ok
+
+
+def test_context_word_trie_matches_what_a_flat_alternation_does():
+    import regex as rx
+
+    from gateway.phi.recognizers.loader import _word_alternation
+    words = ["mrn", "mr #", "#", "med rec", "a", "an", "and", "n/a", "on-call", "K"]
+    flat = "(?:" + "|".join(
+        (r"(?<![\p{L}\d])" if w[0].isalnum() else "") + r"\s+".join(rx.escape(p) for p in w.split())
+        + (r"(?![\p{L}\d])" if w[-1].isalnum() else "") + (r"(?!\.(?!\d))" if len(w) == 1 else "")
+        for w in sorted(words, key=len, reverse=True)) + ")"
+    old, new = (rx.compile(p, rx.IGNORECASE) for p in (flat, _word_alternation(words, initials=False)))
+    text = "Pt an MRN: 12, med  rec 4, K. Quaxley, K 4.1, #5, n/a, on-call, smrna, And, brand"
+    for start in range(len(text)):
+        a, b = old.search(text, start), new.search(text, start)
+        assert (a and a.start()) == (b and b.start()), (start, a, b)
+
+
+def test_negative_context_after_stops_at_the_end_of_a_clause():
+    rec = _one(negative_context_after=["hr"], negative_context_after_window=8)
+    assert _spans(rec, "id 123456 hr") == []
+    assert _spans(rec, "id 123456: HR 48") == [("123456", 0.5)]
 
 
 @pytest.mark.parametrize("value,ok", [

@@ -77,3 +77,27 @@ def test_lowercase_initials_down_an_immunization_record(signers):
 ])
 def test_no_signer(signers, text):
     assert found(signers, text) == []
+
+
+def test_a_csv_exports_last_column_of_staff_initials(signers):
+    text = ("req_id,received,requester,patient_name,mrn,records,status,fee,staff\n"
+            'ROI-25-00112,01/06/2025,Quaxley & Saliba LLP,"Quaxley, Yusuf",3381094,"ED 12/2024, ortho",Fulfilled,$42.10,AMK\n'
+            'ROI-25-00113,01/06/2025,self,"Quenby, Ingrid",3390551,"Imaging CD",Fulfilled,$0.00,AMK\n'
+            'ROI-25-00127,01/09/2025,SSA,"Quaxo, Thandiwe",3377820,"All 2023-2024",On hold,,JR\n')
+    assert found(signers, text) == ["AMK", "AMK", "JR"]
+
+
+def test_signer_columns_inside_a_board_by_index(signers):
+    text = ("Rm   Pt                      Age  CC                 MD     RN     Status\n"
+            "T1   QUAXLEY, Makana         44   MVC, GCS 13        DRM    SB     CT pending\n"
+            "3    Quenby, Dale            58   CP                 DRM    SB     trop #2 2200\n"
+            "4    Quaxo, Aimee            93   fall, hip pain     PW     Ivy R  ortho called\n"
+            "T2   (empty - clean)\n")
+    assert found(signers, text) == ["DRM", "SB", "DRM", "SB", "PW"]
+
+
+def test_a_csv_row_of_prose_is_no_table(signers):
+    text = ("Seen by staff, family, and the chaplain, per staff\n"
+            "He ate well, slept, and walked, per RN\n"
+            "She ate, slept, and walked, per RN\n")
+    assert found(signers, text) == []

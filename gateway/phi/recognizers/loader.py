@@ -90,6 +90,8 @@ _PATTERN_FIELDS = {"name", "regex", "score", "context_required", "anchor", "anch
 PREFILTER_MAX_LENGTH = 15_000
 # a line break before a list item: a bullet, a checkbox or a number ("- ", "[x]", "2)")
 _NEXT_ITEM = regex.compile(r"\n[ \t]*(?:[-*•][ \t]|\[[ xX✓]?\]|\d{1,2}[.)][ \t])")
+# the end of a clause right after a value: what follows it is no unit of that value
+_CLAUSE_END = regex.compile(r"[ \t]*[:;](?:[ \t]|$)", regex.MULTILINE)
 DEFAULT_ANCHOR_BEFORE = 80
 DEFAULT_ANCHOR_AFTER = 40
 _MACRO_REF = regex.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")
@@ -240,7 +242,7 @@ class ContextPatternRecognizer(PatternRecognizer):
         return None
 
     def _find(self, compiled: regex.Pattern | None, text: str, start: int, end: int,
-              before: int, after: int) -> str | None:
+              before: int, after: int, clause: bool = False) -> str | None:
         if compiled is None:
             return None
         if before:
@@ -254,6 +256,9 @@ class ContextPatternRecognizer(PatternRecognizer):
             stop = min(len(text), end + after + 40)
             if (item := _NEXT_ITEM.search(text, end, stop)) is not None:
                 stop = item.start()
+            # `clause`: nor past the end of the value's clause ("on 1/6: HR 48": no rate per hour)
+            if clause and _CLAUSE_END.match(text, end) is not None:
+                return None
             m = compiled.search(text, end, stop)
             if m and m.start() < end + after:
                 return m.group()
@@ -321,7 +326,7 @@ class ContextPatternRecognizer(PatternRecognizer):
                               self.negative_context_window, self.negative_context_window_after):
                     continue
                 if self._find(self._negative_after_re, text, start, end,
-                              0, self.negative_context_after_window):
+                              0, self.negative_context_after_window, clause=True):
                     continue
                 score = pattern.score
                 if isinstance(validation, float) and not isinstance(validation, bool):

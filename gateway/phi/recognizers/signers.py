@@ -5,9 +5,10 @@
     0730   door ajar, sitter at door         LT                donepezil 10 mg  | 2000 | GL   | TK   | GL
     0745   mom at bedside                    JQ
 
-Two shapes of table, read header first. A header (cells parted by pipes, a tab or two spaces)
-whose last cell names a signer ("Initials", "Given by", "Staff", "RN") makes the last cell of
-each row below it, to a blank line, someone's initials. A header with three days or more
+Two shapes of table, read header first. A header (cells parted by pipes, a tab, two spaces or,
+in a CSV export, commas) whose last cell names a signer ("Initials", "Given by", "Staff", "RN")
+makes the last cell of each row below it, to a blank line, someone's initials; a signer's column
+elsewhere ("Rm  Pt  Age  MD  RN  Status") counts in the rows with as many cells as the header. A header with three days or more
 ("11/1 | 11/2 | 11/3", "Mon  Tue  Wed") is a medication record's grid: its cells are the
 initials of whoever gave each dose ("1400 AM": a time then initials).
 
@@ -38,12 +39,13 @@ _NOT_INITIALS = frozenset("""sc sl pr ng gt og id it ou od os au ad rue lue rle 
     bp hr rr sat kg lb lbs mg mcg ml cc hrs min sec st na nt neg nl abn amb""".split())
 # a header's last cell that names who signs each row
 _SIGNER = regex.compile(
-    r"(?i)(?:initials?|inits?|by|sign(?:ed|ature)?|sitter|observer|obs|tech|rn|nurse|staff|user"
+    r"(?i)(?:initials?|inits?|by|sign(?:ed|ature)?|sitter|observer|obs|tech|rn|md|nurse|staff|user"
     r"|who|clinician|provider|cosign|co-sign|witness|(?:given|checked|done|performed|entered|verified|signed|completed"
     r"|collected|drawn|observed|recorded|witnessed|reviewed|called)[ ]by)[ \t]*:?")
 _DAY = regex.compile(r"(?i)\d{1,2}/\d{1,2}(?:/\d{2,4})?|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun")
 _PIPE_CELL = regex.compile(r"[^|\n]+")
 _GAP_CELL = regex.compile(r"\S+(?:[ ]\S+)*")       # cells parted by a tab or two spaces
+_CSV_CELL = regex.compile(r'"[^"\n]*"|[^,\n]*')       # a CSV row's cell, quoted or not, maybe empty
 _MIN_CELLS = 3
 _MAX_ROWS = 40
 
@@ -59,7 +61,8 @@ class RowSignerRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
-        if (entities and "PERSON" not in entities) or ("  " not in text and "\t" not in text and "|" not in text):
+        if (entities and "PERSON" not in entities) or ("  " not in text and "\t" not in text and "|" not in text
+                                                         and "," not in text):
             return []
         lines = text.split("\n")
         starts = [0]
@@ -70,15 +73,22 @@ class RowSignerRecognizer(EntityRecognizer):
         while i < len(lines):
             header = _cells(lines[i])
             grid = len(header) > 1 and sum(bool(_DAY.fullmatch(lines[i][s:e])) for s, e in header) >= 3
-            signer = len(header) > 1 and _SIGNER.fullmatch(lines[i][header[-1][0]:header[-1][1]]) is not None
-            if not (grid or signer):
+            signers = [k for k, (s, e) in enumerate(header) if len(header) > 1 and _SIGNER.fullmatch(lines[i][s:e])]
+            if not (grid or signers):
                 i += 1
                 continue
+            last = len(header) - 1 in signers
             found: list[tuple[int, int, str]] = []
             j = i + 1
             while j < len(lines) and j <= i + _MAX_ROWS and lines[j].strip():
                 cells = _cells(lines[j])
-                for s, e in (cells[1:] if grid else cells[-1:] if len(cells) > 1 else []):
+                if grid:
+                    under = cells[1:]
+                elif len(cells) == len(header):       # a row as wide as its header: by index
+                    under = [cells[k] for k in signers]
+                else:
+                    under = cells[-1:] if last and len(cells) > 1 else []
+                for s, e in under:
                     m = _INITIALS.fullmatch(lines[j], s, e)
                     if m is not None and (grid or m.start(1) == s) and _initials(m.group(1)):
                         found.append((starts[j] + m.start(1), starts[j] + m.end(1), m.group(1)))
@@ -93,7 +103,8 @@ class RowSignerRecognizer(EntityRecognizer):
 
 def _cells(line: str) -> list[tuple[int, int]]:
     """A table row's cells, as offsets in the line: parted by pipes where it has them, else by a
-    tab or two spaces; empty cells dropped."""
+    tab or two spaces (empty cells dropped), else by the commas of a CSV row (empty cells kept, so
+    that the cells stay under their header)."""
     if "|" in line:
         spans = []
         for m in _PIPE_CELL.finditer(line):
@@ -101,7 +112,19 @@ def _cells(line: str) -> list[tuple[int, int]]:
             if cell.strip():
                 spans.append((m.start() + len(cell) - len(cell.lstrip()), m.end() - len(cell) + len(cell.rstrip())))
         return spans
-    return [m.span() for m in _GAP_CELL.finditer(line)] if ("  " in line or "\t" in line) else []
+    if "  " in line or "\t" in line:
+        return [m.span() for m in _GAP_CELL.finditer(line)]
+    if line.count(",") < 2:
+        return []
+    spans, pos = [], 0
+    while pos <= len(line):
+        m = _CSV_CELL.match(line, pos)
+        s, e = m.span()
+        spans.append((s + 1, e - 1) if m.group().startswith('"') and e - s > 1 else (s, e))
+        if e >= len(line) or line[e] != ",":
+            break
+        pos = e + 1
+    return spans
 
 
 def _initials(value: str) -> bool:

@@ -773,6 +773,29 @@ def login_name(value: str) -> bool:
     return any(len(p) >= 4 and f.is_unknown(p) and not f.near_english(p) for p in parts)
 
 
+@validator("iso_month")
+def iso_month(value: str) -> bool:
+    """A year and a month ("2021-08") that cannot be a range of years: the month is below the
+    year's last two digits ("2008-09" may be a school year, "2011-12" two years)."""
+    year, month = value.split("-")
+    return int(month) < int(year[2:])
+
+
+_MEDICAL_ENDINGS = ("ology", "ologist", "itis", "osis", "ectomy", "otomy", "scopy", "gram", "emia", "pathy", "plasty")
+
+
+@validator("bare_login")
+def bare_login(value: str) -> bool:
+    """A login of letters run together, an initial and a surname ("qquaxley", "tquenby2"): five
+    letters or more that no word list has and no misspelling of a word, unless that word is the
+    surname behind the initial ("rbishop": "bishop"), nor a misspelt medical word ("opthamology")."""
+    f = _lexicon()
+    token = value.rstrip("0123456789").lower()
+    if not (5 <= len(token) <= 15 and token.isalpha() and f.is_unknown(token)) or token.endswith(_MEDICAL_ENDINGS):
+        return False
+    return not f.near_english(token) or f.is_proper(token[1:]) or token[1:] in _word_names()
+
+
 def plain_word(word: str) -> bool:
     """An ordinary word that is never a name (lexicon/word-names.txt has those that are: "Storm")."""
     return _lexicon().is_plain(word) and word.lower() not in _word_names()
