@@ -62,6 +62,13 @@ POSITIVE = [
     ("DATE", "Immunizations: Tdap 2021-08, Hep B series complete", "2021-08"),
     ("DATE", "88 Quaxley St,2025-05-12,08:00,12:00,4.0", "2025-05-12"),
     ("DATE", "At student health on 1/6: HR 48, orthostatic", "1/6"),
+    # dev-i: logs' writers, handles, a verifier's initials
+    ("PERSON", "02/14/2025 qgarza: Pt called re stmt. Says ins should have covered", "qgarza"),
+    ("PERSON", "Created by       | qchavez 2017-09-21                | ED REG", "qchavez"),
+    ("PERSON", "Triage RN: qfoster3", "qfoster3"),
+    ("PERSON", "Merged: 05/06/2025 15:40 by the HIM team   Verified: QV", "QV"),
+    ("PERSON", "r/CaregiverSupport · Posted by u/quaxley_nurse_mom · 2/3/2025", "quaxley_nurse_mom"),
+    ("PERSON", "No phone - reach via Messenger handle quenby.runs.918 or his girlfriend.", "quenby.runs.918"),
     # dev-f (2026-12-06): chat handles, typists and screeners, ages in family histories, labelled numbers
     ("PERSON", "[06:52] qpatel2: morning all. 412-A pulled her PICC", "qpatel2"),
     ("PERSON", "[06:55] k.quax: ugh. is she still on vanc?", "k.quax"),
@@ -1285,6 +1292,10 @@ NEGATIVE = [
     ("ORGANIZATION", "Enhanced Recovery protocol; Substance Treatment plan; seen at the VA for a VA loan"),
     ("DATE", "school year 2008-09, seasons 2011-12; chest pressure 6/10. EKG ST elevations"),
     ("ID", "0418  epi #2\n0419  ETT 7.5 @ 22 cm; CVS #1183"),
+    ("PERSON", "handle with care. 02/14/2025 note: nothing new. Triage RN: pending"),
+    ("PERSON", "Data reviewed: AST 205, INR 2.8. ID verified: DL. Allergies verified: PCN. SNAP approved; cold snap"),
+    ("PERSON", "USER ID      USER NAME                 ROLE            WORKSTATION"),
+    ("PERSON", "wants info on RN licensure (CGFNS). RN callback. vaso 0.03 u/min; decrease u/o10-15cc hr"),
     # what a person's cue leaves alone: a disease's eponym, a department on the phone, a state
     ("PERSON", "the death of Parkinson's patients; loss of Consciousness; Hi, this is Pharmacy calling"),
     ("PERSON", "Preferred: Spanish. Metformin (ID 4412) recalled"),
