@@ -69,6 +69,10 @@ POSITIVE = [
     ("PERSON", "Merged: 05/06/2025 15:40 by the HIM team   Verified: QV", "QV"),
     ("PERSON", "r/CaregiverSupport · Posted by u/quaxley_nurse_mom · 2/3/2025", "quaxley_nurse_mom"),
     ("PERSON", "No phone - reach via Messenger handle quenby.runs.918 or his girlfriend.", "quenby.runs.918"),
+    ("ID", "- Autopsy declined for M-2025-188 by son Quang.", "M-2025-188"),
+    ("ID", "held in property locker 3, receipt # PR-5531. Returned on exit", "PR-5531"),
+    ("ID", "Parole papers: I-94: 71940652A3", "71940652A3"),
+    ("MRN", "Pt: Quella Kasayulie   DOB 11/02/1957   HRN 0063418-2", "0063418-2"),
     # dev-f (2026-12-06): chat handles, typists and screeners, ages in family histories, labelled numbers
     ("PERSON", "[06:52] qpatel2: morning all. 412-A pulled her PICC", "qpatel2"),
     ("PERSON", "[06:55] k.quax: ugh. is she still on vanc?", "k.quax"),
