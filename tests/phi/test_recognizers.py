@@ -62,6 +62,7 @@ POSITIVE = [
     ("DATE", "Immunizations: Tdap 2021-08, Hep B series complete", "2021-08"),
     ("DATE", "88 Quaxley St,2025-05-12,08:00,12:00,4.0", "2025-05-12"),
     ("DATE", "At student health on 1/6: HR 48, orthostatic", "1/6"),
+    ("AGE", "daughter lives nearby. At ninety-three she may need 24h care", "ninety-three"),
     # dev-i: logs' writers, handles, a verifier's initials
     ("PERSON", "02/14/2025 qgarza: Pt called re stmt. Says ins should have covered", "qgarza"),
     ("PERSON", "Created by       | qchavez 2017-09-21                | ED REG", "qchavez"),
@@ -1294,7 +1295,8 @@ NEGATIVE = [
     ("PERSON", "reached by phone: she agreed. Coordinator: pending. Reviewed by cardiology, followed by opthamology."),
     ("PERSON", "Interpreting: see report. Cytotechnologist: see above. Hygienist: see chart"),
     ("ORGANIZATION", "Enhanced Recovery protocol; Substance Treatment plan; seen at the VA for a VA loan"),
-    ("DATE", "school year 2008-09, seasons 2011-12; chest pressure 6/10. EKG ST elevations"),
+    ("DATE", "school year 2008-09, seasons 2011-12; chest pressure 6/10. EKG ST elevations; CPAP 5/5 35% FiO2"),
+    ("AGE", "flexion at ninety degrees; at ninety percent she"),
     ("ID", "0418  epi #2\n0419  ETT 7.5 @ 22 cm; CVS #1183"),
     ("PERSON", "handle with care. 02/14/2025 note: nothing new. Triage RN: pending"),
     ("PERSON", "Data reviewed: AST 205, INR 2.8. ID verified: DL. Allergies verified: PCN. SNAP approved; cold snap"),
@@ -2356,9 +2358,10 @@ def test_context_word_trie_matches_what_a_flat_alternation_does():
 
 
 def test_negative_context_after_stops_at_the_end_of_a_clause():
-    rec = _one(negative_context_after=["hr"], negative_context_after_window=8)
+    rec = _one(negative_context_after=["hr", "ml"], negative_context_after_window=10)
     assert _spans(rec, "id 123456 hr") == []
     assert _spans(rec, "id 123456: HR 48") == [("123456", 0.5)]
+    assert _spans(rec, "id 123456 11 mL") == []           # past a number too: "5/5 35% FiO2"
 
 
 @pytest.mark.parametrize("value,ok", [

@@ -256,7 +256,8 @@ class ContextPatternRecognizer(PatternRecognizer):
             stop = min(len(text), end + after + 40)
             if (item := _NEXT_ITEM.search(text, end, stop)) is not None:
                 stop = item.start()
-            # `clause`: nor past the end of the value's clause ("on 1/6: HR 48": no rate per hour)
+            # `clause`: nor past the end of the value's clause ("on 1/6: HR 48": no rate per hour).
+            # Not stopped at the next number: a vent's "5/5 35% FiO2" is no date for its "%".
             if clause and _CLAUSE_END.match(text, end) is not None:
                 return None
             m = compiled.search(text, end, stop)
