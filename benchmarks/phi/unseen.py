@@ -24,8 +24,10 @@ DOCS_B = HERE / "unseen-b" / "docs"
 DOCS_C = HERE / "unseen-c" / "docs"
 # a fourth, written 2026-12-06 in four specialty genres by two authors (unseen-d/README.md)
 DOCS_D = HERE / "unseen-d" / "docs"
+# a fifth, written 2026-12-06 in four more genres by two authors (unseen-e/README.md)
+DOCS_E = HERE / "unseen-e" / "docs"
 # every corpus that measures text nobody tuned on, by its benchmark name
-UNSEEN = {"unseen": DOCS, "unseen-b": DOCS_B, "unseen-c": DOCS_C, "unseen-d": DOCS_D}
+UNSEEN = {"unseen": DOCS, "unseen-b": DOCS_B, "unseen-c": DOCS_C, "unseen-d": DOCS_D, "unseen-e": DOCS_E}
 sys.path.insert(0, str(HERE.parents[1]))
 from gateway.phi.kinds import KINDS  # noqa: E402
 
