@@ -28,7 +28,7 @@ from gateway.phi.nerfilter import ORG_HEADS, NerFilter
 from gateway.phi.normalize import Normalized, normalize
 from gateway.phi.propagate import Propagator
 from gateway.phi.scripts import script_names
-from gateway.phi.series import siblings
+from gateway.phi.series import repeats, siblings
 
 MODEL_DIR = Path(__file__).parent / "model"
 NER_KINDS = ("PERSON", "LOCATION", "ORGANIZATION")
@@ -88,6 +88,7 @@ class _NerRecognizer(SpacyRecognizer):
 
     MAX_TOKENS = {"PERSON": 8, "ORGANIZATION": 8, "LOCATION": 12}
     _LEADING_NON_WORDS = re.compile(r"(?:[^\w\s]*\d[^\sA-Za-z]*\s+)+")   # "8/2. Michael Lee"
+    _LEADING_PUNCT = re.compile(r"[,;:]\s*")                                # ", Springdale"
     _ZIP = re.compile(r"\d{5}(?:-\d{4})?")
     _ADDRESS = re.compile(r"(?i:\d{1,6}[a-z]?(?:-[a-z0-9]+)?(?:\s+1/2)?\s+(?:[nsew]\.?\s+)?)"
                           r"(?:[A-Z][a-z]|(?i:.*\b(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|way|ct|court"
@@ -101,6 +102,8 @@ class _NerRecognizer(SpacyRecognizer):
         kept = []
         for r in super().analyze(text, entities, nlp_artifacts):
             if r.entity_type != "LOCATION" and (lead := self._LEADING_NON_WORDS.match(text, r.start, r.end)):
+                r.start = lead.end()
+            if lead := self._LEADING_PUNCT.match(text, r.start, r.end):
                 r.start = lead.end()
             if r.start < r.end and self._plausible(r.entity_type, text[r.start:r.end]):
                 kept.append(r)
@@ -285,7 +288,8 @@ class PresidioDetector:
             results = script_names(norm.text, results, self._lexicon)
         if self._propagator:
             results = self._propagator(norm.text, results, confirmed=_from_a_pattern)
-        return norm, siblings(norm.text, results, confirmed=_from_a_pattern)
+        results = siblings(norm.text, results, confirmed=_from_a_pattern)
+        return norm, repeats(norm.text, results, confirmed=_from_a_pattern)
 
     async def detect(self, texts: list[str]) -> list[list[Finding]]:
         """All texts of a request analysed as one document (joined by newlines), so an

@@ -8,6 +8,13 @@ same letters, digits and punctuation, letter for letter; dates may differ by a d
 "and", "or" or "&" (each value may carry a short tag in parentheses: "MA IDs 00419827 (A) /
 00419828 (B)"), is taken for the same kind, in both directions and along the whole list.
 
+A range counts as a list ("for 12-0001 through 12-0005").
+
+An identifier found once is also the same identifier wherever else the document repeats it
+letter for letter: a registry's table names its case "RC-0421" under a "case" header, and its
+notes say only "RC-0421: door-to-needle 38 min" (`repeats`). Dates are not carried so ("3/4" is
+as often a fraction).
+
 Only findings of anchored patterns start a list (a model guess would spread its mistakes), and
 only kinds whose values have a shape: not names, places or organizations (propagate.py
 coordinates those) and not ages ("91, 45, 38" are more often vital signs).
@@ -22,7 +29,7 @@ from presidio_analyzer import RecognizerResult
 SKIP_KINDS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "AGE"})
 SCORE = 0.6
 _VALUE = r"[\p{L}\d](?:[\p{L}\d./-]*[\p{L}\d])?"
-_SEP = r"(?:[ \t]*[,;+&][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+/[ \t]+|[ \t]+(?:and|or|&)[ \t]+)"
+_SEP = r"(?:[ \t]*[,;+&][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+/[ \t]+|[ \t]+(?:and|or|&|through|thru|to)[ \t]+)"
 # a short tag in parentheses after a value: "MA IDs 00419827 (A) / 00419828 (B)"
 _TAG = r"(?:[ \t]*\([\p{L}\d]{1,3}\))?"
 # the value right after a finding, and the value right before one
@@ -69,4 +76,25 @@ def siblings(text: str, results: list[RecognizerResult],
                                        recognition_metadata={"recognizer_name": "series"})
             extra.append(sibling)
             todo.append(sibling)
+    return results + extra
+
+
+def repeats(text: str, results: list[RecognizerResult],
+            confirmed: Callable[[RecognizerResult], bool]) -> list[RecognizerResult]:
+    """`results` plus every other place the document writes a confirmed identifier, letter for
+    letter, as a word of its own: five characters at least, three of them digits, and no date."""
+    taken = sorted((r.start, r.end) for r in results)
+    extra: list[RecognizerResult] = []
+    seen: set[str] = set()
+    for r in results:
+        value = text[r.start:r.end]
+        if (r.entity_type in SKIP_KINDS or r.entity_type == "DATE" or value in seen or len(value) < 5
+                or sum(c.isdigit() for c in value) < 3 or not confirmed(r)):
+            continue
+        seen.add(value)
+        for m in regex.finditer(r"(?<![\p{L}\d-])" + regex.escape(value) + r"(?![\p{L}\d]|-[\p{L}\d])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                taken.append(m.span())
+                extra.append(RecognizerResult(r.entity_type, m.start(), m.end(), SCORE,
+                                              recognition_metadata={"recognizer_name": "series"}))
     return results + extra

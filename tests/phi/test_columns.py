@@ -216,3 +216,24 @@ def test_a_docket_column_is_an_identifier(columns):
     text = ("Participant | Docket | Phase | Notes\n"
             "Quaxo Price | 24-DC-0117 | 2 | new job\n")
     assert ("ID", "24-DC-0117") in cells(columns, text)
+
+
+def test_a_studys_subject_and_staff_columns(columns):
+    text = ("Subj ID   Name                 Card acct     Visit  Date        Paid by\n"
+            "PAF-031   Quaxley, Tolu        7700418823    V3     02/04/25    QN\n"
+            "\n"
+            "case_id,sched_date,room,pt_name,mrn,surgeon,item,qty,crc\n"
+            "C-250314-0021,2025-03-14,OR7,\"Quenby, Bartosz\",P0662013,Quaxton,drape,1,fquaxley\n"
+            "C-250314-0022,2025-03-14,OR7,\"Quenby, Bartosz\",P0662013,Quaxton,K-wire,6,cartsvc\n")
+    got = cells(columns, text)
+    assert ("ID", "PAF-031") in got and ("PERSON", "Quaxley, Tolu") in got
+    assert got.count(("PERSON", "Quaxton")) == 2 and ("PERSON", "fquaxley") in got
+    assert ("PERSON", "cartsvc") not in got      # a service account, no one's login
+    assert ("ID", "V3") not in got
+
+
+def test_an_anesthesia_column_holds_its_kind_not_initials(columns):
+    text = ("MRN        Patient            Procedure         Anes   Class\n"
+            "M4490330   QUAXLEY, ARMEN     LAP CHOLE         GA     ELEC\n"
+            "M4502119   QUENBY, SIONE      CATARACT          MAC    ELEC\n")
+    assert [v for k, v in cells(columns, text) if k == "PERSON"] == ["QUAXLEY, ARMEN", "QUENBY, SIONE"]

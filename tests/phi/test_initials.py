@@ -44,3 +44,15 @@ def test_letters_that_are_not_the_names_initials_are_no_key(keys):
 def test_keyed_initials_are_left_before_a_lowercase_word_or_after_a_number(keys):
     text = "Angelo Maxquay (AM) gave it. AM meds passed. 1400 AM | AM |\nMaddie Gquen (MG); 5 MG given\n"
     assert [v for _, v in found(keys, text)] == ["AM", "AM", "AM", "MG"]
+
+
+def test_a_key_after_its_label_or_with_a_title_and_uses_in_a_tab_table(keys):
+    text = ("Tray\tRecv by\tDecon\tSterilize\tReturn\n"
+            "Spine A\tNQ\tNQ\tload 0311-03 PQ\t03/13 NQ\n"
+            "Init key: NQ Nell Quaxley, PQ Piotr Quenby   AQ = Dr. Arash Quaxton\n"
+            "Site/side  NQ  AQ\n")
+    assert [v for _, v in found(keys, text)] == ["NQ", "NQ", "PQ", "NQ", "NQ", "PQ", "AQ", "NQ", "AQ"]
+
+
+def test_a_space_is_no_key_without_a_keys_label(keys):
+    assert found(keys, "Shipped to Sacramento, CA Carlos Quaxley signed. CA 95814\n") == []

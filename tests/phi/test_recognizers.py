@@ -30,6 +30,20 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # dev-k (2026-12-06): research participants and identity documents after their labels
+    ("ID", "ADVERSE EVENT LOG — Subject 22-018 (Q.T.)     Study QUAX-2", "22-018"),
+    ("ID", "Subject: CL-P-017   Initials: DSQ   Site: Quenby Endocrine Research", "CL-P-017"),
+    ("ID", "the reportable event (participant SLP-118 disclosed driving while drowsy)", "SLP-118"),
+    ("ID", "Study ID: ALS-NH-058   Visit: Month 12", "ALS-NH-058"),
+    ("ID", "envelope EC-3F9A22C1   participant RSV-PEDS-0412", "RSV-PEDS-0412"),
+    ("ID", "Screening # S114-003 declined", "S114-003"),
+    ("ID", "Passport: C4F7L92X1   DOB: 11 Nov 1949", "C4F7L92X1"),
+    ("ID", "head of household: Quaxley   A# A-241-038-552", "A-241-038-552"),
+    ("ID", "A-Number: A 205 771 386", "A 205 771 386"),
+    ("ID", "CPF (Brasil): 482.917.305-18   Cartão SUS", "482.917.305-18"),
+    ("ID", "DoD ID (EDIPI): 1587204431", "1587204431"),
+    ("ID", "VA claim no. C-22 418 907   SC: 70%", "C-22 418 907"),
+    ("ID", "Document du demandeur d'asile (DDA) UCI : 1122-4587", "1122-4587"),
     # dev-j (2026-12-06): staff named by role, logins run together, forms' name fields, programs
     ("PERSON", "Referring: Quella Abramsky, MD     Sonographer: qpn", "qpn"),
     ("PERSON", "Cytotechnologist: DLQ    Pathologist: Quenby Varga, MD", "DLQ"),
@@ -1291,6 +1305,9 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # dev-k: a study's own name, dates and words after the participant's labels
+    ("ID", "Study QUAX-2 (RSV vaccine, adults 60+); subject to change; randomization 2024-11-18; participants 120"),
+    ("ID", "Visa card on file; passport expires 2031; green card pending; UCI Medical Center"),
     # dev-j: what the new cues leave alone
     ("PERSON", "reached by phone: she agreed. Coordinator: pending. Reviewed by cardiology, followed by opthamology."),
     ("PERSON", "Interpreting: see report. Cytotechnologist: see above. Hygienist: see chart"),

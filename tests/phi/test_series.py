@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from presidio_analyzer import RecognizerResult
 
-from gateway.phi.series import same_shape, shape, siblings
+from gateway.phi.series import repeats, same_shape, shape, siblings
 
 
 def _found(text: str, value: str, kind: str = "ID", recognizer: str = "id_specimen_shape") -> RecognizerResult:
@@ -61,3 +61,24 @@ def test_values_with_a_short_tag_in_parentheses_are_a_list():
                           _found(text, "612-555-0140", "PHONE", "phone_nanp")], _pattern)
     # a tag is one to three letters or digits: "(call after 5)" is a remark, no list's joint
     assert _values(text, out) == [("HEALTH_PLAN", "00419827"), ("HEALTH_PLAN", "00419828"), ("PHONE", "612-555-0140")]
+
+
+def test_a_range_is_a_list():
+    text = "SDV: 100% for 12-0001 through 12-0005; queries for 12-0007"
+    out = siblings(text, [_found(text, "12-0001")], _pattern)
+    assert _values(text, out) == [("ID", "12-0001"), ("ID", "12-0005")]
+
+
+def test_an_identifier_is_found_wherever_the_document_repeats_it():
+    text = ("case    | init | age\nRC-0421 | J.Q. | 96\n"
+            "Notes:\n- RC-0421: door-to-needle 38 min. RC-04210 and XRC-0421 are other cases; RC-0421-B a tube.\n")
+    out = repeats(text, [_found(text, "RC-0421")], _pattern)
+    assert [(r.start, text[r.start:r.end]) for r in out] == [(21, "RC-0421"), (50, "RC-0421")]
+    assert out[-1].recognition_metadata["recognizer_name"] == "series"
+
+
+def test_dates_short_values_and_model_guesses_are_not_repeated():
+    text = "3/4/2025 seen; 3/4/2025 again. Code 4471 and 4471. Guess AB-12345, AB-12345."
+    found = [_found(text, "3/4/2025", "DATE", "date_numeric"), _found(text, "4471"),
+             _found(text, "AB-12345", recognizer="_NerRecognizer")]
+    assert repeats(text, found, _pattern) == found

@@ -97,3 +97,19 @@ def test_signer_columns_inside_a_board_by_index(signers):
             "4    Quaxo, Aimee            93   fall, hip pain     PW     Ivy R  ortho called\n"
             "T2   (empty - clean)\n")
     assert found(signers, text) == ["DRM", "SB", "DRM", "SB", "PW"]
+
+
+def test_a_column_headed_initials_holds_patients_too_none_repeated(signers):
+    text = ("case    | init   | age | sex | NIHSS\n"
+            "RC-0418 | B.Q.   | 88  | F   | 14\n"
+            "RC-0421 | J.T.Q. | 96  | M   | 6\n"
+            "RC-0430 | G.Q.   | 57  | M   | 22\n")
+    assert found(signers, text) == ["B.Q.", "J.T.Q.", "G.Q."]
+
+
+def test_a_clerks_column_signs_the_rows(signers):
+    text = ("| req#   | rcvd | patient         | purpose    | status    | clerk |\n"
+            "| R-5521 | 4/14 | Quaxley, Wanjiru | personal   | sent 4/15 | TQ    |\n"
+            "| R-5522 | 4/14 | Quenby, Sven     | disability | sent 4/16 | TQ    |\n"
+            "| R-5523 | 4/15 | Quaxton, Ruth    | legal      | HOLD      | MQ    |\n")
+    assert found(signers, text) == ["TQ", "TQ", "MQ"]

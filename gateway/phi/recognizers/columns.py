@@ -9,7 +9,7 @@ by a tab, a pipe, two spaces, or commas outside quotes) of which one names an id
 row below it is that identifier when it starts under the header cell (fixed-width tables are
 left-aligned) or has the same index (delimited ones, and fixed-width rows with as many cells as
 their header, whose long cells push the next ones along; a CSV row must have its header's number
-of fields), and looks like one (`cell_value`: four digits or more for an identifier, a name's
+of fields), and looks like one (`cell_value`: four digits or more for an identifier (a prefix and three under an ID header), a name's
 shape, a date's, a phone's, an age of 90 or more). Rows run to the first blank line (one right under the header is passed over). A name,
 an address, an age or a date of care counts only in a table that also has an identifier, a
 birth date, a phone, an e-mail or a name's part ("Last name") column, or both a name and an age
@@ -26,7 +26,7 @@ import regex
 import yaml
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from gateway.phi.recognizers.validators import plain_word
+from gateway.phi.recognizers.validators import bare_login, login_name, plain_word
 
 COLUMNS = Path(__file__).with_name("columns.yaml")
 _CELL = regex.compile(r"\S+(?:[ ]\S+)*")              # cells: runs split by two spaces or a tab
@@ -35,6 +35,8 @@ _DELIMITED = regex.compile(r"[\t|]")
 _CSV_FIELD = regex.compile(r'[ \t]*(?:"(?:[^"\n]|"")*"|[^,\n]*)')
 # an identifier: 4+ digits, letters and separators allowed, at most 30 characters
 _VALUE = regex.compile(r"(?=(?:[^\d\n]*\d){4})[A-Za-z0-9][A-Za-z0-9./#-]{2,28}[A-Za-z0-9](?:[ ]\d{1,5}){0,3}")
+# under an ID header, a prefix and three digits will do: a study's subjects ("HB-204", "PAF-031")
+_SHORT_ID = regex.compile(r"\p{Lu}{1,5}-\d{3}")
 _DATE = regex.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}:\d{2}")
 # a date at the start of a cell (a time after it stays): 1990-02-17, 1/9/1932, 31.01.1945,
 # 19330522, 2025-03-04T10:22:31Z (one token, all of it), a claim form's boxes "09 19 24"
@@ -121,6 +123,8 @@ def cell_value(kind: str, value: str, sure: bool = False) -> tuple[int, int] | N
         # "system", a service account "svc_hl7_lab")
         ok = ok or (sure and _LOGIN.fullmatch(name) is not None and not plain_word(name)
                     and not name.startswith(("svc", "sys", "srv")))
+        # under any person's header, a login no word makes ("fmoreno", "r.quaxley")
+        ok = ok or (_LOGIN.fullmatch(name) is not None and (login_name(name) or bare_login(name)))
         return (start, len(value)) if ok else None
     if kind == "DATE":
         m = _DATE_CELL.match(value)
@@ -136,6 +140,8 @@ def cell_value(kind: str, value: str, sure: bool = False) -> tuple[int, int] | N
         return (0, len(value)) if _PHONE.fullmatch(value) and sum(c.isdigit() for c in value) >= 7 else None
     if kind == "EMAIL":
         return (0, len(value)) if "@" in value and " " not in value.strip() else None
+    if kind == "ID" and _SHORT_ID.fullmatch(value):
+        return 0, len(value)
     return (0, len(value)) if _VALUE.fullmatch(value) is not None and not _DATE.fullmatch(value) else None
 
 

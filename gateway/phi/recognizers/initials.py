@@ -4,6 +4,7 @@
     GL – Gloria Quaxley, CMA   TK – Tsegaye Quenby, CMA
     ...
     Counselor on call: Maddie Quaxton (MQ).
+    Init key: NS Nell Quaxley, PW Piotr Quenby   AH = Dr. Arash Quaxton
 
 A medication record, a camp log or a teaching record keys its initials to names: "GL – Gloria
 Quaxley", "C.Q. = Coral Quenby", "Maddie Quaxton (MQ)". The key says outright that the letters
@@ -13,9 +14,9 @@ Beneficiary Identifier (MBI)" have them too, so the name must have a word that i
 clinical one (validator `some_name_word`) and none that is an ordinary word and never a name. A
 colon is no key ("RE: Raymond Earl Quaxley" is a letter's subject). The
 initials are then reported in the key and wherever else they stand alone in the document — in a
-table's cells, after an entry ("Furosemide 40 mg IV (GL)"), after a dose's time ("1400 AM") — but
-not before a lowercase word or after a number, where the same letters are a unit or an
-abbreviation ("5 MG", "AM meds").
+table's cells, after an entry ("Furosemide 40 mg IV (GL)"), after a dose's time ("1400 AM") or a
+date ("03/13 AV") — but not before a lowercase word in the same cell or after a quantity, where
+the same letters are a unit or an abbreviation ("5 MG", "AM meds").
 """
 from __future__ import annotations
 
@@ -30,7 +31,10 @@ from gateway.phi.recognizers.validators import plain_word, some_name_word
 _NAME = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:[ \t]+(?:\p{Lu}['’]?\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}\.?)){1,3}"
 _INITIALS = r"\p{Lu}{2,3}|(?:\p{Lu}\.){2,3}"
 _KEYS = regex.compile(
-    rf"(?<![\p{{L}}\d.])(?P<ini>{_INITIALS})[ \t]*(?:[–—=]|-(?=[ \t]))[ \t]*(?P<name>{_NAME})(?![\p{{L}}])"
+    # "GL – Gloria Quaxley", "AH = Dr. Arash Quaxton"; after a key's label a space will do ("Init key: NS Nell Quaxley")
+    rf"(?<![\p{{L}}\d.])(?P<ini>{_INITIALS})(?:[ \t]*(?:[–—=]|-(?=[ \t]))[ \t]*"
+    rf"|(?<=(?i:\bkey|\binitials?|\binits?)[ \t]*:[^\n]{{0,80}})[ \t]+)(?:(?:Dr|Mr|Mrs|Ms|Mx)\.?[ \t]+)?"
+    rf"(?P<name>{_NAME})(?![\p{{L}}])"
     rf"|(?<![\p{{L}}])(?P<name2>{_NAME})[ \t]*\([ \t]*(?P<ini2>{_INITIALS})[ \t]*\)")
 
 
@@ -56,7 +60,10 @@ class InitialsKeyRecognizer(EntityRecognizer):
             return []
         out = []
         for ini in keyed:
-            uses = regex.compile(rf"(?<![\p{{L}}\d.])(?<!(?<!\d{{3}})\d[ \t]?){regex.escape(ini)}(?![\p{{L}}\d])(?![ \t]+\p{{Ll}})")
+            # not after a quantity ("5 MG"; a date's or an ID's number will do: "03/13 AV") nor before
+            # a lowercase word in the same cell ("AM meds"; a tab ends a cell)
+            uses = regex.compile(rf"(?<![\p{{L}}\d.])(?<!(?<![\d/.,-])\d{{1,3}}(?:\.\d+)?[ ]?){regex.escape(ini)}"
+                                 rf"(?![\p{{L}}\d])(?![ ]+\p{{Ll}})")
             out.extend(finding(self, "PERSON", u.start(), u.end(), self._score, "initials the document keys to a name")
                        for u in uses.finditer(text))
         return out

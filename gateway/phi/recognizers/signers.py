@@ -40,8 +40,11 @@ _NOT_INITIALS = frozenset("""sc sl pr ng gt og id it ou od os au ad rue lue rle 
 # a header's last cell that names who signs each row
 _SIGNER = regex.compile(
     r"(?i)(?:initials?|inits?|by|sign(?:ed|ature)?|sitter|observer|obs|tech|rn|md|nurse|staff|user"
-    r"|who|clinician|provider|cosign|co-sign|witness|(?:given|checked|done|performed|entered|verified|signed|completed"
-    r"|collected|drawn|observed|recorded|witnessed|reviewed|called)[ ]by)[ \t]*:?")
+    r"|who|clinician|provider|cosign|co-sign|witness|clerk|picker|crc"
+    r"|(?:given|checked|done|performed|entered|verified|signed|completed|collected|drawn|observed|recorded|witnessed"
+    r"|reviewed|called|paid|recv|rcvd|received|picked|packed|approved|issued|dispensed|returned)[ ]by)[ \t]*:?")
+# a header that says its column holds initials outright: a patient's are not repeated row to row
+_OUTRIGHT = regex.compile(r"(?i)(?:pt[ ]|patient[ ]|subject[ ])?(?:initials?|inits?)[ \t]*:?")
 _DAY = regex.compile(r"(?i)\d{1,2}/\d{1,2}(?:/\d{2,4})?|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun")
 _PIPE_CELL = regex.compile(r"[^|\n]+")
 _GAP_CELL = regex.compile(r"\S+(?:[ ]\S+)*")       # cells parted by a tab or two spaces
@@ -73,7 +76,9 @@ class RowSignerRecognizer(EntityRecognizer):
         while i < len(lines):
             header = _cells(lines[i])
             grid = len(header) > 1 and sum(bool(_DAY.fullmatch(lines[i][s:e])) for s, e in header) >= 3
-            signers = [k for k, (s, e) in enumerate(header) if len(header) > 1 and _SIGNER.fullmatch(lines[i][s:e])]
+            outright = len(header) > 1 and any(_OUTRIGHT.fullmatch(lines[i][s:e]) for s, e in header)
+            signers = [k for k, (s, e) in enumerate(header) if len(header) > 1 and (
+                _SIGNER.fullmatch(lines[i][s:e]) or _OUTRIGHT.fullmatch(lines[i][s:e]))]
             if not (grid or signers):
                 i += 1
                 continue
@@ -94,7 +99,7 @@ class RowSignerRecognizer(EntityRecognizer):
                         found.append((starts[j] + m.start(1), starts[j] + m.end(1), m.group(1)))
                 j += 1
             counts = Counter(value for _, _, value in found)
-            if len(found) >= _MIN_CELLS and max(counts.values()) > 1:
+            if len(found) >= _MIN_CELLS and (outright or max(counts.values()) > 1):
                 out.extend(finding(self, "PERSON", s, e, self._score, "initials signing the rows of a log")
                            for s, e, _ in found)
             i = j
