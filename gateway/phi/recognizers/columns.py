@@ -46,6 +46,8 @@ _DATE_CELL = regex.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2}(
 # "ibn Rashid, Tariq"), after a title or credential that stays ("Dr. K. Osei", "NP Rose Delacroix")
 _NAME = regex.compile(r"\p{L}[\p{L}'’.-]*(?:,?[ ]+\p{L}[\p{L}'’.-]*){0,4}")
 _LOGIN = regex.compile(r"[a-z][a-z0-9._-]{2,30}")
+# a system's account, no one's login: "svc_hl7_lab", "cartsvc", "sysadmin", "interface_bot"
+_SERVICE = regex.compile(r"svc|srv|^sys|bot|admin|service|interface|daemon")
 _TITLE = regex.compile(r"(?i)(?:(?:dr|mr|mrs|ms|miss|prof|rev)\.?|np|pa|pa-c|rn|md|do|lpn|cnm|crna)[ ]+(?=\p{L})")
 _PHONE = regex.compile(r"\+?[\d(][\d ().-]{5,18}\d(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?")
 _NUMBER_WORD = regex.compile(r"(?i)(?:ninety|one hundred)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?")
@@ -122,9 +124,10 @@ def cell_value(kind: str, value: str, sure: bool = False) -> tuple[int, int] | N
         # under a header that names a name outright, a login too ("qokafor3", "m.lindqvist"; not
         # "system", a service account "svc_hl7_lab")
         ok = ok or (sure and _LOGIN.fullmatch(name) is not None and not plain_word(name)
-                    and not name.startswith(("svc", "sys", "srv")))
+                    and _SERVICE.search(name) is None)
         # under any person's header, a login no word makes ("fmoreno", "r.quaxley")
-        ok = ok or (_LOGIN.fullmatch(name) is not None and (login_name(name) or bare_login(name)))
+        ok = ok or (_LOGIN.fullmatch(name) is not None and _SERVICE.search(name) is None
+                    and (login_name(name) or bare_login(name)))
         return (start, len(value)) if ok else None
     if kind == "DATE":
         m = _DATE_CELL.match(value)
