@@ -35,6 +35,9 @@ _TAG = r"(?:[ \t]*\([\p{L}\d]{1,3}\))?"
 # the value right after a finding, and the value right before one
 _NEXT = regex.compile(_TAG + _SEP + r"(" + _VALUE + r")(?![\p{L}\d/-]|\.[\p{L}\d])", regex.IGNORECASE)
 _PREV = regex.compile(r"(?<![\p{L}\d./-])(" + _VALUE + r")" + _TAG + _SEP + r"\Z", regex.IGNORECASE)
+# a season or a school year, no one's number however it was taken: "2025-26"
+_SEASON = regex.compile(r"(?:19|20)\d{2}[-/](?:\d{2}|(?:19|20)\d{2})")
+_RANGE = regex.compile(r"(?i)\b(?:through|thru|to)\b")
 _RUN = regex.compile(r"\d+|\p{Lu}+|\p{Ll}+|.")
 
 
@@ -71,6 +74,9 @@ def siblings(text: str, results: list[RecognizerResult],
         for start, end in found:
             if any(s < end and start < e for s, e in taken) or not same_shape(r.entity_type, value, text[start:end]):
                 continue
+            if not any(c.isdigit() for c in value) and _RANGE.search(text, min(r.end, end), max(r.start, start)):
+                continue                # "assigned to lmorales": a range is of numbers
+
             taken.append((start, end))
             sibling = RecognizerResult(r.entity_type, start, end, SCORE,
                                        recognition_metadata={"recognizer_name": "series"})
@@ -82,14 +88,15 @@ def siblings(text: str, results: list[RecognizerResult],
 def repeats(text: str, results: list[RecognizerResult],
             confirmed: Callable[[RecognizerResult], bool]) -> list[RecognizerResult]:
     """`results` plus every other place the document writes a confirmed identifier, letter for
-    letter, as a word of its own: five characters at least, three of them digits, and no date."""
+    letter, as a word of its own: five characters at least, three of them digits, and no date or
+    season ("2025-26")."""
     taken = sorted((r.start, r.end) for r in results)
     extra: list[RecognizerResult] = []
     seen: set[str] = set()
     for r in results:
         value = text[r.start:r.end]
         if (r.entity_type in SKIP_KINDS or r.entity_type == "DATE" or value in seen or len(value) < 5
-                or sum(c.isdigit() for c in value) < 3 or not confirmed(r)):
+                or sum(c.isdigit() for c in value) < 3 or _SEASON.fullmatch(value) or not confirmed(r)):
             continue
         seen.add(value)
         for m in regex.finditer(r"(?<![\p{L}\d-])" + regex.escape(value) + r"(?![\p{L}\d]|-[\p{L}\d])", text):

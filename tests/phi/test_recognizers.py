@@ -44,6 +44,15 @@ POSITIVE = [
     ("ID", "DoD ID (EDIPI): 1587204431", "1587204431"),
     ("ID", "VA claim no. C-22 418 907   SC: 70%", "C-22 418 907"),
     ("ID", "Document du demandeur d'asile (DDA) UCI : 1122-4587", "1122-4587"),
+    # dev-k: people by rank, logins and initials where a record signs
+    ("PERSON", "Duty status: quarters 24h. Command notified (1SG Quaxley).", "Quaxley"),
+    ("PERSON", "SM: SPC QUENBY-TAFOYA, Marco A.    DoD ID", "QUENBY-TAFOYA, Marco"),
+    ("PERSON", "Handoff to PACU 0923.\nSigned electronically lquaxley 03/12/2025 09:31", "lquaxley"),
+    ("PERSON", "-- coordinator note 02/10/2025 mquenby: withdrawal from intervention", "mquenby"),
+    ("PERSON", "03/04/25 0915 kqm: 1st stmt returned, addr updated", "kqm"),
+    ("PERSON", "Patient initials: K.A.Q.    MRN: NG4418720", "K.A.Q."),
+    ("PERSON", "Initials: F-R-Q     Date of visit: 14 JAN 2025", "F-R-Q"),
+    ("PERSON", "Principal investigator: Themba Quaxley, MD     Last reviewed Jan 6, 2025 — TQ", "TQ"),
     # dev-j (2026-12-06): staff named by role, logins run together, forms' name fields, programs
     ("PERSON", "Referring: Quella Abramsky, MD     Sonographer: qpn", "qpn"),
     ("PERSON", "Cytotechnologist: DLQ    Pathologist: Quenby Varga, MD", "DLQ"),
@@ -1308,6 +1317,8 @@ NEGATIVE = [
     # dev-k: a study's own name, dates and words after the participant's labels
     ("ID", "Study QUAX-2 (RSV vaccine, adults 60+); subject to change; randomization 2024-11-18; participants 120"),
     ("ID", "Visa card on file; passport expires 2031; green card pending; UCI Medical Center"),
+    ("PERSON", "CPT Codes reviewed; LT Knee pain; COL 2019; MAJ Depression. Signed electronically by system"),
+    ("PERSON", "03/04/25 0915 pt: called back. 02/10/2025 because: pain. Initials: N/A"),
     # dev-j: what the new cues leave alone
     ("PERSON", "reached by phone: she agreed. Coordinator: pending. Reviewed by cardiology, followed by opthamology."),
     ("PERSON", "Interpreting: see report. Cytotechnologist: see above. Hygienist: see chart"),

@@ -78,7 +78,13 @@ def test_an_identifier_is_found_wherever_the_document_repeats_it():
 
 
 def test_dates_short_values_and_model_guesses_are_not_repeated():
-    text = "3/4/2025 seen; 3/4/2025 again. Code 4471 and 4471. Guess AB-12345, AB-12345."
-    found = [_found(text, "3/4/2025", "DATE", "date_numeric"), _found(text, "4471"),
+    text = "3/4/2025 seen; 3/4/2025 again. Code 4471 and 4471. Guess AB-12345, AB-12345. Flu 2025-26, 2025-26."
+    found = [_found(text, "3/4/2025", "DATE", "date_numeric"), _found(text, "4471"), _found(text, "2025-26", "MRN"),
              _found(text, "AB-12345", recognizer="_NerRecognizer")]
     assert repeats(text, found, _pattern) == found
+
+
+def test_words_are_no_range():
+    text = "Follow-up task assigned to lquenby for 04/24/2025"
+    out = siblings(text, [_found(text, "lquenby", "ID", "id_username")], _pattern)
+    assert _values(text, out) == [("ID", "lquenby")]      # not "assigned", shaped the same

@@ -660,6 +660,8 @@ def signoff_initials(value: str) -> bool:
     letters pass unless an English word ("-- LS", "CC RDCS"; not "-- ok", "-- AN")."""
     parts = re.findall(r"[^\W\d_]+", value)
     low = [p.lower() for p in parts]
+    if len(low) > 1 and all(len(p) == 1 for p in low):
+        low = ["".join(low)]        # dotted or dashed, one person's: "K.A.Q.", "F-R-Q"
     if len(low) > 1:                # a signer/typist pair: "np/lrw" is someone's initials twice
         return not all(p in _LINE_ENDINGS or p in _english() for p in low)
     if len(low) == 1 and len(low[0]) == 2:
