@@ -44,6 +44,12 @@ POSITIVE = [
     ("ID", "DoD ID (EDIPI): 1587204431", "1587204431"),
     ("ID", "VA claim no. C-22 418 907   SC: 70%", "C-22 418 907"),
     ("ID", "Document du demandeur d'asile (DDA) UCI : 1122-4587", "1122-4587"),
+    # dev-k: places on a traveller's route, in a record written abroad, closing an address abroad
+    ("LOCATION", "Itinerary: depart 6/14/25 -> Lima (2 d) -> Cusco 3,400 m (5 d)", "Cusco"),
+    ("LOCATION", "Voyage 2514, day 6, at sea en route Nassau. Cabin 8214.", "Nassau"),
+    ("LOCATION", "perte de poids 5 kg. Vient de Kinshasa (quartier Quaxley), transit", "Kinshasa"),
+    ("LOCATION", "Employer abroad: Quaxley Family Residence (caregiver), Riyadh", "Riyadh"),
+    ("LOCATION", "14 Quenby Crescent, Edinburgh EH9 1HD, Scotland", "Edinburgh"),
     # dev-k: people by rank, logins and initials where a record signs
     ("PERSON", "Duty status: quarters 24h. Command notified (1SG Quaxley).", "Quaxley"),
     ("PERSON", "SM: SPC QUENBY-TAFOYA, Marco A.    DoD ID", "QUENBY-TAFOYA, Marco"),
@@ -1317,6 +1323,7 @@ NEGATIVE = [
     # dev-k: a study's own name, dates and words after the participant's labels
     ("ID", "Study QUAX-2 (RSV vaccine, adults 60+); subject to change; randomization 2024-11-18; participants 120"),
     ("ID", "Visa card on file; passport expires 2031; green card pending; UCI Medical Center"),
+    ("LOCATION", "Moved from Scotland, travels to England; Hx: Pain, Nausea, Vomiting. Quaxley, Grace."),
     ("PERSON", "CPT Codes reviewed; LT Knee pain; COL 2019; MAJ Depression. Signed electronically by system"),
     ("PERSON", "03/04/25 0915 pt: called back. 02/10/2025 because: pain. Initials: N/A"),
     # dev-j: what the new cues leave alone
