@@ -50,6 +50,19 @@ POSITIVE = [
     ("LOCATION", "perte de poids 5 kg. Vient de Kinshasa (quartier Quaxley), transit", "Kinshasa"),
     ("LOCATION", "Employer abroad: Quaxley Family Residence (caregiver), Riyadh", "Riyadh"),
     ("LOCATION", "14 Quenby Crescent, Edinburgh EH9 1HD, Scotland", "Edinburgh"),
+    # dev-k: dates written abroad or in a form's boxes, ages and phones as records abroad and desks write them
+    ("DATE", "NOTE DE CONSULTATION -- CLSC Quaxley\nDate : le 4 mars 2025", "le 4 mars 2025"),
+    ("DATE", "Suivi : mardi 11 mars 9 h 30.", "mardi 11 mars"),
+    ("DATE", "DOB (birth cert.): 14 de febrero de 2010   Sex: M", "14 de febrero de 2010"),
+    ("DATE", "Petsa: Marso 3, 2025\nPasyente: QUAXLEY, Maria", "Marso 3, 2025"),
+    ("DATE", "Signature: M. Quenby (signed)      Date: 03 / 02 / 2025", "03 / 02 / 2025"),
+    ("DATE", "Hospitalized: Y  St. Quaxley Pavilion, 12/11-12/15/2024", "12/11-12/15"),
+    ("AGE", "Age at consent: 94 — capacity assessed (UBACC 17/20)", "94"),
+    ("AGE", "Affected participants include CIA-0031 (97 y), CIA-0044", "97"),
+    ("AGE", "Bệnh nhân: cụ bà Quách Thị Hồng, 93 tuổi", "93"),
+    ("PHONE", "outpatient HD at Quaxley Dialysis on Thu 3/20; unit phone 555-0138 x204.", "555-0138 x204"),
+    ("PHONE", "WC CLAIM WC25-330918, ADJUSTER QUENBY 555-0122 EXT 318.", "555-0122 EXT 318"),
+    ("PHONE", "KBA_PASSED         method: SMS code to ***-***-0177", "***-***-0177"),
     # dev-k: people by rank, logins and initials where a record signs
     ("PERSON", "Duty status: quarters 24h. Command notified (1SG Quaxley).", "Quaxley"),
     ("PERSON", "SM: SPC QUENBY-TAFOYA, Marco A.    DoD ID", "QUENBY-TAFOYA, Marco"),
@@ -1323,6 +1336,8 @@ NEGATIVE = [
     # dev-k: a study's own name, dates and words after the participant's labels
     ("ID", "Study QUAX-2 (RSV vaccine, adults 60+); subject to change; randomization 2024-11-18; participants 120"),
     ("ID", "Visa card on file; passport expires 2031; green card pending; UCI Medical Center"),
+    ("DATE", "Mayo Clinic 2 visits; en mayo; ratio 1/3-1/2; Mars 2 rover; 3 mai; BP 120 / 80 / 20 mmHg"),
+    ("AGE", "(95 yr pack history noted); 93 anstalt; age at consent 34"),
     ("LOCATION", "Moved from Scotland, travels to England; Hx: Pain, Nausea, Vomiting. Quaxley, Grace."),
     ("PERSON", "CPT Codes reviewed; LT Knee pain; COL 2019; MAJ Depression. Signed electronically by system"),
     ("PERSON", "03/04/25 0915 pt: called back. 02/10/2025 because: pain. Initials: N/A"),

@@ -157,9 +157,10 @@ _NUMERIC_DATE = re.compile(r"(\d{1,4})[/.\- ](\d{1,2})(?:[/.\- ](\d{2}|\d{4}))?"
 @validator("calendar_date")
 def calendar_date(value: str) -> bool:
     """A numeric date that exists: M/D/Y (or D/M/Y as a fallback), Y-M-D, or M/D
-    without a year; a time glued on with "T" is read past (2025-03-04T10:22). Rejects 13/45/2020,
+    without a year; a time glued on with "T" is read past (2025-03-04T10:22), a form's spaced
+    slashes too ("03 / 02 / 2025"). Rejects 13/45/2020,
     2/30, 0002-8215-01."""
-    m = _NUMERIC_DATE.fullmatch(value.strip().split("T", 1)[0])
+    m = _NUMERIC_DATE.fullmatch(value.strip().split("T", 1)[0].replace(" / ", "/"))
     if not m:
         return False
     a, b, c = m.groups()
