@@ -99,9 +99,22 @@ def repeats(text: str, results: list[RecognizerResult],
                 or sum(c.isdigit() for c in value) < 3 or _SEASON.fullmatch(value) or not confirmed(r)):
             continue
         seen.add(value)
-        for m in regex.finditer(r"(?<![\p{L}\d-])" + regex.escape(value) + r"(?![\p{L}\d]|-[\p{L}\d])", text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                taken.append(m.span())
-                extra.append(RecognizerResult(r.entity_type, m.start(), m.end(), SCORE,
+        # str.find, not a regex per value: compiling one cost a tenth of detection time
+        start = text.find(value)
+        while start >= 0:
+            end = start + len(value)
+            if _whole(text, start, end) and not any(s < end and start < e for s, e in taken):
+                taken.append((start, end))
+                extra.append(RecognizerResult(r.entity_type, start, end, SCORE,
                                               recognition_metadata={"recognizer_name": "series"}))
+            start = text.find(value, start + 1)
     return results + extra
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """text[start:end] is a word of its own: no letter, digit or hyphen glued before it, no letter
+    or digit after it, nor a hyphen and more ("RC-0421" in "XRC-0421", "RC-04210", "RC-0421-B")."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end:end + 2]
+    return not (before.isalnum() or before == "-") and not (
+        after[:1].isalnum() or (after[:1] == "-" and after[1:2].isalnum()))
