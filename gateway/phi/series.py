@@ -76,7 +76,6 @@ def siblings(text: str, results: list[RecognizerResult],
                 continue
             if not any(c.isdigit() for c in value) and _RANGE.search(text, min(r.end, end), max(r.start, start)):
                 continue                # "assigned to lmorales": a range is of numbers
-
             taken.append((start, end))
             sibling = RecognizerResult(r.entity_type, start, end, SCORE,
                                        recognition_metadata={"recognizer_name": "series"})

@@ -9,8 +9,9 @@ by a tab, a pipe, two spaces, or commas outside quotes) of which one names an id
 row below it is that identifier when it starts under the header cell (fixed-width tables are
 left-aligned) or has the same index (delimited ones, and fixed-width rows with as many cells as
 their header, whose long cells push the next ones along; a CSV row must have its header's number
-of fields), and looks like one (`cell_value`: four digits or more for an identifier (a prefix and three under an ID header), a name's
-shape, a date's, a phone's, an age of 90 or more). Rows run to the first blank line (one right under the header is passed over). A name,
+of fields), and looks like one (`cell_value`: four digits or more for an identifier, or a prefix
+and three under an ID header; a name's shape or a login no word makes; a date's, a phone's, an age
+of 90 or more). Rows run to the first blank line (one right under the header is passed over). A name,
 an address, an age or a date of care counts only in a table that also has an identifier, a
 birth date, a phone, an e-mail or a name's part ("Last name") column, or both a name and an age
 column: "Name  MRN  DOB", "Patient  Age  Dx", not a medication list's "Name  Dose  Route". So

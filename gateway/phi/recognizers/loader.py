@@ -625,8 +625,9 @@ def load_recognizers(path: Path | str | None = None) -> list[EntityRecognizer]:
 def default_recognizers() -> list[EntityRecognizer]:
     """What the detector runs besides the NER model: patterns.yaml's recognizers and the
     readers of structured text: table columns (columns.py), JSON records (fields.py), HL7 v2
-    messages (hl7.py), X12 EDI claims and remittances (x12.py), a conversation's speakers (dialogue.py), the initials signing a log's
-    rows (signers.py) and those a document keys to a name (initials.py)."""
+    messages (hl7.py), X12 EDI claims and remittances (x12.py), a conversation's speakers
+    (dialogue.py), the initials signing a log's rows (signers.py) and those a document keys to a
+    name (initials.py)."""
     from gateway.phi.recognizers.columns import ColumnRecognizer, Headers
     from gateway.phi.recognizers.dialogue import SpeakerRecognizer
     from gateway.phi.recognizers.fields import FieldRecognizer
