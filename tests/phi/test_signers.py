@@ -82,34 +82,39 @@ def test_no_signer(signers, text):
     assert found(signers, text) == []
 
 
-def test_a_csv_exports_last_column_of_staff_initials(signers):
-    text = ("req_id,received,requester,patient_name,mrn,records,status,fee,staff\n"
-            'ROI-25-00112,01/06/2025,Quaxley & Saliba LLP,"Quaxley, Yusuf",3381094,"ED 12/2024, ortho",Fulfilled,$42.10,AMK\n'
-            'ROI-25-00113,01/06/2025,self,"Quenby, Ingrid",3390551,"Imaging CD",Fulfilled,$0.00,AMK\n'
-            'ROI-25-00127,01/09/2025,SSA,"Quaxo, Thandiwe",3377820,"All 2023-2024",On hold,,JR\n')
-    assert found(signers, text) == ["AMK", "AMK", "JR"]
+SIGNER_TABLES = {
+    # a CSV export's last column of staff initials
+    "csv_last_column": (
+        "req_id,received,requester,patient_name,mrn,records,status,fee,staff\n"
+        'ROI-25-00112,01/06/2025,Quaxley & Saliba LLP,"Quaxley, Yusuf",3381094,"ED 12/2024, ortho",Fulfilled,$42.10,AMK\n'
+        'ROI-25-00113,01/06/2025,self,"Quenby, Ingrid",3390551,"Imaging CD",Fulfilled,$0.00,AMK\n'
+        'ROI-25-00127,01/09/2025,SSA,"Quaxo, Thandiwe",3377820,"All 2023-2024",On hold,,JR\n',
+        ["AMK", "AMK", "JR"]),
+    # signer columns inside a board, read by index in rows as wide as the header
+    "board_by_index": (
+        "Rm   Pt                      Age  CC                 MD     RN     Status\n"
+        "T1   QUAXLEY, Makana         44   MVC, GCS 13        DRM    SB     CT pending\n"
+        "3    Quenby, Dale            58   CP                 DRM    SB     trop #2 2200\n"
+        "4    Quaxo, Aimee            93   fall, hip pain     PW     Ivy R  ortho called\n"
+        "T2   (empty - clean)\n",
+        ["DRM", "SB", "DRM", "SB", "PW"]),
+    # a column headed "init" holds patients' initials too, none of them repeated
+    "initials_column_unrepeated": (
+        "case    | init   | age | sex | NIHSS\n"
+        "RC-0418 | B.Q.   | 88  | F   | 14\n"
+        "RC-0421 | J.T.Q. | 96  | M   | 6\n"
+        "RC-0430 | G.Q.   | 57  | M   | 22\n",
+        ["B.Q.", "J.T.Q.", "G.Q."]),
+    # a release-of-information log's clerk signs its rows
+    "clerk_column": (
+        "| req#   | rcvd | patient         | purpose    | status    | clerk |\n"
+        "| R-5521 | 4/14 | Quaxley, Wanjiru | personal   | sent 4/15 | TQ    |\n"
+        "| R-5522 | 4/14 | Quenby, Sven     | disability | sent 4/16 | TQ    |\n"
+        "| R-5523 | 4/15 | Quaxton, Ruth    | legal      | HOLD      | MQ    |\n",
+        ["TQ", "TQ", "MQ"]),
+}
 
 
-def test_signer_columns_inside_a_board_by_index(signers):
-    text = ("Rm   Pt                      Age  CC                 MD     RN     Status\n"
-            "T1   QUAXLEY, Makana         44   MVC, GCS 13        DRM    SB     CT pending\n"
-            "3    Quenby, Dale            58   CP                 DRM    SB     trop #2 2200\n"
-            "4    Quaxo, Aimee            93   fall, hip pain     PW     Ivy R  ortho called\n"
-            "T2   (empty - clean)\n")
-    assert found(signers, text) == ["DRM", "SB", "DRM", "SB", "PW"]
-
-
-def test_a_column_headed_initials_holds_patients_too_none_repeated(signers):
-    text = ("case    | init   | age | sex | NIHSS\n"
-            "RC-0418 | B.Q.   | 88  | F   | 14\n"
-            "RC-0421 | J.T.Q. | 96  | M   | 6\n"
-            "RC-0430 | G.Q.   | 57  | M   | 22\n")
-    assert found(signers, text) == ["B.Q.", "J.T.Q.", "G.Q."]
-
-
-def test_a_clerks_column_signs_the_rows(signers):
-    text = ("| req#   | rcvd | patient         | purpose    | status    | clerk |\n"
-            "| R-5521 | 4/14 | Quaxley, Wanjiru | personal   | sent 4/15 | TQ    |\n"
-            "| R-5522 | 4/14 | Quenby, Sven     | disability | sent 4/16 | TQ    |\n"
-            "| R-5523 | 4/15 | Quaxton, Ruth    | legal      | HOLD      | MQ    |\n")
-    assert found(signers, text) == ["TQ", "TQ", "MQ"]
+@pytest.mark.parametrize("text,expected", SIGNER_TABLES.values(), ids=SIGNER_TABLES.keys())
+def test_signer_tables(signers, text, expected):
+    assert found(signers, text) == expected
