@@ -61,6 +61,13 @@ def test_a_remittance_on_one_line_with_its_own_separator(x12):
     assert ("DATE", "567.55") not in got and ("ACCOUNT", "45") not in got
 
 
+def test_only_an_interchange_header_sets_the_separator(x12):
+    # "VISA " is no ISA segment: its space must not become the separator
+    text = "Copay paid by VISA card ~\nNM1*IL*1*QUAXLEY*JEAN****MI*QX0041877~\nDMG*D8*19580212*M~\n"
+    assert values(x12, text) == [("PERSON", "QUAXLEY"), ("PERSON", "JEAN"), ("HEALTH_PLAN", "QX0041877"),
+                                 ("DATE", "19580212")]
+
+
 def test_asterisks_without_segment_terminators_are_no_edi(x12):
     text = "NM1*IL*1*QUAXLEY*JEAN*** see note\n*** N3*12 MAIN ST ***\nDMG*D8*19580212 ~ approx"
     assert values(x12, text) == []

@@ -23,8 +23,9 @@ from gateway.phi.recognizers.columns import finding
 SPEC = Path(__file__).with_name("x12.yaml")
 _KINDS = frozenset("PERSON LOCATION ORGANIZATION DATE PHONE EMAIL SSN MRN HEALTH_PLAN ACCOUNT LICENSE ID".split())
 _DATE = regex.compile(r"(?:19|20)\d{6}")
-# the interchange header fixes the element separator: "ISA*00*..." (its fourth character)
-_ISA = regex.compile(r"ISA(.)")
+# the interchange header fixes the element separator: "ISA*00*..." (its fourth character); only
+# as a segment of its own, not the "ISA" of "VISA " or "DISABILITY"
+_ISA = regex.compile(r"(?:^|(?<=~))[ \t\r\n]*ISA([^\w\s])", regex.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class X12Recognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if "~" not in text:
             return []
-        sep = m.group(1) if (m := _ISA.search(text)) is not None and not m.group(1).isalnum() else "*"
+        sep = m.group(1) if (m := _ISA.search(text)) is not None else "*"
         segment = self._segments.get(sep) or _segment(sep)
         wanted = set(entities or self.supported_entities)
         out: list[RecognizerResult] = []
@@ -95,7 +96,8 @@ class X12Recognizer(EntityRecognizer):
             return (s, e) if text[s:e].strip() else None
 
         def qualifier(n: int) -> str:
-            return text[slice(*element(n))].strip() if element(n) else ""
+            span = element(n)
+            return text[slice(*span)].strip() if span else ""
 
         if seg == "NM1":
             if qualifier(1) in self._spec.nm1_skip:
