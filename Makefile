@@ -43,7 +43,7 @@ bench-dashboard: $(STAMP)
 bench: bench-gateway bench-phi bench-dashboard
 
 # Rebuild the shipped PHI NER model (see gateway/phi/training): the synthetic corpus plus the
-# hand-written tuning sets dev, dev-b and dev-c, three times each. dev-d to dev-k and the unseen sets stay out.
+# hand-written tuning sets dev, dev-b and dev-c, three times each. dev-d to dev-l and the unseen sets stay out.
 PHI_TRAIN := .medgate/phi-train
 phi-model: $(STAMP)
 	mkdir -p $(PHI_TRAIN)

@@ -84,6 +84,12 @@ CORPORA = {
                  "about": "; written on 2026-12-06 from a fifth brief (perioperative, research, claims and "
                           "legal, global and travel health) by two authors who saw neither the detector nor the "
                           "other corpora (`benchmarks/phi/unseen-e/README.md`); its leaks are not shown either"},
+    "unseen-f": {"title": "hand-written unseen documents, sixth set (benchmarks/phi/unseen-f/)", "ignore": [],
+                 "hide_leaks": True,
+                 "about": "; written on 2026-12-06 from a sixth brief (oncology, public health, dialysis and "
+                          "transplant, prompts to an AI assistant) by two authors who saw neither the detector "
+                          "nor the other corpora (`benchmarks/phi/unseen-f/README.md`); its leaks are not shown "
+                          "either"},
 }
 
 # The prompt the gateway benchmark sends (benchmarks/gateway/loadgen.py): no identifiers.

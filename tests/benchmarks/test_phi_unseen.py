@@ -56,7 +56,8 @@ def test_duplicate_ids_and_missing_headers_are_refused(tmp_path):
 
 
 @pytest.mark.parametrize("folder,at_least", [(unseen.DOCS, 100), (unseen.DOCS_B, 60), (unseen.DOCS_C, 100),
-                                              (unseen.DOCS_D, 100), (unseen.DOCS_E, 100)])
+                                              (unseen.DOCS_D, 100), (unseen.DOCS_E, 100),
+                                              (unseen.DOCS_F, 100)])
 def test_the_committed_corpora_convert(folder, at_least):
     docs = unseen.build(sorted(folder.glob("*.txt")))
     assert len(docs) >= at_least
@@ -68,7 +69,7 @@ def test_the_committed_corpora_convert(folder, at_least):
             assert d["text"][s["start"]:s["end"]] == s["text"]
 
 
-@pytest.mark.parametrize("corpus", ["unseen", "unseen-b", "unseen-c", "unseen-d", "unseen-e"])
+@pytest.mark.parametrize("corpus", ["unseen", "unseen-b", "unseen-c", "unseen-d", "unseen-e", "unseen-f"])
 def test_attribute_will_not_read_the_unseen_corpora(corpus):
     proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "phi" / "attribute.py"), corpus],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
@@ -82,3 +83,12 @@ def test_attribute_will_not_read_a_converted_second_set(tmp_path):
     proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "phi" / "attribute.py"), str(gold)],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode != 0 and "does not look at" in proc.stderr
+
+
+def test_attribute_reads_a_twin_that_names_its_documents_as_an_unseen_set_does(tmp_path):
+    # dev-k's documents are "periop-01"... as unseen-e's are: the text, not the id, says unseen
+    import attribute
+    gold = tmp_path / "twin.jsonl"
+    gold.write_text('{"id": "periop-01", "text": "Pt Quaxley seen 3/4.", "spans": []}\n', encoding="utf-8")
+    docs, _, label = attribute.load(str(gold))
+    assert [d["id"] for d in docs] == ["periop-01"] and label == "twin"
