@@ -28,6 +28,7 @@ from gateway.phi.nerfilter import ORG_HEADS, NerFilter
 from gateway.phi.normalize import Normalized, normalize
 from gateway.phi.propagate import Propagator
 from gateway.phi.scripts import script_names
+from gateway.phi.recognizers.validators import bare_login
 from gateway.phi.series import repeats, siblings
 
 MODEL_DIR = Path(__file__).parent / "model"
@@ -288,7 +289,7 @@ class PresidioDetector:
             results = script_names(norm.text, results, self._lexicon)
         if self._propagator:
             results = self._propagator(norm.text, results, confirmed=_from_a_pattern)
-        results = siblings(norm.text, results, confirmed=_from_a_pattern)
+        results = siblings(norm.text, results, confirmed=_from_a_pattern, login=bare_login)
         return norm, repeats(norm.text, results, confirmed=_from_a_pattern)
 
     async def detect(self, texts: list[str]) -> list[list[Finding]]:

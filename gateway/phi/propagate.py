@@ -51,7 +51,9 @@ def logins(name: str) -> set[str]:
     order of the name's words ("Moreau, Julien" -> "jmoreau", "mjulien"), five letters at least.
     An audit log or an EHR footer names its users so ("printed by jmoreau")."""
     words = [w.lower() for w in _WORD.findall(name) if len(w) >= 2]
-    return {a[0] + b for a in words for b in words if a != b and len(b) >= 4}
+    # and two initials before the surname ("Ana Lucia Ferreira" -> "alferreira")
+    two = {words[0][0] + words[1][0] + words[-1]} if len(words) == 3 and len(words[-1]) >= 4 else set()
+    return {a[0] + b for a in words for b in words if a != b and len(b) >= 4} | two
 
 
 class Words(Protocol):

@@ -17,7 +17,9 @@ as often a fraction).
 
 Only findings of anchored patterns start a list (a model guess would spread its mistakes), and
 only kinds whose values have a shape: not names, places or organizations (propagate.py
-coordinates those) and not ages ("91, 45, 38" are more often vital signs).
+coordinates those) and not ages ("91, 45, 38" are more often vital signs). Logins are the
+exception among names: "vaccinators: qquaxley / tquenby", "reviewers: sayyad, qmorrow2" list
+them as a number is listed, so a login lists logins that the `login` test accepts (no word).
 """
 from __future__ import annotations
 
@@ -39,6 +41,8 @@ _PREV = regex.compile(r"(?<![\p{L}\d./-])(" + _VALUE + r")" + _TAG + _SEP + r"\Z
 _SEASON = regex.compile(r"(?:19|20)\d{2}[-/](?:\d{2}|(?:19|20)\d{2})")
 _RANGE = regex.compile(r"(?i)\b(?:through|thru|to)\b")
 _RUN = regex.compile(r"\d+|\p{Lu}+|\p{Ll}+|.")
+# a login of letters run together, as bare_login reads one ("tquenby2")
+_LOGIN = regex.compile(r"[a-z]{5,15}\d{0,2}")
 
 
 def shape(value: str) -> str:
@@ -58,11 +62,23 @@ def same_shape(kind: str, a: str, b: str) -> bool:
 
 
 def siblings(text: str, results: list[RecognizerResult],
-             confirmed: Callable[[RecognizerResult], bool]) -> list[RecognizerResult]:
+             confirmed: Callable[[RecognizerResult], bool],
+             login: Callable[[str], bool] | None = None) -> list[RecognizerResult]:
     """`results` plus the values listed with a confirmed finding and written the same way."""
     taken = sorted((r.start, r.end) for r in results)
     extra: list[RecognizerResult] = []
-    todo = [r for r in results if r.entity_type not in SKIP_KINDS and confirmed(r)]
+
+    def listed(r: RecognizerResult) -> bool:
+        if r.entity_type == "PERSON" and login is not None:
+            return _LOGIN.fullmatch(text, r.start, r.end) is not None and login(text[r.start:r.end])
+        return r.entity_type not in SKIP_KINDS
+
+    def alike(kind: str, a: str, b: str) -> bool:
+        if kind == "PERSON":
+            return _LOGIN.fullmatch(b) is not None and login(b)
+        return same_shape(kind, a, b)
+
+    todo = [r for r in results if confirmed(r) and listed(r)]
     while todo:
         r = todo.pop()
         value = text[r.start:r.end]
@@ -72,7 +88,7 @@ def siblings(text: str, results: list[RecognizerResult],
         if (m := _PREV.search(text, max(0, r.start - 60), r.start)) is not None:
             found.append(m.span(1))
         for start, end in found:
-            if any(s < end and start < e for s, e in taken) or not same_shape(r.entity_type, value, text[start:end]):
+            if any(s < end and start < e for s, e in taken) or not alike(r.entity_type, value, text[start:end]):
                 continue
             if not any(c.isdigit() for c in value) and _RANGE.search(text, min(r.end, end), max(r.start, start)):
                 continue                # "assigned to lmorales": a range is of numbers

@@ -237,3 +237,24 @@ def test_an_anesthesia_column_holds_its_kind_not_initials(columns):
             "M4490330   QUAXLEY, ARMEN     LAP CHOLE         GA     ELEC\n"
             "M4502119   QUENBY, SIONE      CATARACT          MAC    ELEC\n")
     assert [v for k, v in cells(columns, text) if k == "PERSON"] == ["QUAXLEY, ARMEN", "QUENBY, SIONE"]
+
+
+def test_a_line_lists_last_and_first_an_infusion_schedules_nurses_and_a_feeds_facility(columns):
+    text = ("line,last,first,age,sex,role,onset_date\n"
+            "1,Quaxley,Agnessa,94,F,resident,2026-01-04\n"
+            "\n"
+            "chair\ttime\tpatient\tMRN\tregimen\tRN\n"
+            "B1\t0730\tQuenby, Theo\t3390187\tdaratumumab SC\thquaxley2\n"
+            "\n"
+            "Facility\tVisit_ID\tAge\tZIP\tComplaint\n"
+            "Quaxmoor Flats Med Ctr\tV00918273\t67\t85009\theat\n"
+            "Main Campus ED\tV00918301\t34\t85043\theat\n")
+    got = cells(columns, text)
+    assert {("PERSON", "Quaxley"), ("PERSON", "Agnessa"), ("AGE", "94"), ("PERSON", "hquaxley2"),
+            ("ORGANIZATION", "Quaxmoor Flats Med Ctr")} <= set(got)
+    assert ("ORGANIZATION", "Main Campus ED") not in got     # every word ordinary: a place, no name
+
+
+def test_a_facility_column_alone_says_nothing_of_people(columns):
+    # an organization column, like a name's, needs a column that identifies someone
+    assert cells(columns, "Facility\tBeds\tOccupancy\nQuaxmoor Flats Med Ctr\t212\t0.83\n") == []

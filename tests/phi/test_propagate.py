@@ -230,3 +230,12 @@ def test_the_ordinary_words_of_a_place_are_carried_only_capitalized_but_a_person
     assert "Campground" in carried                              # capitalized: read as the name again
     assert ("PERSON", "bliss") in out
     assert ("PERSON", "bliss") in out
+
+
+def test_a_login_of_two_initials_and_the_surname_is_carried():
+    from gateway.phi.propagate import logins
+    assert "aqquaxley" in logins("Ana Quenia Quaxley") and "aquaxley" in logins("Ana Quenia Quaxley")
+    assert logins("Ana Quaxley") == {"aquaxley"}      # two words: one initial
+    text = "Outreach worker: Ana Quenia Quaxley (aqquaxley)   Interpreter: Dari"
+    out = Propagator(stop_words=[])(text, [result("PERSON", text, "Ana Quenia Quaxley")], pattern_only)
+    assert ("PERSON", "aqquaxley") in found(text, out)

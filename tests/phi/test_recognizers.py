@@ -30,6 +30,27 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # dev-l (2026-12-06): labels that list, identity cards abroad, the VA's ICN, ages in family
+    # histories and in a patient's words, dates in pasted code, staff by role and by login
+    ("ID", "Specimen labels: SP25-112094-A, SP25-112094-B", "SP25-112094-A"),
+    ("ACCOUNT", "Encounters covered: E2501140037 (1/14/2025, inpatient, 3 days)", "E2501140037"),
+    ("MRN", "SSN: XXX-XX-0416    ICN 1012847730V441285", "1012847730V441285"),
+    ("MRN", "that's Q-U-A-X, medical record\nnumber 4 4 0 9 1 7 2, date of service", "4 4 0 9 1 7 2"),
+    ("HEALTH_PLAN", "RAMQ : QUAX 8103 1214    Demandeur d'asile", "QUAX 8103 1214"),
+    ("HEALTH_PLAN", "Health card (AB): 55218-4409   DOB 7/2/1984", "55218-4409"),
+    ("HEALTH_PLAN", "CPF (Brasil): 482.917.305-18   Cartão SUS: 702 4013 8822 5917", "702 4013 8822 5917"),
+    ("HEALTH_PLAN", "PhilHealth PIN: 01-205518734-6   OWWA", "01-205518734-6"),
+    ("AGE", "pls check interactions & Beers list, pt is 93:", "93"),
+    ("AGE", "Maternal grandmother alive at 94, no kidney disease.", "94"),
+    ("AGE", "  I-2   maternal grandmother Quenby, d. 92, \"old age\"", "92"),
+    ("AGE", "does not want dialysis (\"I'm ninety-one, I've had a good run\")", "ninety-one"),
+    ("AGE", "Wife Quenby (ninety herself) fills the pillbox.", "ninety"),
+    ("DATE", '{"mrn": "TST-000412", "dob": date(1931, 2, 28), "expected": 94}', "1931, 2, 28"),
+    ("DATE", "LocalDate dob = LocalDate.of(1940, 7, 4);", "1940, 7, 4"),
+    ("PERSON", "STROKE REGISTRY ABSTRACTION — Q1 2025 batch — abstractor Quella Fairbanks", "Quella Fairbanks"),
+    ("PERSON", "Spill kit unused. Pump handed to clinic courier Quabel.", "Quabel"),
+    ("PERSON", "vaccinators: nquaxley / tquenwe    lot FDP00991", "nquaxley"),
+    ("PERSON", "Investigator: tquaxwater    Assigned 02/11/26", "tquaxwater"),
     # dev-k (2026-12-06): research participants and identity documents after their labels
     ("ID", "ADVERSE EVENT LOG — Subject 22-018 (Q.T.)     Study QUAX-2", "22-018"),
     ("ID", "Subject: CL-P-017   Initials: DSQ   Site: Quenby Endocrine Research", "CL-P-017"),
@@ -1930,6 +1951,11 @@ NEGATIVE = [
     ("DATE", "labs on Mon 25 mg dose; Friday the 2nd dose of the series"),
     ("PERSON", "dose given by PO route; ABG/vbg   sent to lab; line placed by GU fellow; OGT placed by HO (cleared by GI) and"),
     ("PERSON", "this is Tuesday from 9 to 5; results from Lab says nothing; Hepatitis B. Screen"),
+    # dev-l: a card's number needs its digits, "d." a comma and no dose; code's dates need a year
+    ("HEALTH_PLAN", "NHS 111 advised; health card on file; OHIP covered"),
+    ("AGE", "vitamin d. 95 ng/mL; Kamala, d. 92%; she is alive at 95% sat; I'm ninety percent sure"),
+    ("DATE", "range(10, 2, 28); date(2, 28); timedelta(days=28)"),
+    ("MRN", "ICN 101284773V44128 and 1012847730-441285"),
 ]
 
 

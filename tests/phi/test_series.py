@@ -88,3 +88,13 @@ def test_words_are_no_range():
     text = "Follow-up task assigned to lquenby for 04/24/2025"
     out = siblings(text, [_found(text, "lquenby", "ID", "id_username")], _pattern)
     assert _values(text, out) == [("ID", "lquenby")]      # not "assigned", shaped the same
+
+
+def test_a_login_lists_logins_but_no_words():
+    text = "vaccinators: qhalvorsen / tquenwe    reviewers: squaxad, followed by"
+    first = _found(text, "qhalvorsen", "PERSON", "person_bare_login")
+    other = _found(text, "squaxad", "PERSON", "person_bare_login")
+    out = siblings(text, [first, other], _pattern, login=lambda v: v not in {"followed"})
+    assert _values(text, out) == [("PERSON", "qhalvorsen"), ("PERSON", "squaxad"), ("PERSON", "tquenwe")]
+    # without a login test, names list nothing (as before)
+    assert siblings(text, [first], _pattern) == [first]

@@ -70,7 +70,7 @@ class Headers:
     """What a header or key names (columns.yaml)."""
 
     # kinds whose columns count only beside a vouching one
-    NEEDS_COMPANY = frozenset({"PERSON", "LOCATION", "AGE", "DATE"})
+    NEEDS_COMPANY = frozenset({"PERSON", "LOCATION", "AGE", "DATE", "ORGANIZATION"})
 
     def __init__(self, spec: dict | None = None) -> None:
         spec = spec if spec is not None else load_spec()
@@ -136,6 +136,13 @@ def cell_value(kind: str, value: str, sure: bool = False) -> tuple[int, int] | N
     if kind == "AGE":
         v = value.strip()
         ok = (v.isdigit() and 90 <= int(v) <= 125) or _NUMBER_WORD.fullmatch(v) is not None
+        return (0, len(value)) if ok else None
+    if kind == "ORGANIZATION":
+        # a name, not a kind of place ("Main Campus ED": no word of three letters that is no word)
+        from gateway.phi.recognizers.validators import _lexicon
+        f = _lexicon()
+        words = regex.findall(r"\p{L}{3,}", value)
+        ok = len(value) <= 60 and any(w[0].isupper() and not f.is_plain(w) and not f.is_term(w) for w in words)
         return (0, len(value)) if ok else None
     if kind == "LOCATION":
         ok = len(value) <= 80 and regex.search(r"\p{L}{2}|\d{5}", value) is not None
