@@ -95,3 +95,13 @@ def test_a_key_ending_in_id_is_no_identifier_unless_listed(fields):
     # a model's, anything's
     text = '{"tool_call_id": "call_8841207", "model_id": "gpt-4o-2024-08-06", "patient_name": "Ada Quaxley"}'
     assert values(fields, text) == [("PERSON", "Ada Quaxley")]
+
+
+def test_a_tool_calls_arguments_pasted_with_their_quotes_escaped(fields):
+    # the API sends "arguments" as a string of JSON; a prompt pastes it so
+    text = ('{"tool_calls":[{"function":{"name":"book_appt","arguments":"{\\"patient_mrn\\":\\"MC-5502931\\",'
+            '\\"patient_name\\":\\"Quaxley, Lakshmi\\",\\"provider_login\\":\\"dquenbyman\\",\\"visit_type\\":\\"FU30\\"}"}}]}')
+    got = values(fields, text)
+    assert ("PERSON", "Quaxley, Lakshmi") in got and ("PERSON", "dquenbyman") in got
+    assert all(v.strip() == v and '"' not in v and "\\" not in v for _, v in got)
+    assert ("PERSON", "FU30") not in got and not any(v == "book_appt" for _, v in got)

@@ -51,6 +51,20 @@ POSITIVE = [
     ("PERSON", "Spill kit unused. Pump handed to clinic courier Quabel.", "Quabel"),
     ("PERSON", "vaccinators: nquaxley / tquenwe    lot FDP00991", "nquaxley"),
     ("PERSON", "Investigator: tquaxwater    Assigned 02/11/26", "tquaxwater"),
+    ("PERSON", "Consent for testing obtained by charge RN Quenu Tafuna'i.", "Quenu Tafuna'i"),
+    ("PERSON", "ADDENDUM 03/07/2026 0955 (dwhitequax): NOK is sister", "dwhitequax"),
+    ("PERSON", "explained coins; she will pay via portal. -tq", "tq"),
+    ("PERSON", "ICD/CPT edits none. next call wk of 6/9.\nsgq", "sgq"),
+    ("PERSON", "Midtown Surgery Center (TOB 0831). nothing further. jqw 4/3\n4/7 pt called", "jqw"),
+    ("PERSON", "posting note (jqw): knee scope RT, contractual adj", "jqw"),
+    ("ID", "Quaxley Tumor Registry\nRegistry Accession No ....... 2025-00871", "2025-00871"),
+    ("ID", "  Donor D-6627-1154-0   M 24 yo  CMV neg  8/8", "D-6627-1154-0"),
+    ("ID", "Cord: 2 units >= 4/6 (unit CB-0091-442-17 best)", "CB-0091-442-17"),
+    ("ID", "1 haplotype match (see HLA report HLA-25-1187)", "HLA-25-1187"),
+    ("ID", "Offer via DonorNet. Donor BHT7710, seq #3 for our pt.", "BHT7710"),
+    ("DATE", "last MRI 2/19 no change; echo 2/20 showed EF 58%", "2/19"),
+    ("PERSON", "will come tmrw 0600. notified Dr Falk. -tquaxfeather", "tquaxfeather"),
+    ("PERSON", '"message":"rate limit exceeded for user padequaxi","retry_after":30}', "padequaxi"),
     # dev-k (2026-12-06): research participants and identity documents after their labels
     ("ID", "ADVERSE EVENT LOG — Subject 22-018 (Q.T.)     Study QUAX-2", "22-018"),
     ("ID", "Subject: CL-P-017   Initials: DSQ   Site: Quenby Endocrine Research", "CL-P-017"),
@@ -1956,6 +1970,9 @@ NEGATIVE = [
     ("AGE", "vitamin d. 95 ng/mL; Kamala, d. 92%; she is alive at 95% sat; I'm ninety percent sure"),
     ("DATE", "range(10, 2, 28); date(2, 28); timedelta(days=28)"),
     ("MRN", "ICN 101284773V44128 and 1012847730-441285"),
+    ("PERSON", "pt ate well. -followed up\ncalled back. -reviewed"),
+    ("PERSON", "Culture grew. ok\nno.\n\nPlan discussed.\nyes"),
+    ("ID", "tumor marker report CA-125 and ICD-10-CM codes; unit PRBC x2; kit A-12; block 4"),
 ]
 
 

@@ -112,6 +112,20 @@ SIGNER_TABLES = {
         "| R-5522 | 4/14 | Quenby, Sven     | disability | sent 4/16 | TQ    |\n"
         "| R-5523 | 4/15 | Quaxton, Ruth    | legal      | HOLD      | MQ    |\n",
         ["TQ", "TQ", "MQ"]),
+    # a MAR's "By" and "Witness" columns sign by login; "ok" and "-" sign nothing
+    "mar_logins": (
+        "TIME  MED                       DOSE    ROUTE  SITE   BY            WITNESS       SCAN\n"
+        "0902  diphenhydramine           25 mg   IV     port   lquaxley4     -             ok\n"
+        "0903  famotidine                20 mg   IV     port   lquaxley4     -             ok\n"
+        "0931  paclitaxel 175 mg/m2      298 mg  IV     port   lquaxley4     qbenoitz      ok\n",
+        ["lquaxley4", "lquaxley4", "lquaxley4", "qbenoitz"]),
+    # a piped log whose empty last cell was dropped still has its "By" cell by index
+    "piped_row_without_its_last_cell": (
+        "Date   | Dose | How       | By         | AE / note\n"
+        "02/02  |  Y   | in-person | QLF        | mild nausea\n"
+        "02/03  |  Y   | in-person | QLF        |\n"
+        "02/04  |  Y   | vDOT      | QLF        | video clear\n",
+        ["QLF", "QLF", "QLF"]),
 }
 
 

@@ -77,7 +77,7 @@ def pairs(text: str) -> list[_Pair]:
         elif tok == ":":
             continue
         elif tok.startswith('"') and _COLON.match(text, m.end()) and stack and stack[-1][0] == "{":
-            key = tok[1:-1]
+            key = tok[1:-1].rstrip()      # (an escaped record's closing quote has a space before it)
         elif stack:
             kind, obj = stack[-1]
             owner = obj if kind == "{" else (stack[-2][1] if len(stack) > 1 and stack[-2][0] == "{" else obj)
@@ -85,10 +85,28 @@ def pairs(text: str) -> list[_Pair]:
             if name is not None:
                 quoted = tok.startswith('"')
                 s, e = (m.start() + 1, m.end() - 1) if quoted else m.span()
+                while e > s and text[e - 1] == " ":
+                    e -= 1
                 owner.pairs.append(p := _Pair(name, s, e, text[s:e], owner))
                 out.append(p)
             if kind == "{":
                 key = None
+    return out + _escaped_records(text)
+
+
+_ESCAPED = regex.compile(r'"(?=[ \t]*[{\[][ \t]*\\")(?:[^"\\\n]|\\.)*"')
+
+
+def _escaped_records(text: str) -> list[_Pair]:
+    """The records inside a string that holds JSON, its quotes escaped: a tool call's
+    "arguments":"{\\"patient_name\\":\\"...\\"}" pasted as the API sends it. Each \\" becomes
+    a space and a quote, so offsets stay those of `text`."""
+    if '\\"' not in text:
+        return []
+    out: list[_Pair] = []
+    for m in _ESCAPED.finditer(text):
+        inner = m.group()[1:-1].replace('\\"', ' "')
+        out += pairs(" " * (m.start() + 1) + inner + " " * (len(text) - m.end() + 1))
     return out
 
 

@@ -7,7 +7,7 @@
 
 Two shapes of table, read header first. A header (cells parted by pipes, a tab, two spaces or,
 in a CSV export, commas) whose last cell names a signer ("Initials", "Given by", "Staff", "RN")
-makes the last cell of each row below it, to a blank line, someone's initials; a signer's column
+makes the last cell of each row below it, to a blank line, someone's initials (or login); a signer's column
 elsewhere ("Rm  Pt  Age  MD  RN  Status") counts in the rows with as many cells as the header. A header with three days or more
 ("11/1 | 11/2 | 11/3", "Mon  Tue  Wed") is a medication record's grid: its cells are the
 initials of whoever gave each dose ("1400 AM": a time then initials).
@@ -27,7 +27,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from gateway.phi.recognizers.columns import finding
-from gateway.phi.recognizers.validators import column_initials
+from gateway.phi.recognizers.validators import bare_login, column_initials
 
 # a cell holding initials: two or three letters of one case, or dotted ("C.Q.", "r.k"); in a grid
 # after the time of the dose
@@ -49,6 +49,8 @@ _DAY = regex.compile(r"(?i)\d{1,2}/\d{1,2}(?:/\d{2,4})?|mon|tue|tues|wed|thu|thu
 _PIPE_CELL = regex.compile(r"[^|\n]+")
 _GAP_CELL = regex.compile(r"\S+(?:[ ]\S+)*")       # cells parted by a tab or two spaces
 _CSV_CELL = regex.compile(r'"[^"\n]*"|[^,\n]*')       # a CSV row's cell, quoted or not, maybe empty
+# or a login of letters run together, as a MAR's "By" column signs it ("lquaxley4")
+_LOGIN = regex.compile(r"[a-z]{5,15}\d{0,2}")
 _MIN_CELLS = 3
 _MAX_ROWS = 40
 
@@ -89,7 +91,9 @@ class RowSignerRecognizer(EntityRecognizer):
                 cells = _cells(lines[j])
                 if grid:
                     under = cells[1:]
-                elif len(cells) == len(header):       # a row as wide as its header: by index
+                elif len(cells) == len(header) or ("|" in lines[j] and len(cells) > max(signers)):
+                    # a row as wide as its header, or a piped row whose empty last cells were
+                    # dropped: by index
                     under = [cells[k] for k in signers]
                 else:
                     under = cells[-1:] if last and len(cells) > 1 else []
@@ -97,6 +101,8 @@ class RowSignerRecognizer(EntityRecognizer):
                     m = _INITIALS.fullmatch(lines[j], s, e)
                     if m is not None and (grid or m.start(1) == s) and _initials(m.group(1)):
                         found.append((starts[j] + m.start(1), starts[j] + m.end(1), m.group(1)))
+                    elif not grid and _LOGIN.fullmatch(lines[j], s, e) and bare_login(lines[j][s:e]):
+                        found.append((starts[j] + s, starts[j] + e, lines[j][s:e]))    # "lquaxley4"
                 j += 1
             counts = Counter(value for _, _, value in found)
             if len(found) >= _MIN_CELLS and (outright or max(counts.values()) > 1):
