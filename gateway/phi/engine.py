@@ -27,8 +27,8 @@ from gateway.phi.kinds import KINDS
 from gateway.phi.nerfilter import ORG_HEADS, NerFilter
 from gateway.phi.normalize import Normalized, normalize
 from gateway.phi.propagate import Propagator
-from gateway.phi.scripts import script_names
 from gateway.phi.recognizers.validators import bare_login
+from gateway.phi.scripts import script_names
 from gateway.phi.series import repeats, siblings
 
 MODEL_DIR = Path(__file__).parent / "model"

@@ -100,13 +100,15 @@ _ESCAPED = regex.compile(r'"(?=[ \t]*[{\[][ \t]*\\")(?:[^"\\\n]|\\.)*"')
 def _escaped_records(text: str) -> list[_Pair]:
     """The records inside a string that holds JSON, its quotes escaped: a tool call's
     "arguments":"{\\"patient_name\\":\\"...\\"}" pasted as the API sends it. Each \\" becomes
-    a space and a quote, so offsets stay those of `text`."""
+    a space and a quote, so offsets within the string stay; the string alone is read again."""
     if '\\"' not in text:
         return []
     out: list[_Pair] = []
     for m in _ESCAPED.finditer(text):
-        inner = m.group()[1:-1].replace('\\"', ' "')
-        out += pairs(" " * (m.start() + 1) + inner + " " * (len(text) - m.end() + 1))
+        at = m.start() + 1
+        for p in pairs(m.group()[1:-1].replace('\\"', ' "')):
+            p.start, p.end = p.start + at, p.end + at
+            out.append(p)
     return out
 
 
