@@ -53,6 +53,8 @@ POSITIVE = [
     ("PERSON", "Investigator: tquaxwater    Assigned 02/11/26", "tquaxwater"),
     ("PERSON", "Consent for testing obtained by charge RN Quenu Tafuna'i.", "Quenu Tafuna'i"),
     ("PERSON", "ADDENDUM 03/07/2026 0955 (dwhitequax): NOK is sister", "dwhitequax"),
+    ("PERSON", "new pt intake. quella mae quaxley 61F referred from Riverbend OB-GYN", "quella mae quaxley"),
+    ("PERSON", " - Halyna Quaxenko 58F -- same\n - Quaras 12M -- ate 1 spoon, mild cramps", "Quaras"),
     ("PERSON", "explained coins; she will pay via portal. -tq", "tq"),
     ("PERSON", "ICD/CPT edits none. next call wk of 6/9.\nsgq", "sgq"),
     ("PERSON", "Midtown Surgery Center (TOB 0831). nothing further. jqw 4/3\n4/7 pt called", "jqw"),
@@ -1972,6 +1974,7 @@ NEGATIVE = [
     ("MRN", "ICN 101284773V44128 and 1012847730-441285"),
     ("PERSON", "pt ate well. -followed up\ncalled back. -reviewed"),
     ("PERSON", "Culture grew. ok\nno.\n\nPlan discussed.\nyes"),
+    ("PERSON", "pt intake. chest pain 61F. Trauma: gsw to leg 19M; - Trauma 45M\n - Bed 12M. s/p fall in bathroom 88F"),
     ("ID", "tumor marker report CA-125 and ICD-10-CM codes; unit PRBC x2; kit A-12; block 4"),
 ]
 
