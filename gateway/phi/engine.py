@@ -27,7 +27,7 @@ from gateway.phi.kinds import KINDS
 from gateway.phi.nerfilter import ORG_HEADS, NerFilter
 from gateway.phi.normalize import Normalized, normalize
 from gateway.phi.propagate import Propagator
-from gateway.phi.recognizers.validators import bare_login
+from gateway.phi.recognizers.validators import run_together_login
 from gateway.phi.scripts import script_names
 from gateway.phi.series import repeats, siblings
 
@@ -289,7 +289,7 @@ class PresidioDetector:
             results = script_names(norm.text, results, self._lexicon)
         if self._propagator:
             results = self._propagator(norm.text, results, confirmed=_from_a_pattern)
-        results = siblings(norm.text, results, confirmed=_from_a_pattern, login=bare_login)
+        results = siblings(norm.text, results, confirmed=_from_a_pattern, login=run_together_login)
         return norm, repeats(norm.text, results, confirmed=_from_a_pattern)
 
     async def detect(self, texts: list[str]) -> list[list[Finding]]:

@@ -41,8 +41,6 @@ _PREV = regex.compile(r"(?<![\p{L}\d./-])(" + _VALUE + r")" + _TAG + _SEP + r"\Z
 _SEASON = regex.compile(r"(?:19|20)\d{2}[-/](?:\d{2}|(?:19|20)\d{2})")
 _RANGE = regex.compile(r"(?i)\b(?:through|thru|to)\b")
 _RUN = regex.compile(r"\d+|\p{Lu}+|\p{Ll}+|.")
-# a login of letters run together, as bare_login reads one ("tquenby2")
-_LOGIN = regex.compile(r"[a-z]{5,15}\d{0,2}")
 
 
 def shape(value: str) -> str:
@@ -70,12 +68,12 @@ def siblings(text: str, results: list[RecognizerResult],
 
     def listed(r: RecognizerResult) -> bool:
         if r.entity_type == "PERSON" and login is not None:
-            return _LOGIN.fullmatch(text, r.start, r.end) is not None and login(text[r.start:r.end])
+            return login(text[r.start:r.end])
         return r.entity_type not in SKIP_KINDS
 
     def alike(kind: str, a: str, b: str) -> bool:
         if kind == "PERSON":
-            return _LOGIN.fullmatch(b) is not None and login(b)
+            return login(b)
         return same_shape(kind, a, b)
 
     todo = [r for r in results if confirmed(r) and listed(r)]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from presidio_analyzer import RecognizerResult
 
+from gateway.phi.recognizers.validators import run_together_login
 from gateway.phi.series import repeats, same_shape, shape, siblings
 
 
@@ -94,7 +95,7 @@ def test_a_login_lists_logins_but_no_words():
     text = "vaccinators: qhalvorsen / tquenwe    reviewers: squaxad, followed by"
     first = _found(text, "qhalvorsen", "PERSON", "person_bare_login")
     other = _found(text, "squaxad", "PERSON", "person_bare_login")
-    out = siblings(text, [first, other], _pattern, login=lambda v: v not in {"followed"})
+    out = siblings(text, [first, other], _pattern, login=run_together_login)
     assert _values(text, out) == [("PERSON", "qhalvorsen"), ("PERSON", "squaxad"), ("PERSON", "tquenwe")]
     # without a login test, names list nothing (as before)
     assert siblings(text, [first], _pattern) == [first]

@@ -27,7 +27,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from gateway.phi.recognizers.columns import finding
-from gateway.phi.recognizers.validators import bare_login, column_initials
+from gateway.phi.recognizers.validators import column_initials, run_together_login
 
 # a cell holding initials: two or three letters of one case, or dotted ("C.Q.", "r.k"); in a grid
 # after the time of the dose
@@ -49,8 +49,6 @@ _DAY = regex.compile(r"(?i)\d{1,2}/\d{1,2}(?:/\d{2,4})?|mon|tue|tues|wed|thu|thu
 _PIPE_CELL = regex.compile(r"[^|\n]+")
 _GAP_CELL = regex.compile(r"\S+(?:[ ]\S+)*")       # cells parted by a tab or two spaces
 _CSV_CELL = regex.compile(r'"[^"\n]*"|[^,\n]*')       # a CSV row's cell, quoted or not, maybe empty
-# or a login of letters run together, as a MAR's "By" column signs it ("lquaxley4")
-_LOGIN = regex.compile(r"[a-z]{5,15}\d{0,2}")
 _MIN_CELLS = 3
 _MAX_ROWS = 40
 
@@ -101,7 +99,7 @@ class RowSignerRecognizer(EntityRecognizer):
                     m = _INITIALS.fullmatch(lines[j], s, e)
                     if m is not None and (grid or m.start(1) == s) and _initials(m.group(1)):
                         found.append((starts[j] + m.start(1), starts[j] + m.end(1), m.group(1)))
-                    elif not grid and _LOGIN.fullmatch(lines[j], s, e) and bare_login(lines[j][s:e]):
+                    elif not grid and run_together_login(lines[j][s:e]):
                         found.append((starts[j] + s, starts[j] + e, lines[j][s:e]))    # "lquaxley4"
                 j += 1
             counts = Counter(value for _, _, value in found)

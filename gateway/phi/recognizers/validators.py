@@ -799,6 +799,16 @@ def bare_login(value: str) -> bool:
     return not f.near_english(token) or f.is_proper(token[1:]) or token[1:] in _word_names()
 
 
+# a login of letters run together, as a log or a MAR's column writes one ("tquenby2")
+_RUN_TOGETHER_LOGIN = re.compile(r"[a-z]{5,15}\d{0,2}")
+
+
+def run_together_login(value: str) -> bool:
+    """`value` is, as written, a login of lowercase letters and at most two digits that
+    `bare_login` accepts: what lists logins (series.py) and signs a table's rows (signers.py)."""
+    return _RUN_TOGETHER_LOGIN.fullmatch(value) is not None and bare_login(value)
+
+
 def plain_word(word: str) -> bool:
     """An ordinary word that is never a name (lexicon/word-names.txt has those that are: "Storm")."""
     return _lexicon().is_plain(word) and word.lower() not in _word_names()
