@@ -66,6 +66,15 @@ def test_an_encounter_references_its_patient_by_id(fields):
                                     ("DATE", "2025-03-04T09:15:00-05:00")]
 
 
+def test_any_resource_about_a_patient_is_identified_by_its_id(fields):
+    # an Observation's, a Consent's id is a record of one person's care; a Medication's or an
+    # Organization's is not, nor a path that only looks like a reference
+    text = ('{"resourceType": "Observation", "id": "obs-991823", "status": "final",'
+            ' "consent": {"reference": "Consent/c-2291"}, "performer": {"reference": "Organization/4471"},'
+            ' "contained": [{"resourceType": "Medication", "id": "med-0042"}], "reference": "api/v2/12"}')
+    assert values(fields, text) == [("ID", "obs-991823"), ("ID", "c-2291")]
+
+
 @pytest.mark.parametrize("text", [
     # nothing identifies anyone: a medication list's names, an order set's dates
     '{"medications": [{"name": "Lisinopril", "dose": "10 mg"}, {"name": "Metformin"}], "start": "2025-03-01"}',

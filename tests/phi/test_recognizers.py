@@ -30,6 +30,20 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # dev-l and dev-k (2026-12-06, session 23): a city that ends in a street's word before its ZIP,
+    # more relatives, a registry search's fields, a login with a role's suffix or a first name,
+    # a lowercase spelling, a transplant candidate
+    ("LOCATION", "Address on file: 1455 E Quaxley Blvd Lot 88, Mesa Quenby Wash 85268\n", "Mesa Quenby Wash 85268"),
+    ("LOCATION", "c/o Sione Quaxley, 4120 Quenby Ct, Quaxton Park 44107\nCell", "Quaxton Park 44107"),
+    ("PERSON", "Related: sib Quelani -- haplo; sib Quainoa -- non-match", "Quelani"),
+    ("PERSON", "la metformina me da diarrea, mi comadre Quayo dice que", "Quayo"),
+    ("PERSON", "Search: last QUAXLEY  first QUOSANA  DOB 2021-05-30  sex F", "QUAXLEY"),
+    ("PERSON", "Search: last QUAXLEY  first QUOSANA  DOB 2021-05-30  sex F", "QUOSANA"),
+    ("PERSON", "DOB 2021-05-30  sex F  mother maiden QUENBY\nMatch: 1 record", "QUENBY"),
+    ("PERSON", "Query by: Sunnyslope Pediatrics   user jquaxley_ma   2026-02-03 10:14", "jquaxley_ma"),
+    ("PERSON", "IP dispensed by unlicensed staff (sam.quaxley)   Yes", "sam.quaxley"),
+    ("PERSON", "an op note on rosalind quaxley, that's q-u-a-x-l-e-y, medical record number", "q-u-a-x-l-e-y"),
+    ("PERSON", "Candidate: Sione Tafuna'i   OKI-3320095   SW: Quenby", "Sione Tafuna'i"),
     # dev-l (2026-12-06): labels that list, identity cards abroad, the VA's ICN, ages in family
     # histories and in a patient's words, dates in pasted code, staff by role and by login
     ("ID", "Specimen labels: SP25-112094-A, SP25-112094-B", "SP25-112094-A"),
@@ -1148,7 +1162,7 @@ POSITIVE = [
     ("LOCATION", "ADDRESS: 14 LARCH CT   CITY: OLNEY   STATE: MD   ZIP: 20832", "OLNEY"),
     ("LOCATION", "COUNTY: PIMA               SCREENER: J. ABERNATHY", "PIMA"),
     ("LOCATION", "CITY/ZIP: TUCSON 85705", "85705"),
-    ("LOCATION", "cc: Mr. Zamora (father) - 42 Calle Olivo, Ventura 93001", "93001"),
+    ("LOCATION", "cc: Mr. Zamora (father) - 42 Calle Olivo, Ventura 93001", "Ventura 93001"),  # the city with its ZIP
     # three names after a title in a letter's address block; a nickname after a form's name field
     ("PERSON", "Ms. Ottilie Renata Strong\n12 Birch Ln\nHampton, VA 23666", "Ottilie Renata Strong"),
     ("PERSON", "Patient: Vo, Thi Hoa (Rosie)   DOB 02-11-1988", "Rosie"),
@@ -1976,6 +1990,10 @@ NEGATIVE = [
     ("PERSON", "Culture grew. ok\nno.\n\nPlan discussed.\nyes"),
     ("PERSON", "pt intake. chest pain 61F. Trauma: gsw to leg 19M; - Trauma 45M\n - Bed 12M. s/p fall in bathroom 88F"),
     ("ID", "tumor marker report CA-125 and ICD-10-CM codes; unit PRBC x2; kit A-12; block 4"),
+    # session 23: capitals after "last"/"first" only as a search's fields; no words run together
+    ("PERSON", "Last Fall First Time; the last dose first thing"),
+    ("PERSON", "pt.alert and oriented; for her endoscopy.tolerated it well; ?bivent.pacing; that's a-b-c fine"),
+    ("LOCATION", "WBC 3 today, Platelets 45000; given 2 doses, Heparin 25000"),
 ]
 
 
@@ -2007,6 +2025,17 @@ CLEAN = [
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean_clinical_text_has_no_findings(analyzer, text):
     assert findings(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text,state", [
+    ("Home: 64 Quaxley Ct New Quenbyfort, Alaska  99901\nPhone", "Alaska"),
+    ("638 Mill Terrace, Rm 38 Quenbyville, New York 12820\ndonepezil", "New York"),
+])
+def test_a_state_after_a_street_is_no_city(analyzer, text, state):
+    # the ZIP is still found; the state alone is no PHI
+    got = [v for k, v in findings(analyzer, text) if k == "LOCATION"]
+    assert any(v.endswith(text.split(state)[1].split()[0]) for v in got), got
+    assert not any(state in v for v in got), got
 
 
 def test_a_role_before_an_initial_is_no_given_name(analyzer):

@@ -30,6 +30,14 @@ _COLON = regex.compile(r"[ \t\r\n]*:")
 # resources about a person (a clinician too: their names are PHI here) or a stay, whose "id" identifies them
 _PERSONAL_RESOURCES = frozenset("""patient relatedperson person practitioner practitionerrole encounter
     episodeofcare coverage claim explanationofbenefit account servicerequest diagnosticreport specimen""".split())
+# resources that describe no one (terminology, definitions, the organization itself): their "id" is
+# kept; every other resource's (an Observation's, a Consent's, a ResearchSubject's) is a record
+# of one person's care and identifies it too
+_IMPERSONAL_RESOURCES = frozenset("""organization location medication medicationknowledge substance
+    valueset codesystem conceptmap namingsystem questionnaire structuredefinition capabilitystatement
+    operationdefinition searchparameter implementationguide library measure plandefinition
+    activitydefinition researchstudy evidence healthcareservice endpoint operationoutcome bundle parameters subscription
+    terminologycapabilities compartmentdefinition graphdefinition messagedefinition""".split())
 _PERSONAL_PARENTS = frozenset("patient encounter member subject person subscriber beneficiary guarantor".split())
 _REFERENCE = regex.compile(r"(?P<type>[A-Za-z]+)/(?P<id>[^\s/\"]+)$")
 _REFERENCED = {"patient": "PERSON", "practitioner": "PERSON", "practitionerrole": "PERSON",
@@ -156,8 +164,13 @@ class FieldRecognizer(EntityRecognizer):
         """(kind, vouches for the text, surely a name's part) of a pair, or None."""
         key, owner = p.key.lower(), p.owner
         parent = (owner.key or "").lower()
-        if key == "reference" and (ref := _REFERENCE.search(p.value)) and ref["type"].lower() in _PERSONAL_RESOURCES:
-            return "ID", True, False
+        if key == "reference" and (ref := _REFERENCE.search(p.value)):
+            kind = ref["type"].lower()
+            if kind in _PERSONAL_RESOURCES:
+                return "ID", True, False
+            # a FHIR type is PascalCase: "Consent/c-2291", not a path's "v2/12"
+            if ref["type"][0].isupper() and kind not in _IMPERSONAL_RESOURCES and any(c.isdigit() for c in ref["id"]):
+                return "ID", False, False
         if key == "display" and (ref := _REFERENCE.search(owner.get("reference") or "")):
             kind = _REFERENCED.get(ref["type"].lower())
             return (kind, kind == "PERSON", kind == "PERSON") if kind else None
@@ -167,9 +180,12 @@ class FieldRecognizer(EntityRecognizer):
                 return _TELECOM[system], True, False
             if parent == "identifier":
                 return "ID", True, False
-        if key == "id" and ((owner.get("resourceType") or "").lower() in _PERSONAL_RESOURCES
-                            or parent in _PERSONAL_PARENTS):
-            return "ID", True, False
+        if key == "id":
+            resource = (owner.get("resourceType") or "").lower()
+            if resource in _PERSONAL_RESOURCES or parent in _PERSONAL_PARENTS:
+                return "ID", True, False
+            if resource and resource not in _IMPERSONAL_RESOURCES and any(c.isdigit() for c in p.value):
+                return "ID", False, False
         if parent == "address" and key in ("line", "text"):
             return "LOCATION", False, False
         if parent == "name" and key == "text":

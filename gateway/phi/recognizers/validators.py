@@ -770,9 +770,16 @@ def _word_names() -> frozenset[str]:
 def login_name(value: str) -> bool:
     """A login made of a name and an initial or a title, with a dot or an underscore
     ("r.quaxley", "kwame.o", "dr_quenby"): a part of four letters or more that no word list has
-    and that is no misspelling of a word ("notes.final", "pt_portal" are no one's)."""
+    and that is no misspelling of a word ("notes.final", "pt_portal" are no one's). A first name
+    before the dot makes both parts names: neither may be an ordinary or clinical word, nor the
+    surname shorter than four letters ("sam.quaxley"; not "today.kkkkh", "endoscopy.tolerated",
+    "bivent.pacing", "quaxley.stv": two words run together by a missing space)."""
     f = _lexicon()
     parts = [p for p in re.split(r"[._]", value.rstrip("0123456789")) if p]
+    if "." in value and len(parts[0]) > 2:
+        first, last = parts[0], parts[-1]
+        if len(last) < 4 or any(plain_word(p) or not (f.is_proper(p) or f.is_unknown(p)) for p in (first, last)):
+            return False
     return any(len(p) >= 4 and f.is_unknown(p) and not f.near_english(p) for p in parts)
 
 
@@ -787,13 +794,17 @@ def iso_month(value: str) -> bool:
 _MEDICAL_ENDINGS = ("ology", "ologist", "itis", "osis", "ectomy", "otomy", "scopy", "gram", "emia", "pathy", "plasty")
 
 
+_ROLE_SUFFIX = re.compile(r"_[a-z]{2,4}$")
+
+
 @validator("bare_login")
 def bare_login(value: str) -> bool:
     """A login of letters run together, an initial and a surname ("qquaxley", "tquenby2"): five
     letters or more that no word list has and no misspelling of a word, unless that word is the
-    surname behind the initial ("rbishop": "bishop"), nor a misspelt medical word ("opthamology")."""
+    surname behind the initial ("rbishop": "bishop"), nor a misspelt medical word ("opthamology").
+    A role's short suffix is not part of it ("qquenby_ma")."""
     f = _lexicon()
-    token = value.rstrip("0123456789").lower()
+    token = _ROLE_SUFFIX.sub("", value).rstrip("0123456789").lower()
     if not (5 <= len(token) <= 15 and token.isalpha() and f.is_unknown(token)) or token.endswith(_MEDICAL_ENDINGS):
         return False
     return not f.near_english(token) or f.is_proper(token[1:]) or token[1:] in _word_names()
