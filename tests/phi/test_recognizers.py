@@ -44,6 +44,11 @@ POSITIVE = [
     ("PERSON", "IP dispensed by unlicensed staff (sam.quaxley)   Yes", "sam.quaxley"),
     ("PERSON", "an op note on rosalind quaxley, that's q-u-a-x-l-e-y, medical record number", "q-u-a-x-l-e-y"),
     ("PERSON", "Candidate: Sione Tafuna'i   OKI-3320095   SW: Quenby", "Sione Tafuna'i"),
+    ("PERSON", "Present: Med Dir Quaxley, FA, SW, RD, biomed", "Quaxley"),
+    ("HEALTH_PLAN", "Insurance: Medicare A (3-day stay met), supplemental Quax plan 38471920-11", "38471920-11"),
+    ("ACCOUNT", "- Hospital account for billing questions: 88-2019447.", "88-2019447"),
+    ("DATE", "medical record number 4 4 0 9, date of service October the 3rd -- no wait", "October the 3rd"),
+    ("DATE", "Quaxley, Aloysius, date of birth\nnine, fourteen, forty-one -- sorry, scratch that", "nine, fourteen, forty-one"),
     # dev-l (2026-12-06): labels that list, identity cards abroad, the VA's ICN, ages in family
     # histories and in a patient's words, dates in pasted code, staff by role and by login
     ("ID", "Specimen labels: SP25-112094-A, SP25-112094-B", "SP25-112094-A"),
@@ -1994,6 +1999,9 @@ NEGATIVE = [
     ("PERSON", "Last Fall First Time; the last dose first thing"),
     ("PERSON", "pt.alert and oriented; for her endoscopy.tolerated it well; ?bivent.pacing; that's a-b-c fine"),
     ("LOCATION", "WBC 3 today, Platelets 45000; given 2 doses, Heparin 25000"),
+    ("ACCOUNT", "the account of events: 2019447; an account for the family: 12 people"),
+    ("HEALTH_PLAN", "care plan 2 of 3; plan 20 min walk; plan 1234567890123"),
+    ("PERSON", "the medical director reviewed; director of Nursing; Med Dir note"),
 ]
 
 
