@@ -45,6 +45,9 @@ POSITIVE = [
     ("PERSON", "an op note on rosalind quaxley, that's q-u-a-x-l-e-y, medical record number", "q-u-a-x-l-e-y"),
     ("PERSON", "Candidate: Sione Tafuna'i   OKI-3320095   SW: Quenby", "Sione Tafuna'i"),
     ("PERSON", "Present: Med Dir Quaxley, FA, SW, RD, biomed", "Quaxley"),
+    ("PERSON", "Peer review for the case on 3/28 (N.Q., ninety-one-year-old, MRN LS-8841077)", "N.Q."),
+    ("ID", "AE 4 & 5 reported as SAEs within 24 h (SAE SAE-22-018-01, SAE-22-018-02).", "SAE-22-018-01"),
+    ("ID", "load 0311-03 RT\tC-250312-0007 / 01457720\t03/13 AV", "C-250312-0007"),
     ("HEALTH_PLAN", "Insurance: Medicare A (3-day stay met), supplemental Quax plan 38471920-11", "38471920-11"),
     ("ACCOUNT", "- Hospital account for billing questions: 88-2019447.", "88-2019447"),
     ("DATE", "medical record number 4 4 0 9, date of service October the 3rd -- no wait", "October the 3rd"),
@@ -2001,6 +2004,8 @@ NEGATIVE = [
     ("LOCATION", "WBC 3 today, Platelets 45000; given 2 doses, Heparin 25000"),
     ("ACCOUNT", "the account of events: 2019447; an account for the family: 12 people"),
     ("HEALTH_PLAN", "care plan 2 of 3; plan 20 min walk; plan 1234567890123"),
+    ("ID", "NDC-0002-8215-01; ICD-10-CM; COVID-19; HEP-B-CURE-204; T-12-04; BP-120-80-72"),
+    ("ID", "Protocol QAX-2217-302 (Phase 3); a Class II recall (recall Z-1650-2025)"),
     ("PERSON", "the medical director reviewed; director of Nursing; Med Dir note"),
 ]
 
