@@ -48,6 +48,7 @@ POSITIVE = [
     ("PERSON", "BP >160/100 call MD.\nVerified RPh: kquaxlevic  01/26/2026 1512", "kquaxlevic"),
     ("PERSON", "Abstractor .................. gquenbery CTR\nText--Remarks", "gquenbery"),
     ("PERSON", "ADDENDUM 02/09/2026 0910 tquaxley RN: spoke w/ pt. Admitted", "tquaxley"),
+    ("PERSON", " P2  Quentin Quaxley, M, (901) 555-0182, last exp 12/20/25", "Quentin Quaxley"),
     ("PERSON", "Peer review for the case on 3/28 (N.Q., ninety-one-year-old, MRN LS-8841077)", "N.Q."),
     ("ID", "AE 4 & 5 reported as SAEs within 24 h (SAE SAE-22-018-01, SAE-22-018-02).", "SAE-22-018-01"),
     ("ID", "load 0311-03 RT\tC-250312-0007 / 01457720\t03/13 AV", "C-250312-0007"),
@@ -2010,6 +2011,7 @@ NEGATIVE = [
     ("ID", "NDC-0002-8215-01; ICD-10-CM; COVID-19; HEP-B-CURE-204; T-12-04; BP-120-80-72"),
     ("ID", "Protocol QAX-2217-302 (Phase 3); a Class II recall (recall Z-1650-2025)"),
     ("PERSON", "the medical director reviewed; director of Nursing; Med Dir note"),
+    ("PERSON", "Chest Pain, M, 45; Blood Culture, F, (x2)"),
 ]
 
 
