@@ -49,6 +49,8 @@ POSITIVE = [
     ("PERSON", "Abstractor .................. gquenbery CTR\nText--Remarks", "gquenbery"),
     ("PERSON", "ADDENDUM 02/09/2026 0910 tquaxley RN: spoke w/ pt. Admitted", "tquaxley"),
     ("PERSON", " P2  Quentin Quaxley, M, (901) 555-0182, last exp 12/20/25", "Quentin Quaxley"),
+    ("PERSON", "assistant: Thank you, Quomar. Dizziness when standing is common", "Quomar"),
+    ("PERSON", "Interpreter: Spanish, in person (Quafael, #0932)\n\nDoing well", "Quafael"),
     ("PERSON", "Peer review for the case on 3/28 (N.Q., ninety-one-year-old, MRN LS-8841077)", "N.Q."),
     ("ID", "AE 4 & 5 reported as SAEs within 24 h (SAE SAE-22-018-01, SAE-22-018-02).", "SAE-22-018-01"),
     ("ID", "load 0311-03 RT\tC-250312-0007 / 01457720\t03/13 AV", "C-250312-0007"),
@@ -2012,6 +2014,10 @@ NEGATIVE = [
     ("ID", "Protocol QAX-2217-302 (Phase 3); a Class II recall (recall Z-1650-2025)"),
     ("PERSON", "the medical director reviewed; director of Nursing; Med Dir note"),
     ("PERSON", "Chest Pain, M, 45; Blood Culture, F, (x2)"),
+    ("PERSON", "Thank you, Doctor. Thanks, Team! Thank you, Again. Thanks, Everyone. Thank you, Maam. Ok"),
+    # a title written out ends its sentence with a period; only an abbreviation takes one
+    ("PERSON", "I saw the Doctor. Thanks again. Ask the Nurse. Nothing else"),
+    ("PERSON", "labs (Potassium, #2 tube); (Room, #4412); (Stat, ID 1234)"),
 ]
 
 
