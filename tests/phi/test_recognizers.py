@@ -51,6 +51,9 @@ POSITIVE = [
     ("PERSON", " P2  Quentin Quaxley, M, (901) 555-0182, last exp 12/20/25", "Quentin Quaxley"),
     ("PERSON", "assistant: Thank you, Quomar. Dizziness when standing is common", "Quomar"),
     ("PERSON", "Interpreter: Spanish, in person (Quafael, #0932)\n\nDoing well", "Quafael"),
+    ("PERSON", "social: pt's daughters sarah and margie visited today.", "sarah"),
+    ("PERSON", "social: pt's daughters sarah and margie visited today.", "margie"),
+    ("PERSON", "a/p stable. wife mary called x2, updated by md.", "mary"),
     ("PERSON", "Peer review for the case on 3/28 (N.Q., ninety-one-year-old, MRN LS-8841077)", "N.Q."),
     ("ID", "AE 4 & 5 reported as SAEs within 24 h (SAE SAE-22-018-01, SAE-22-018-02).", "SAE-22-018-01"),
     ("ID", "load 0311-03 RT\tC-250312-0007 / 01457720\t03/13 AV", "C-250312-0007"),
@@ -2018,6 +2021,8 @@ NEGATIVE = [
     # a title written out ends its sentence with a period; only an abbreviation takes one
     ("PERSON", "I saw the Doctor. Thanks again. Ask the Nurse. Nothing else"),
     ("PERSON", "labs (Potassium, #2 tube); (Room, #4412); (Stat, ID 1234)"),
+    ("PERSON", "daughters here and aware of plan. wife also called. son came in. daughter very upset. "
+               "his wife who is in a nursing home; for dtr who is now finishing; son who was here"),
 ]
 
 

@@ -747,6 +747,15 @@ def name_word(value: str) -> bool:
     return not any(w.lower() in TITLES or f.is_plain(w) or f.is_term(w) for w in value.split())
 
 
+@validator("given_names")
+def given_names(value: str) -> bool:
+    """Names written in lower case, each a proper noun of the lexicon and no ordinary word that is
+    never a name ("quarah and quargie" if both are names; not "here and aware", "the")."""
+    f = _lexicon()
+    words = [w for w in re.split(r"[\s,&]+", value) if w and w != "and"]
+    return bool(words) and all(f.is_proper(w) and not plain_word(w) and not f.is_term(w) for w in words)
+
+
 @validator("role_name_word")
 def role_name_word(value: str) -> bool:
     """A name after a role word: a `name_word`, or a name that is also an ordinary word
