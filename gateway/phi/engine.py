@@ -176,7 +176,13 @@ class _Registry(RecognizerRegistry):
         # keyed on the recognizers themselves, so adding or removing one is seen
         key = (language, tuple(entities or ()), all_fields, tuple(map(id, self.recognizers)))
         if key not in self._chosen:
-            self._chosen = {key: super().get_recognizers(language, entities, all_fields)}
+            # Presidio returns them from a set, in an order that differs from process to process.
+            # Where two recognizers find the same span with the same score, Presidio keeps the
+            # first one's result, and only a pattern's is carried through the document
+            # (`_from_a_pattern`): so the patterns run first and the NER last, in a fixed order.
+            order = {id(r): i for i, r in enumerate(self.recognizers)}
+            chosen = super().get_recognizers(language, entities, all_fields)
+            self._chosen = {key: sorted(chosen, key=lambda r: (isinstance(r, _NerRecognizer), order[id(r)]))}
         return list(self._chosen[key])
 
 

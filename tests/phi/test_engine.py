@@ -137,10 +137,27 @@ def test_the_registry_remembers_its_choice_but_sees_a_recognizer_added_later():
     first.clear()                                            # a caller's copy, not the cache
     assert registry.get_recognizers("en", ["MRN", "SSN"]) == [mrn]
     registry.add_recognizer(ssn := recognizer("SSN"))
-    assert set(registry.get_recognizers("en", ["MRN", "SSN"])) == {mrn, ssn}   # Presidio returns a set's order
+    assert registry.get_recognizers("en", ["MRN", "SSN"]) == [mrn, ssn]   # the registry's order, not a set's
     assert registry.get_recognizers("en", ["SSN"]) == [ssn]
     registry.remove_recognizer(ssn.name)
     assert registry.get_recognizers("en", ["MRN", "SSN"]) == [mrn]
+
+
+def test_the_patterns_run_before_the_ner_in_a_fixed_order():
+    # Presidio keeps the first of two results with the same span and score, and only a pattern's
+    # is carried through the document: a set's order (it differs from process to process) made
+    # the same text's findings differ between two gateway workers
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    from gateway.phi.engine import _NerRecognizer, _Registry
+
+    registry = _Registry(supported_languages=["en"])
+    registry.add_recognizer(ner := _NerRecognizer(supported_language="en", supported_entities=["PERSON"]))
+    patterns = [PatternRecognizer(supported_entity="PERSON", name=f"test_{i}", patterns=[Pattern("x", r"Q\w+", 0.65)])
+                for i in range(30)]
+    for p in patterns:
+        registry.add_recognizer(p)
+    assert registry.get_recognizers("en", ["PERSON", "MRN"]) == [*patterns, ner]
 
 
 @pytest.mark.parametrize("text,span,expected", [
