@@ -120,6 +120,19 @@ def _escaped_records(text: str) -> list[_Pair]:
     return out
 
 
+def _resource_id(resource: str, value: str) -> tuple[str, bool, bool] | None:
+    """(ID, vouches, sure) for the id of a resource of type `resource`, or None: a resource about a
+    person vouches for the text; any other resource but an impersonal one identifies a record of
+    someone's care when its id has a digit. A FHIR type is PascalCase ("Consent/c-2291"), not a
+    path's "v2/12"."""
+    kind = resource.lower()
+    if kind in _PERSONAL_RESOURCES:
+        return "ID", True, False
+    if resource[:1].isupper() and kind not in _IMPERSONAL_RESOURCES and any(c.isdigit() for c in value):
+        return "ID", False, False
+    return None
+
+
 def _reference_id(p: _Pair) -> _Pair:
     """The id of a reference ("Patient/c41d0e9b" -> "c41d0e9b"): the resource type stays."""
     ref = _REFERENCE.search(p.value)
@@ -165,12 +178,8 @@ class FieldRecognizer(EntityRecognizer):
         key, owner = p.key.lower(), p.owner
         parent = (owner.key or "").lower()
         if key == "reference" and (ref := _REFERENCE.search(p.value)):
-            kind = ref["type"].lower()
-            if kind in _PERSONAL_RESOURCES:
-                return "ID", True, False
-            # a FHIR type is PascalCase: "Consent/c-2291", not a path's "v2/12"
-            if ref["type"][0].isupper() and kind not in _IMPERSONAL_RESOURCES and any(c.isdigit() for c in ref["id"]):
-                return "ID", False, False
+            if found := _resource_id(ref["type"], ref["id"]):
+                return found
         if key == "display" and (ref := _REFERENCE.search(owner.get("reference") or "")):
             kind = _REFERENCED.get(ref["type"].lower())
             return (kind, kind == "PERSON", kind == "PERSON") if kind else None
@@ -181,11 +190,10 @@ class FieldRecognizer(EntityRecognizer):
             if parent == "identifier":
                 return "ID", True, False
         if key == "id":
-            resource = (owner.get("resourceType") or "").lower()
-            if resource in _PERSONAL_RESOURCES or parent in _PERSONAL_PARENTS:
+            if parent in _PERSONAL_PARENTS:
                 return "ID", True, False
-            if resource and resource not in _IMPERSONAL_RESOURCES and any(c.isdigit() for c in p.value):
-                return "ID", False, False
+            if found := _resource_id(owner.get("resourceType") or "", p.value):
+                return found
         if parent == "address" and key in ("line", "text"):
             return "LOCATION", False, False
         if parent == "name" and key == "text":
