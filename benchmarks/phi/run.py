@@ -90,6 +90,12 @@ CORPORA = {
                           "transplant, prompts to an AI assistant) by two authors who saw neither the detector "
                           "nor the other corpora (`benchmarks/phi/unseen-f/README.md`); its leaks are not shown "
                           "either"},
+    "unseen-g": {"title": "hand-written unseen documents, seventh set (benchmarks/phi/unseen-g/)", "ignore": [],
+                 "hide_leaks": True,
+                 "about": "; written on 2026-12-06 from a seventh brief (emergency and trauma, cardiology and "
+                          "device clinic, rehabilitation and specialty outpatient care, records and clinical "
+                          "messaging) by two authors who saw neither the detector nor the other corpora "
+                          "(`benchmarks/phi/unseen-g/README.md`); its leaks are not shown either"},
 }
 
 # The prompt the gateway benchmark sends (benchmarks/gateway/loadgen.py): no identifiers.

@@ -28,9 +28,11 @@ DOCS_D = HERE / "unseen-d" / "docs"
 DOCS_E = HERE / "unseen-e" / "docs"
 # a sixth, written 2026-12-06 in four more genres by two authors (unseen-f/README.md)
 DOCS_F = HERE / "unseen-f" / "docs"
+# a seventh, written 2026-12-06 in four more genres by two authors (unseen-g/README.md)
+DOCS_G = HERE / "unseen-g" / "docs"
 # every corpus that measures text nobody tuned on, by its benchmark name
 UNSEEN = {"unseen": DOCS, "unseen-b": DOCS_B, "unseen-c": DOCS_C, "unseen-d": DOCS_D, "unseen-e": DOCS_E,
-          "unseen-f": DOCS_F}
+          "unseen-f": DOCS_F, "unseen-g": DOCS_G}
 sys.path.insert(0, str(HERE.parents[1]))
 from gateway.phi.kinds import KINDS  # noqa: E402
 
