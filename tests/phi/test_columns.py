@@ -258,3 +258,13 @@ def test_a_line_lists_last_and_first_an_infusion_schedules_nurses_and_a_feeds_fa
 def test_a_facility_column_alone_says_nothing_of_people(columns):
     # an organization column, like a name's, needs a column that identifies someone
     assert cells(columns, "Facility\tBeds\tOccupancy\nQuaxmoor Flats Med Ctr\t212\t0.83\n") == []
+
+
+def test_an_appointment_number_column_is_an_account(columns):
+    # a clinic's day list (dev-m, session 24): appointment numbers are ACCOUNT by the guidelines
+    text = ("APPT#     | TIME  | PATIENT                       | DOB         | MRN\n"
+            "A7713801  | 08:00 | QUAXLEY, TEMITOPE             | 04/11/1991  | LW221904\n"
+            "A7713802  | 08:20 | QUENBY, MARIA                 | 12/30/1984  | LW118032\n")
+    found = cells(columns, text)
+    assert ("ACCOUNT", "A7713801") in found and ("ACCOUNT", "A7713802") in found
+    assert ("MRN", "LW118032") in found

@@ -56,3 +56,16 @@ def test_a_key_after_its_label_or_with_a_title_and_uses_in_a_tab_table(keys):
 
 def test_a_space_is_no_key_without_a_keys_label(keys):
     assert found(keys, "Shipped to Sacramento, CA Carlos Quaxley signed. CA 95814\n") == []
+
+
+def test_a_therapy_logs_lowercase_key_makes_its_initials_a_name_in_the_grid(keys):
+    text = ("date   | visit | tx     | notes\n"
+            "10/02  | 1     | jq     | init eval\n"
+            "10/23  | 6     | aq/jq  | progress note\n"
+            "key: jq = Jocelyn Quaxley PT, aq = Ana Quomar SPT\n")
+    assert [v for _, v in found(keys, text)] == ["jq", "aq", "jq", "jq", "aq"]
+
+
+def test_a_lowercase_key_of_ordinary_words_or_other_letters_is_no_name(keys):
+    text = "po = per oral; ok = Oral Ketamine; jr = Jocelyn Quaxley\njr | po | ok\n"
+    assert found(keys, text) == []

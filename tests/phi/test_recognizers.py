@@ -30,6 +30,30 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # ages of 90 and over read off the tuning sets' leaks (2026-12-06, session 24)
+    ("AGE", "By: Quenby Quaxley, NP\n\nMrs. Quaxley is 91 with end-stage HFrEF (EF 15%)", "91"),
+    ("AGE", "Note: resident is 93 per census, verify. Pref name Inky", "93"),
+    ("AGE", "1845  Elopement alert 4E - pt Quentin Quaxley, 92, dementia, wandered", "92"),
+    ("AGE", "Family: grandfather (Korean War, 94) lives with parents in Quaxton", "94"),
+    ("AGE", "Grandmother (Mae Quaxley), 97, lives in same hogan, also our pt.", "97"),
+    ("AGE", 'note: POA states mother is "ninety-four going on fifty."', "ninety-four"),
+    ("AGE", "Jiddo Quaxley (Quomar Al-Quenby), ninety per family, DOB unknown", "ninety"),
+    ("AGE", "[3/22/25, 12:05] Ti Quomar: Li gen 91 an wi, li pa ka rete poukont li", "91"),
+    ("AGE", "Bree: she said maybe weeks not months. mom's 97 y'all, she's tired", "97"),
+    # dates, police and chapels read off dev-m (session 24)
+    ("DATE", "HeartLogic index 18, above threshold since 25 Sept.\n\nBloods: Na 134", "25 Sept"),
+    ("DATE", "Teach-back done for warfarin dosing, diet and INR f/u Oct 10 at Quaxton Clinic.", "Oct 10"),
+    ("DATE", "HOLD apixaban starting Sat 8/8 (last dose Fri PM).", "Sat 8/8"),
+    ("DATE", "appt Tue 3/4 (2 doses left)", "Tue 3/4"),
+    ("ORGANIZATION", "Family: mother notified by Quaxton PD 23:55, en route", "Quaxton PD"),
+    ("ORGANIZATION", "Law enforcement case #: 2026-0808-1177 (Quenby County Sheriff)", "Quenby County Sheriff"),
+    ("ORGANIZATION", "Contacted Quaxley Memorial Chapels per family ((216) 555-0140).", "Quaxley Memorial Chapels"),
+    # logins where a record names who did something (dev-m, session 24)
+    ("PERSON", "waiver signed, witnessed by mlaurent.\n VRI cart screen cracked", "mlaurent"),
+    ("PERSON", "--- clinic note appended by sbradshaw 0744 ---", "sbradshaw"),
+    ("PERSON", "(vendor portal -> clinic SFTP, pulled by svasquez from 172.16.44.21)", "svasquez"),
+    ("PERSON", "2025-03-07 10:31 r.smith - Called unit re: bed", "r.smith"),
+    ("PERSON", "lpetrosyan 22:05: ty\ndr_anand 22:09: can someone call the son", "dr_anand"),
     # dev-l and dev-k (2026-12-06, session 23): a city that ends in a street's word before its ZIP,
     # more relatives, a registry search's fields, a login with a role's suffix or a first name,
     # a lowercase spelling, a transplant candidate
@@ -492,7 +516,8 @@ POSITIVE = [
     ("HEALTH_PLAN", "they want a prior auth. my hmana id is hfep6113346301.", "hfep6113346301"),
     ("HEALTH_PLAN", "My insurance changed to Ambetter (meember ID KUKZ7783459301, group 338323-915R).", "KUKZ7783459301"),
     ("DATE", "MURO, MARTHA R. (4453-70) 80 YO F 12-5\nAFTER LUNCH: SPUTUM CX", "12-5"),
-    ("DATE", "NPN 7p-7a (Saturday 7/30)\nhx of gout, neuropathy", "7/30"),
+    # the weekday is part of the date (unseen/GUIDELINES.md: "Tuesday 3/12")
+    ("DATE", "NPN 7p-7a (Saturday 7/30)\nhx of gout, neuropathy", "Saturday 7/30"),
     ("DATE", "NPN 7P-7A, 1/2\nWILSON, JESUS 83M", "1/2"),
     ("PHONE", "Callback number +1 804606 4115. ", "+1 804606 4115"),
     ("LOCATION", "ADDRESS 6730 TREMONT BLVD, ST. PAUL MN 55068. BP 163/87", "ST. PAUL"),
@@ -1410,6 +1435,15 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # what the date and organization cues of session 24 leave alone
+    ("DATE", "25 MAR doses given; MAR 14 u; on 2 mar 10 mg; O2 Sat ok"),
+    ("ORGANIZATION", "on PD since 2019; Advanced PD; Early PD; Baxter PD cycler; Home PD training; CCPD"),
+    # what the wider login cues of session 24 leave alone
+    ("PERSON", "sent by ambulance from home; given by mouth at 0900; seen by cardiology on 3/4. v.tach; d.dimer"),
+    ("PERSON", "r.knee pain; dr_notes saved; c.diff neg; md_order placed; rn_notes; e.coli in urine"),
+    # what the wider age cues of session 24 leave alone
+    ("AGE", "pt is 94% on RA; HR is 94 with ectopy; resident is 45 per census; pt Quaxley, 95 mg/dL"),
+    ("AGE", "sister (cell 555-0101, ext 92); wife (PCP, 2 visits) is 98 lbs; we gen 95 and she is 94.5"),
     # dev-k: a study's own name, dates and words after the participant's labels
     ("ID", "Study QUAX-2 (RSV vaccine, adults 60+); subject to change; randomization 2024-11-18; participants 120"),
     ("ID", "Visa card on file; passport expires 2031; green card pending; UCI Medical Center"),
@@ -2514,10 +2548,10 @@ def test_context_word_trie_matches_what_a_flat_alternation_does():
     words = ["mrn", "mr #", "#", "med rec", "a", "an", "and", "n/a", "on-call", "K"]
     flat = "(?:" + "|".join(
         (r"(?<![\p{L}\d])" if w[0].isalnum() else "") + r"\s+".join(rx.escape(p) for p in w.split())
-        + (r"(?![\p{L}\d])" if w[-1].isalnum() else "") + (r"(?!\.(?!\d))" if len(w) == 1 else "")
+        + (r"(?![\p{L}\d])" if w[-1].isalnum() else "") + (r"(?!\.(?!\d))(?<!/\p{L})" if len(w) == 1 else "")
         for w in sorted(words, key=len, reverse=True)) + ")"
     old, new = (rx.compile(p, rx.IGNORECASE) for p in (flat, _word_alternation(words, initials=False)))
-    text = "Pt an MRN: 12, med  rec 4, K. Quaxley, K 4.1, #5, n/a, on-call, smrna, And, brand"
+    text = "Pt an MRN: 12, med  rec 4, K. Quaxley, K 4.1, #5, n/a, a/k, on-call, smrna, And, brand"
     for start in range(len(text)):
         a, b = old.search(text, start), new.search(text, start)
         assert (a and a.start()) == (b and b.start()), (start, a, b)

@@ -5,6 +5,7 @@
     ...
     Counselor on call: Maddie Quaxton (MQ).
     Init key: NS Nell Quaxley, PW Piotr Quenby   AH = Dr. Arash Quaxton
+    key: jr = Jocelyn Quaxley PT, mk = Marcus Quenby PTA
 
 A medication record, a camp log or a teaching record keys its initials to names: "GL – Gloria
 Quaxley", "C.Q. = Coral Quenby", "Maddie Quaxton (MQ)". The key says outright that the letters
@@ -29,7 +30,8 @@ from gateway.phi.recognizers.columns import finding
 from gateway.phi.recognizers.validators import plain_word, some_name_word
 
 _NAME = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:[ \t]+(?:\p{Lu}['’]?\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}\.?)){1,3}"
-_INITIALS = r"\p{Lu}{2,3}|(?:\p{Lu}\.){2,3}"
+# a therapy log keys its writers in lower case too: "key: jr = Jocelyn Quaxley PT, mk = ..."
+_INITIALS = r"\p{Lu}{2,3}|(?:\p{Lu}\.){2,3}|\p{Ll}{2,3}"
 _KEYS = regex.compile(
     # "GL – Gloria Quaxley", "AH = Dr. Arash Quaxton"; after a key's label a space will do ("Init key: NS Nell Quaxley")
     rf"(?<![\p{{L}}\d.])(?P<ini>{_INITIALS})(?:[ \t]*(?:[–—=]|-(?=[ \t]))[ \t]*"
@@ -54,7 +56,7 @@ class InitialsKeyRecognizer(EntityRecognizer):
         keyed: set[str] = set()
         for m in _KEYS.finditer(text):
             ini, name = (m.group("ini"), m.group("name")) if m.group("ini") else (m.group("ini2"), m.group("name2"))
-            if ini.replace(".", "") in _initials_of(name) and _a_name(name):
+            if ini.replace(".", "").upper() in _initials_of(name) and _a_name(name):
                 keyed.add(ini)
         if not keyed:
             return []

@@ -121,7 +121,7 @@ def _word_alternation(words: Iterable[str], initials: bool = True) -> str:
     side where the word itself starts/ends with a letter or digit ("#" matches
     anywhere, "mrn" not inside "smrna"). With `initials=False` a one-letter word is
     not matched as an initial, i.e. before a period that no digit follows: "K." of
-    "Brianna K.: May 12" is no potassium.
+    "Brianna K.: May 12" is no potassium, nor after a slash: "f/u Oct 10" has no unit "u".
 
     Shaped as a trie under one shared lookbehind: a flat alternation whose every branch
     opens with its own lookbehind is tried word by word at every position, about eight
@@ -141,7 +141,8 @@ def _word_alternation(words: Iterable[str], initials: bool = True) -> str:
         if "" in node:              # a word ends here: its right boundary
             end = r"(?![\p{L}\d])" if word[-1:].isalnum() else ""
             if not initials and len(word) == 1 and word.isalpha():
-                end += r"(?!\.(?!\d))"
+                # nor the letter of a slashed abbreviation: the "u" of "f/u Oct 10" is no unit
+                end += r"(?!\.(?!\d))(?<!/\p{L})"
             branches.append(end)
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 

@@ -789,7 +789,17 @@ def login_name(value: str) -> bool:
         first, last = parts[0], parts[-1]
         if len(last) < 4 or any(plain_word(p) or not (f.is_proper(p) or f.is_unknown(p)) for p in (first, last)):
             return False
-    return any(len(p) >= 4 and f.is_unknown(p) and not f.near_english(p) for p in parts)
+    if any(len(p) >= 4 and f.is_unknown(p) and not f.near_english(p) for p in parts):
+        return True
+    # an initial or a title before a surname: a name, or after a title no word ("r.smith", "dr_anand")
+    if len(parts) != 2 or len(parts[1]) < 4 or plain_word(parts[1]):
+        return False
+    last = parts[1]
+    return ((len(parts[0]) == 1 and f.is_proper(last))
+            or (parts[0] in _LOGIN_TITLES and f.is_named(last)))
+
+
+_LOGIN_TITLES = frozenset({"dr", "rn", "np", "md", "pa"})
 
 
 @validator("iso_month")
