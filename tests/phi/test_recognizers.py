@@ -48,6 +48,16 @@ POSITIVE = [
     ("ORGANIZATION", "Family: mother notified by Quaxton PD 23:55, en route", "Quaxton PD"),
     ("ORGANIZATION", "Law enforcement case #: 2026-0808-1177 (Quenby County Sheriff)", "Quenby County Sheriff"),
     ("ORGANIZATION", "Contacted Quaxley Memorial Chapels per family ((216) 555-0140).", "Quaxley Memorial Chapels"),
+    # salutations, relatives, titles, places and parcels read off dev-m and PhysioNet (session 24)
+    ("PERSON", "January 22, 2026\n\nDear Will,\n\nGreat work at today's session!", "Will"),
+    ("PERSON", "Social- Sons David and Theodore talk with attending today", "David"),
+    ("PERSON", "Social- Sons David and Theodore talk with attending today", "Theodore"),
+    ("PERSON", "hi dr quaxley its rhonda (rhonda quenby) - the hodgkins pt", "rhonda"),
+    ("PERSON", "son Marcus, and pt's pastor, Bishop Cornelius Quaxley of Greater New Hope", "Cornelius Quaxley"),
+    ("LOCATION", "SHIP TO: 1609 INDUSTRIAL DR   MINOT ND 58701   701-555-0140", "58701"),
+    ("ORGANIZATION", "declined x6: Oak Quaxley (no M beds), Cedar Quenby BH (aggression hx)", "Cedar Quenby BH"),
+    ("ORGANIZATION", "PT: Quaxmotion Physical Therapy from 3/30, 2x/wk", "Quaxmotion Physical Therapy"),
+    ("ID", "so my wife says the tracking # for the return box is 1Z88A4270313550991?? not sure", "1Z88A4270313550991"),
     # logins where a record names who did something (dev-m, session 24)
     ("PERSON", "waiver signed, witnessed by mlaurent.\n VRI cart screen cracked", "mlaurent"),
     ("PERSON", "--- clinic note appended by sbradshaw 0744 ---", "sbradshaw"),
@@ -1435,6 +1445,10 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # what the salutation, title and parcel cues of session 24 leave alone
+    ("PERSON", "Dear Sir,\nDear Colleague,\nDear Patient,\nBishop Museum; the bishop visited; Bishop Hall"),
+    ("PERSON", "hi its me. hi its ok, hey this is bad; Sons and Daughters of Quaxley"),
+    ("ID", "1z88a4270313550991; 1Z88A42703135509; 1Z88A4270313550991Q"),
     # what the date and organization cues of session 24 leave alone
     ("DATE", "25 MAR doses given; MAR 14 u; on 2 mar 10 mg; O2 Sat ok"),
     ("ORGANIZATION", "on PD since 2019; Advanced PD; Early PD; Baxter PD cycler; Home PD training; CCPD"),
