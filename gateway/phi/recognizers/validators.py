@@ -782,7 +782,9 @@ def login_name(value: str) -> bool:
     and that is no misspelling of a word ("notes.final", "pt_portal" are no one's). A first name
     before the dot makes both parts names: neither may be an ordinary or clinical word, nor the
     surname shorter than four letters ("sam.quaxley"; not "today.kkkkh", "endoscopy.tolerated",
-    "bivent.pacing", "quaxley.stv": two words run together by a missing space)."""
+    "bivent.pacing", "quaxley.stv": two words run together by a missing space). An initial before
+    a surname the dictionary knows, or a title before a name, is a login too ("r.smith",
+    "dr_anand"; not "r.knee", "dr_notes", "v.tach")."""
     f = _lexicon()
     parts = [p for p in re.split(r"[._]", value.rstrip("0123456789")) if p]
     if "." in value and len(parts[0]) > 2:
