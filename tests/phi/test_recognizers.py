@@ -50,8 +50,8 @@ POSITIVE = [
     ("ORGANIZATION", "Contacted Quaxley Memorial Chapels per family ((216) 555-0140).", "Quaxley Memorial Chapels"),
     # salutations, relatives, titles, places and parcels read off dev-m and PhysioNet (session 24)
     ("PERSON", "January 22, 2026\n\nDear Will,\n\nGreat work at today's session!", "Will"),
-    ("PERSON", "Social- Sons David and Theodore talk with attending today", "David"),
-    ("PERSON", "Social- Sons David and Theodore talk with attending today", "Theodore"),
+    ("PERSON", "Family: Sons Ezra and Malcolm met with the attending", "Ezra"),
+    ("PERSON", "Family: Sons Ezra and Malcolm met with the attending", "Malcolm"),
     ("PERSON", "hi dr quaxley its rhonda (rhonda quenby) - the hodgkins pt", "rhonda"),
     ("PERSON", "son Marcus, and pt's pastor, Bishop Cornelius Quaxley of Greater New Hope", "Cornelius Quaxley"),
     ("LOCATION", "SHIP TO: 1609 INDUSTRIAL DR   MINOT ND 58701   701-555-0140", "58701"),
