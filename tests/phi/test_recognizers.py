@@ -2199,6 +2199,8 @@ def test_ssn(value, ok):
     ("2/30", True), ("2/29/2023", True), ("4/31", True), ("2/31/14", True),
     # a time glued on with "T" is read past; the date before it still must exist
     ("2025-03-04T10:22", True), ("2025-03-04T10:22:31Z", True), ("2025-13-04T10:22", False),
+    # a weekday before it is read past; the date after it still must exist
+    ("Sat 8/8", True), ("Thursday, 3/12/26", True), ("Fri 2/31/14", True), ("Tue 13/45/2020", False), ("Sat", False),
 ])
 def test_calendar_date(value, ok):
     assert V.calendar_date(value) is ok

@@ -152,14 +152,17 @@ def _year(text: str) -> int:
 
 # spaces too: a birth date typed as "9 14 98"
 _NUMERIC_DATE = re.compile(r"(\d{1,4})[/.\- ](\d{1,2})(?:[/.\- ](\d{2}|\d{4}))?")
+# a weekday written before a date is part of it ("Sat 8/8", "Thursday, 3/12/26")
+_WEEKDAY_BEFORE = re.compile(r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|rsday|urday)?\.?,?[ \t]+")
 
 
 @validator("calendar_date")
 def calendar_date(value: str) -> bool:
     """A numeric date that exists: M/D/Y (or D/M/Y as a fallback), Y-M-D, or M/D
     without a year; a time glued on with "T" is read past (2025-03-04T10:22), a form's spaced
-    slashes too ("03 / 02 / 2025"). Rejects 13/45/2020,
-    2/30, 0002-8215-01."""
+    slashes too ("03 / 02 / 2025"), and a weekday before it ("Sat 8/8"). Rejects 13/45/2020,
+    0002-8215-01."""
+    value = _WEEKDAY_BEFORE.sub("", value.strip(), count=1) if value[:1].isalpha() else value
     m = _NUMERIC_DATE.fullmatch(value.strip().split("T", 1)[0].replace(" / ", "/"))
     if not m:
         return False
