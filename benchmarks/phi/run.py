@@ -96,6 +96,12 @@ CORPORA = {
                           "device clinic, rehabilitation and specialty outpatient care, records and clinical "
                           "messaging) by two authors who saw neither the detector nor the other corpora "
                           "(`benchmarks/phi/unseen-g/README.md`); its leaks are not shown either"},
+    "unseen-h": {"title": "hand-written unseen documents, eighth set (benchmarks/phi/unseen-h/)", "ignore": [],
+                 "hide_leaks": True,
+                 "about": "; written on 2026-12-07 from an eighth brief (ambient-scribe and dictation "
+                          "transcripts, laboratory and blood bank, medicolegal and occupational health, inpatient "
+                          "nursing) by two authors who saw neither the detector nor the other corpora "
+                          "(`benchmarks/phi/unseen-h/README.md`); its leaks are not shown either"},
 }
 
 # The prompt the gateway benchmark sends (benchmarks/gateway/loadgen.py): no identifiers.

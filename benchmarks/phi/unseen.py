@@ -30,9 +30,11 @@ DOCS_E = HERE / "unseen-e" / "docs"
 DOCS_F = HERE / "unseen-f" / "docs"
 # a seventh, written 2026-12-06 in four more genres by two authors (unseen-g/README.md)
 DOCS_G = HERE / "unseen-g" / "docs"
+# an eighth, written 2026-12-07 in four more genres by two authors (unseen-h/README.md)
+DOCS_H = HERE / "unseen-h" / "docs"
 # every corpus that measures text nobody tuned on, by its benchmark name
 UNSEEN = {"unseen": DOCS, "unseen-b": DOCS_B, "unseen-c": DOCS_C, "unseen-d": DOCS_D, "unseen-e": DOCS_E,
-          "unseen-f": DOCS_F, "unseen-g": DOCS_G}
+          "unseen-f": DOCS_F, "unseen-g": DOCS_G, "unseen-h": DOCS_H}
 sys.path.insert(0, str(HERE.parents[1]))
 from gateway.phi.kinds import KINDS  # noqa: E402
 
