@@ -30,6 +30,7 @@ from gateway.phi.propagate import Propagator
 from gateway.phi.recognizers.validators import run_together_login
 from gateway.phi.scripts import script_names
 from gateway.phi.series import repeats, siblings
+from gateway.phi.spoken import said
 
 MODEL_DIR = Path(__file__).parent / "model"
 NER_KINDS = ("PERSON", "LOCATION", "ORGANIZATION")
@@ -286,9 +287,10 @@ class PresidioDetector:
         """The normalized text and Presidio's results in it, each naming its recognizer,
         before overlaps are merged (what `analyze` reports, explained)."""
         norm = normalize(text)
-        with self._lock, self._zone(), self._prefilter_scope(norm.text):
-            results = self._analyzer.analyze(norm.text, language="en", entities=self._entities,
-                                             score_threshold=self._threshold)
+        with self._lock, self._zone():
+            results = self._analyze(norm.text)
+            # identifiers said aloud ("date of birth seven twelve seventy two"), read written out
+            results += said(norm.text, self._analyze)
         # a name in its own script beside its Latin spelling, before names are carried through
         # the text (the gloss "Marko" found here is then found again in "Marko needs vaccines")
         if self._lexicon is not None:
@@ -297,6 +299,11 @@ class PresidioDetector:
             results = self._propagator(norm.text, results, confirmed=_from_a_pattern)
         results = siblings(norm.text, results, confirmed=_from_a_pattern, login=run_together_login)
         return norm, repeats(norm.text, results, confirmed=_from_a_pattern)
+
+    def _analyze(self, text: str) -> list[RecognizerResult]:
+        with self._prefilter_scope(text):
+            return self._analyzer.analyze(text, language="en", entities=self._entities,
+                                          score_threshold=self._threshold)
 
     async def detect(self, texts: list[str]) -> list[list[Finding]]:
         """All texts of a request analysed as one document (joined by newlines), so an

@@ -71,17 +71,43 @@ def _joins(text: str, m: re.Match) -> bool:
 class Normalized:
     text: str
     _back: list[int] | None      # normalized index -> original index; None: identical
+    # normalized index -> original end of what it stands for (a spoken run's written form
+    # stands for all its words); None: the character after _back's
+    _end: list[int] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of normalized [start, end)."""
         if self._back is None:
             return start, end
-        return self._back[start], self._back[end - 1] + 1 if end > start else self._back[start]
+        if end <= start:
+            return self._back[start], self._back[start]
+        return self._back[start], self._end[end - 1] if self._end is not None else self._back[end - 1] + 1
 
 
     def forward(self, original: int) -> int:
         """Normalized offset of an original offset (a dropped character maps to the next kept one)."""
         return original if self._back is None else bisect_left(self._back, original)
+
+
+def rewritten(text: str, runs: list[tuple[int, int, str]]) -> Normalized:
+    """`text` with each (start, end) of `runs` replaced by its string, mapped back: a
+    replacement stands for the whole of what it replaced."""
+    out: list[str] = []
+    back: list[int] = []
+    ends: list[int] = []
+    done = 0
+    for start, end, written in runs:
+        out.append(text[done:start])
+        back.extend(range(done, start))
+        ends.extend(range(done + 1, start + 1))
+        out.append(written)
+        back.extend([start] * len(written))
+        ends.extend([end] * len(written))
+        done = end
+    out.append(text[done:])
+    back.extend(range(done, len(text) + 1))     # with the sentinel: the text's length
+    ends.extend(range(done + 1, len(text) + 1))
+    return Normalized("".join(out), back, ends)
 
 
 def normalize(text: str) -> Normalized:

@@ -1,0 +1,299 @@
+"""Identifiers as speech recognition writes them, read as people write them.
+
+An ambient scribe's transcript or a dictation spells out what was said: "my direct is five oh
+five, five five five, oh one seven one", "date of birth seven twelve seventy two", "medical
+record s c m zero zero eight two one nine four", "DEA B-H-4-4-1-7-6-0-3", "kowalski, spelled
+k o w a l s k i", "seen november fourteenth". The recognizers know identifiers as they are
+written, so `said()` analyses the stretch around such runs once more with the runs rewritten
+("5055550171", "7/12/72", "SCM0082194", "BH4417603", "KOWALSKI", "november 14th"), and maps
+what it finds on a run back onto the spoken words, which are what gets redacted. The text
+itself is analysed as it is, so the model and the patterns for spoken forms see what they
+always saw; the second reading only adds.
+
+Only runs that read as an identifier are rewritten, so ordinary prose keeps its words ("one of
+the two", "a b" and "twenty minutes" stay): three or more spoken numbers or spelt characters, an
+ordinal day (the fourth to the thirty-first anywhere, the first to the third after a month), or
+the number after a month and its ordinal ("april ninth, fifty-nine").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from presidio_analyzer import RecognizerResult
+
+from gateway.phi.normalize import rewritten
+
+_UNITS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+             "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+             "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+             "thirtieth": 30}
+_REPEAT = {"double": 2, "triple": 3}
+_SCALE = {"hundred": 100, "thousand": 1000}
+_WORDS = {**_UNITS, **_TEENS, **_TENS, **_ORDINALS, **_REPEAT, **_SCALE}
+
+_ALT = "|".join(sorted(_WORDS, key=len, reverse=True))
+# a spoken number word, a spelt letter, or a digit spelt between hyphens ("B-H-4-4-1")
+_TOKEN = rf"(?:{_ALT}|[a-z](?![a-z])|[0-9](?=-[a-z0-9]\b)|(?<=\b[a-z0-9]-)[0-9])"
+# words of one run are said in one breath: a space, a hyphen ("twenty-one") or a comma's pause.
+# Matched in lowercased text: a case-insensitive pattern is five times slower in `re`.
+_RUN = re.compile(rf"\b{_TOKEN}(?:(?:, ?| |-){_TOKEN})*\b")
+_PIECE = re.compile(rf"\b{_TOKEN}\b")
+_CASELESS_RUN = re.compile(_RUN.pattern, re.IGNORECASE)
+_CASELESS_PIECE = re.compile(_PIECE.pattern, re.IGNORECASE)
+# a phone's extension, said in two words or more ("extension two two")
+_EXTENSION = re.compile(r"(?i)\b(?:ext\.?|extension|x)[ ]\Z")
+# labels of identifiers, said letter by letter before the value they name
+_LABELS = frozenset({"MRN", "NPI", "DEA", "SSN", "DOB", "MBI", "VIN", "DL", "ID", "PIN", "EIN", "FIN",
+                     "CSN", "HAR", "UPI", "TIN", "EMR", "EHR", "CLIA"})
+_MONTH_BEFORE = re.compile(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
+                           r"july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+                           r"dec(?:ember)?)\.?,? ?(?:the )?\Z")
+# a day named alone ends its phrase ("seen on the fourteenth.", "due the fifth at 9"); an
+# ordinal before another word is that thing's ("the fourth floor", "the eleventh judicial circuit")
+_NOUN_AFTER = re.compile(r"(?i)[ \t]+(?!(?:of|at|in|on|and|or|for|to|by|from|when|then|is|was|please|so|but"
+                         r"|we|i|she|he|they|you|it|if|around|about|before|after|next|this|that)\b)[a-z]")
+_OF_MONTH = re.compile(r"(?i) of (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+
+
+@dataclass(frozen=True)
+class _Group:
+    """One number as said: its digits, whether it is a single spoken digit, its separator
+    before it, and whether it is an ordinal."""
+    digits: str
+    single: bool
+    sep: str = ""
+    ordinal: bool = False
+
+
+# what a label or a cue needs around a run: "medical record number …", "the car's plate …"
+_BEFORE, _AFTER = 100, 40
+
+
+def said(text: str, analyze: Callable[[str], list[RecognizerResult]]) -> list[RecognizerResult]:
+    """What `analyze` finds on the spoken identifiers of `text` when they are written out,
+    with offsets into `text` covering the spoken words."""
+    found: list[RecognizerResult] = []
+    for start, end, runs in _stretches(text, rewrites(text)):
+        written = rewritten(text[start:end], runs)
+        for r in analyze(written.text):
+            a, b = written.span(r.start, r.end)
+            if any(a < run_end and b > run_start for run_start, run_end, _ in runs):
+                found.append(RecognizerResult(r.entity_type, start + a, start + b, r.score,
+                                              r.analysis_explanation, r.recognition_metadata))
+    return found
+
+
+def _stretches(text: str, runs: list[tuple[int, int, str]]) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+    """The stretches of `text` around `runs` (overlapping ones merged), each with its runs at
+    offsets into it; a stretch starts and ends between words."""
+    merged: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    for run in runs:
+        start = _word_start(text, max(0, run[0] - _BEFORE), run[0])
+        end = _word_end(text, min(len(text), run[1] + _AFTER), run[1])
+        if merged and start <= merged[-1][1]:
+            start, _, inside = merged.pop()
+            merged.append((start, end, inside + [run]))
+        else:
+            merged.append((start, end, [run]))
+    return [(s, e, [(a - s, b - s, w) for a, b, w in inside]) for s, e, inside in merged]
+
+
+def _word_start(text: str, pos: int, limit: int) -> int:
+    while 0 < pos < limit and not text[pos - 1].isspace():
+        pos += 1
+    return pos
+
+
+def _word_end(text: str, pos: int, limit: int) -> int:
+    while limit < pos < len(text) and not text[pos].isspace():
+        pos -= 1
+    return pos
+
+
+def rewrites(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, written form) of each spoken identifier in `text`, in order."""
+    out: list[tuple[int, int, str]] = []
+    lower = text.lower()
+    source, run_rx, piece_rx = (lower, _RUN, _PIECE) if len(lower) == len(text) \
+        else (text, _CASELESS_RUN, _CASELESS_PIECE)
+    for run in run_rx.finditer(source):
+        if run.end() - run.start() < 5 and run.group().lower() not in _ORDINALS:
+            continue                                   # one letter or one short word: nothing to rewrite
+        pieces = [(text[m.start():m.end()], m.start(), m.end())
+                  for m in piece_rx.finditer(source, run.start(), run.end())]
+        if any(p[0].isdigit() for p in pieces) and (len(pieces) < 4 or " " in run.group() or "," in run.group()):
+            continue                                   # digits spelt with hyphens are one chain ("q 2-3" is a range)
+        out.extend(_rewrite(text, pieces))
+    return out
+
+
+def _rewrite(text: str, pieces: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
+    """The rewrites of one run of spoken pieces ((word, start, end))."""
+    if not pieces:
+        return []
+    # spelt letters first ("x r j four one two"), up to a comma's pause ("m m r, i p v"); an
+    # "o" that starts spoken digits is a zero
+    n = 0
+    while n < len(pieces) and len(pieces[n][0]) == 1 and pieces[n][0].isalpha() and not (
+            n == 0 and pieces[0][0].lower() == "o" and len(pieces) > 1 and pieces[1][0].lower() in _UNITS):
+        n += 1
+        if n < len(pieces) and "," in text[pieces[n - 1][2]:pieces[n][1]]:
+            break
+    letters, rest = pieces[:n], pieces[n:]
+    if letters and rest and ("," in text[letters[-1][2]:rest[0][1]]
+                             or "".join(p[0] for p in letters).upper() in _LABELS):
+        # a pause, or a label said letter by letter before its value ("N P I one four…")
+        return _spelt(letters) + _rewrite(text, rest)
+    groups = _groups(text, rest)
+    if groups is None:                                 # a letter among numbers ("a one c")
+        return _spelt(letters)
+    if letters and groups and all(g.single for g in groups):
+        if len(pieces) < 3:
+            return []
+        written = "".join(p[0].upper() for p in letters) + "".join(g.digits for g in groups)
+        return [(pieces[0][1], pieces[-1][2], written)]
+    found = _spelt(letters)
+    if groups:
+        written = _numbers(groups, len(rest), text, rest[0][1], rest[-1][2])
+        if written is not None and written != text[rest[0][1]:rest[-1][2]]:
+            found.append((rest[0][1], rest[-1][2], written))
+    return found
+
+
+def _spelt(letters: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
+    # four letters or more: a spelt name; fewer are an abbreviation said letter by letter
+    # ("m m r", "a o x"), which needs no rewriting unless it labels a value ("M R N")
+    written = "".join(p[0].upper() for p in letters)
+    if written in _LABELS and len(letters) > 1:
+        return [(letters[0][1], letters[-1][2], written)]
+    if not 4 <= len(letters) <= 20:               # a name, not a row of check marks ("x x x x …")
+        return []
+    return [(letters[0][1], letters[-1][2], "".join(p[0].upper() for p in letters))]
+
+
+def _numbers(groups: list[_Group], words: int, text: str, start: int, end: int) -> str | None:
+    if any(g.ordinal for g in groups):
+        return _with_ordinal(groups, text, start, end)
+    if words < 3 and not _EXTENSION.search(text, max(0, start - 12), start):
+        return None
+    if all(g.single for g in groups):
+        return "".join(g.digits for g in groups)
+    return _as_date(groups) or "".join(g.sep + g.digits for g in groups).lstrip(", ")
+
+
+def _groups(text: str, spoken: list[tuple[str, int, int]]) -> list[_Group] | None:
+    """The numbers said by `spoken` ((word, start, end)); None if a piece is a letter between
+    numbers ("a one c": not a number we rewrite)."""
+    pieces = [(w, text[e:spoken[k + 1][1]] if k + 1 < len(spoken) else "")
+              for k, (w, _, e) in enumerate(spoken)]
+    groups: list[_Group] = []
+    i, sep = 0, ""
+    while i < len(pieces):
+        word, after = pieces[i][0].lower(), pieces[i][1]
+        nxt = pieces[i + 1][0].lower() if i + 1 < len(pieces) else ""
+        if word.isdigit():
+            groups.append(_Group(word, True, sep))
+        elif word == "o" and (groups or nxt in _UNITS):
+            groups.append(_Group("0", True, sep))
+        elif len(word) == 1:
+            return None
+        elif word in _REPEAT and nxt in _UNITS:
+            groups.append(_Group(str(_UNITS[nxt]) * _REPEAT[word], True, sep))
+            i, after = i + 1, pieces[i + 1][1]
+        elif word in _UNITS and nxt in _SCALE or word in _TEENS or word in _TENS:
+            value, i, after = _compound(pieces, i)
+            if isinstance(value, int):
+                groups.append(_Group(str(value), False, sep))
+            else:                                      # "twenty-first"
+                groups.append(_Group(value, False, sep, ordinal=True))
+        elif word in _UNITS:
+            groups.append(_Group(str(_UNITS[word]), True, sep))
+        elif word in _ORDINALS:
+            groups.append(_Group(str(_ORDINALS[word]), False, sep, ordinal=True))
+        else:                                          # a scale or repeat word alone
+            return None
+        sep = ", " if "," in after else " "
+        i += 1
+    return _years(groups)
+
+
+def _compound(pieces: list[tuple[str, str]], i: int) -> tuple[int | str, int, str]:
+    """A number of several words from pieces[i]: "forty one", "forty one hundred", "two
+    thousand one", "twenty-first" (returned as a str). Returns the value, the index of its
+    last piece and the separator after it."""
+    def word(k: int) -> str:
+        return pieces[k][0].lower() if k < len(pieces) else ""
+
+    value = _TEENS.get(word(i)) or _TENS.get(word(i)) or _UNITS[word(i)]
+    if word(i) in _TENS and word(i + 1) in _UNITS and word(i + 1) != "oh" and _UNITS[word(i + 1)]:
+        i += 1
+        value += _UNITS[word(i)]
+    elif word(i) in ("twenty", "thirty") and word(i + 1) in _ORDINALS and _ORDINALS[word(i + 1)] < 10:
+        i += 1
+        return str(value + _ORDINALS[word(i)]), i, pieces[i][1]
+    while word(i + 1) in _SCALE:
+        i += 1
+        value *= _SCALE[word(i)]
+        rest = word(i + 1)
+        if rest in _UNITS and rest != "oh" or rest in _TEENS or rest in _TENS:
+            tail, j, _ = _compound(pieces, i + 1) if rest not in _UNITS or word(i + 2) in _SCALE \
+                else (_UNITS[rest], i + 1, "")
+            if isinstance(tail, int) and tail < _SCALE[word(i)]:
+                value, i = value + tail, j
+    return value, i, pieces[i][1]
+
+
+def _years(groups: list[_Group]) -> list[_Group]:
+    """ "nineteen fifty one", "twenty twenty five", "twenty oh five" are years."""
+    out: list[_Group] = []
+    k = 0
+    while k < len(groups):
+        g = groups[k]
+        nxt = groups[k + 1] if k + 1 < len(groups) else None
+        if g.digits in ("18", "19", "20") and not g.ordinal and nxt is not None and not nxt.ordinal:
+            if not nxt.single and len(nxt.digits) == 2:
+                out.append(_Group(g.digits + nxt.digits, False, g.sep))
+                k += 2
+                continue
+            third = groups[k + 2] if k + 2 < len(groups) else None
+            if nxt.digits == "0" and third is not None and third.single:
+                out.append(_Group(g.digits + "0" + third.digits, False, g.sep))
+                k += 3
+                continue
+        out.append(g)
+        k += 1
+    return out
+
+
+def _as_date(groups: list[_Group]) -> str | None:
+    """Month, day and year said as three numbers ("seven twelve seventy two")."""
+    if len(groups) != 3:
+        return None
+    month, day, year = (int(g.digits) for g in groups)
+    if 1 <= month <= 12 and 1 <= day <= 31 and len(groups[2].digits) in (2, 4):
+        return f"{month}/{day}/{groups[2].digits}"
+    return None
+
+
+def _with_ordinal(groups: list[_Group], text: str, start: int, end: int) -> str | None:
+    first = groups[0]
+    if not first.ordinal or any(g.ordinal for g in groups[1:]):
+        return None
+    day = int(first.digits)
+    if not 1 <= day <= 31:
+        return None
+    after_month = _MONTH_BEFORE.search(text, max(0, start - 14), start) or _OF_MONTH.match(text, end)
+    if not after_month and (day <= 3 or len(groups) == 1 and _NOUN_AFTER.match(text, end)):
+        return None            # "the first time", "a second opinion", "the eleventh judicial circuit"
+    suffix = "st" if day % 10 == 1 and day != 11 else "nd" if day % 10 == 2 and day != 12 \
+        else "rd" if day % 10 == 3 and day != 13 else "th"
+    return f"{day}{suffix}" + "".join(g.sep + g.digits for g in groups[1:])

@@ -1,0 +1,122 @@
+import re
+
+import pytest
+from presidio_analyzer import RecognizerResult
+
+from gateway.phi.normalize import normalize, rewritten
+from gateway.phi.spoken import rewrites, said
+
+
+def written(text: str) -> str:
+    return rewritten(text, rewrites(text)).text
+
+
+@pytest.mark.parametrize("spoken,expected", [
+    # spoken digits, with or without a comma's pause between groups
+    ("call five oh five, five five five, oh one seven one", "call 5055550171"),
+    ("nine one seven five five five zero one four two", "9175550142"),
+    ("badge two one one seven.", "badge 2117."),
+    ("double five two", "552"),
+    ("o five one two", "0512"),
+    # spelt letters glued to the digits after them
+    ("record s c m zero zero eight two one nine four,", "record SCM0082194,"),
+    ("plate x r j four one two, silver", "plate XRJ412, silver"),
+    ("DEA is B-H-4-4-1-7-6-0-3 and", "DEA is BH4417603 and"),
+    # a spelt name
+    ("spelled q u a x l e y first name", "spelled QUAXLEY first name"),
+    # a label said letter by letter stays apart from its value
+    ("N P I one four two seven zero eight one nine nine three", "NPI 1427081993"),
+    ("M R N nine nine one zero four six three.", "MRN 9910463."),
+    ("q-u-a-x-l-e-y", "QUAXLEY"),
+    # month, day and year said as numbers, and years
+    ("birthday seven twelve seventy two", "birthday 7/12/72"),
+    ("Two, twenty-one, sixty-four.", "2/21/64."),
+    ("dob nine four two thousand one.", "dob 9/4/2001."),
+    ("twenty oh five", "2005"),
+    # ordinal days and the year after them
+    ("november fourteenth nineteen fifty one", "november 14th 1951"),
+    ("june ninth twenty twenty five", "june 9th 2025"),
+    ("april ninth, fifty-nine", "april 9th, 59"),
+    ("february third", "february 3rd"),
+    ("the twenty-first of August", "the 21st of August"),
+    ("seen on the fourteenth", "seen on the 14th"),
+    ("due the fifth at nine", "due the 5th at nine"),
+    # numbers of several words
+    ("forty one hundred harlan avenue", "4100 harlan avenue"),
+    # text whose lowercase is longer than itself is read case-blind
+    ("İstanbul: call five oh five five five five oh one seven one", "İstanbul: call 5055550171"),
+    ("extension two two", "extension 22"),
+    ("new jersey zero seven eight two one period", "new jersey 07821 period"),
+])
+def test_spoken_identifiers_are_written(spoken, expected):
+    assert written(spoken) == expected
+
+
+@pytest.mark.parametrize("prose", [
+    "one of the two", "the first time, a second opinion, twenty minutes", "oh, okay",
+    "pt a o x 3", "m m r, i p v, d tap", "hemoglobin a one c", "ninety-four. Ninety-five in June",
+    "give one or two tabs", "ten to twelve", "r e colon", "suite two twenty", "x " * 30,
+    "THE ELEVENTH JUDICIAL CIRCUIT", "the fourth floor", "fifth grade", "suction q 2-3 hrs", "A-1-C",
+])
+def test_prose_keeps_its_words(prose):
+    assert written(prose) == prose
+
+
+def test_findings_map_back_onto_the_spoken_words():
+    text = "call five oh five five five five oh one seven one now"
+    n = rewritten(text, rewrites(text))
+    start = n.text.index("5055550171")
+    a, b = n.span(start, start + 10)
+    assert text[a:b] == "five oh five five five five oh one seven one"
+    assert n.text[n.forward(text.index("now")):] == "now"
+    assert n.span(0, 4) == (0, 4)
+
+
+def _digits_and_calls(text: str) -> list[RecognizerResult]:
+    # a stand-in analyzer: seven digits or more, and the word "call"
+    return [RecognizerResult("PHONE", m.start(), m.end(), 0.6) for m in re.finditer(r"\d{7,}", text)] + \
+        [RecognizerResult("PERSON", m.start(), m.end(), 0.6) for m in re.finditer(r"call", text)]
+
+
+def test_said_keeps_what_is_found_on_a_spoken_run_and_maps_it_onto_the_words():
+    text = "Note one.\ncall five oh five five five five oh one seven one now, or call 5550100"
+    found = said(text, _digits_and_calls)
+    assert [(r.entity_type, text[r.start:r.end]) for r in found] == \
+        [("PHONE", "five oh five five five five oh one seven one")]
+
+
+def test_said_reads_each_stretch_once_and_nothing_without_spoken_runs():
+    seen: list[str] = []
+    far = "stable overnight. " * 12
+    text = "dob seven twelve seventy two, phone five five five oh one four two. " + far + "badge two one one seven"
+    said(text, lambda t: seen.append(t) or [])
+    assert len(seen) == 2                         # the first two runs share a stretch
+    assert "7/12/72" in seen[0] and "5550142" in seen[0] and "2117" in seen[1]
+    assert said("no spoken identifier here, one of the two", lambda t: seen.append(t) or []) == []
+    assert len(seen) == 2
+
+
+def test_the_text_itself_is_not_rewritten():
+    assert normalize("call five oh five five five five oh one seven one").text == \
+        "call five oh five five five five oh one seven one"
+
+
+def test_rewrites_are_in_order_and_do_not_overlap():
+    found = rewrites("dob seven twelve seventy two, phone five five five oh one four two, spelled q u a x")
+    assert [w for _, _, w in found] == ["7/12/72", "5550142", "QUAX"]
+    assert all(a[1] <= b[0] for a, b in zip(found, found[1:]))
+
+
+@pytest.mark.parametrize("text,value", [
+    ("PHARMACIST: my direct is five oh five five five five oh one seven one extension two two",
+     "five oh five five five five oh one seven one"),
+    ("the DEA on the script is B-H-4-4-1-7-6-0-3 and", "B-H-4-4-1-7-6-0-3"),
+    ("PT: quentin quaxley, seven twelve seventy two\nDR: thanks", "seven twelve seventy two"),
+    ("date of birth nine four two thousand one. the car", "nine four two thousand one"),
+    ("medical record number s c m zero zero eight two one nine four comma", "s c m zero zero eight two one nine four"),
+    ("date of birth november fourteenth nineteen fifty one", "november fourteenth nineteen fifty one"),
+])
+def test_the_detector_finds_what_was_said(detector, text, value):
+    start = text.index(value)
+    assert any(f.start <= start and f.end >= start + len(value) for f in detector.analyze(text)), \
+        [(f.type, text[f.start:f.end]) for f in detector.analyze(text)]
