@@ -30,6 +30,10 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # "doctor" spelt out before a lowercase name, as speech recognition writes it (dev-n, session 25)
+    ("PERSON", "keep the metformin, eye exam with doctor quaxley she's at the eye clinic", "quaxley"),
+    ("PERSON", "RN: hi, this is the nurse from doctor quenby's office", "quenby"),
+    ("PERSON", "cc colon doctor ezra quaxley.", "ezra quaxley"),
     # ages of 90 and over read off the tuning sets' leaks (2026-12-06, session 24)
     ("AGE", "By: Quenby Quaxley, NP\n\nMrs. Quaxley is 91 with end-stage HFrEF (EF 15%)", "91"),
     ("AGE", "Note: resident is 93 per census, verify. Pref name Inky", "93"),
@@ -1445,6 +1449,9 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # what "doctor" before a lowercase word leaves alone (session 25)
+    ("PERSON", "saw the doctor today; doctor visit next week; my doctor appointment; the doctor said it was "
+               "fine; talk to your doctor about aspirin; doctor on call was paged; doctor recommended rest"),
     # what the salutation, title and parcel cues of session 24 leave alone
     ("PERSON", "Dear Sir,\nDear Colleague,\nDear Patient,\nBishop Museum; the bishop visited; Bishop Hall"),
     ("PERSON", "hi its me. hi its ok, hey this is bad; Sons and Daughters of Quaxley"),
