@@ -37,6 +37,10 @@ _WORD = re.compile(r"\w+")
 _BROKEN = re.compile(r"(?<=-)[ \t]*\r?\n[ \t]*(?=[0-9-])|(?<=[0-9])[ \t]*\r?\n[ \t]*(?=-[0-9])|(?<=[0-9])\r?\n(?=[0-9])"
                      r"|(?<=[A-Za-z]-)[ \t]*\r?\n[ \t]*(?=[A-Za-z])")
 _LATIN = re.compile(r"[A-Za-z]")
+# the letter O typed or scanned for a zero among digits ("DOB: O4/11/1966", "Zip 1O701", "555
+# O117"): not a letter next to letters ("CO2", "MO4412") nor oxygen ("O2", "O2 sat 94%")
+_LETTER_O = re.compile(r"[Oo](?:(?<![A-Za-z0-9/-][Oo])(?=\d{2}|\d[/-]\d\d)|(?<=\d[Oo])(?=\d)"
+                       r"|(?<=\d\d[Oo])(?![A-Za-z0-9])|(?<=\d[/-][Oo])(?=\d[/-]))")
 # A line ending in a whole date, a time, an amount or a decimal ("Date of service: 03/25/2022⏎
 # 88305 (pathology)", "11-05-2024⏎99213", "$3,632.07⏎36415") or a last group of four digits, as
 # a phone or SSN ends ("HCP 555-0171⏎620  Castellanos": room 620 is next) ends a value: digits split
@@ -112,8 +116,8 @@ def rewritten(text: str, runs: list[tuple[int, int, str]]) -> Normalized:
 
 def normalize(text: str) -> Normalized:
     broken = {i for m in _BROKEN.finditer(text) if _joins(text, m) for i in range(m.start(), m.end())}
-    if text.isascii() and not broken:   # the common case costs two scans
-        return Normalized(text, None)
+    if text.isascii() and not broken:   # the common case costs three scans
+        return Normalized(_zeros(text), None)
     out: list[str] = []
     back: list[int] = []
     for i, ch in enumerate(text):
@@ -126,9 +130,13 @@ def normalize(text: str) -> Normalized:
         out.append(ch)
         back.append(i)
     folded_text = "".join(out)
-    folded_text = _WORD.sub(_latinize_mixed, folded_text)   # same length: maps are unchanged
+    folded_text = _zeros(_WORD.sub(_latinize_mixed, folded_text))   # same length: maps are unchanged
     back.append(len(text))
     return Normalized(folded_text, back)
+
+
+def _zeros(text: str) -> str:
+    return _LETTER_O.sub("0", text) if "o" in text or "O" in text else text
 
 
 def _latinize_mixed(match: re.Match) -> str:

@@ -88,3 +88,24 @@ def test_a_number_ending_a_line_stays_apart_from_the_next_lines_number():
     text = "1) proxy: 204-943-1045 \n 2) son: 989-290-8303\nnov, 96  \n1900 - 0700"
     assert normalize(text).text == text
     assert normalize("call 617 555\n0123").text == "call 617 5550123"      # a tight break still joins
+
+
+@pytest.mark.parametrize("typed,read", [
+    # the letter O scanned or typed for a zero among digits (dev-n, session 25)
+    ("DOB: O4/11/1966", "DOB: 04/11/1966"),
+    ("Zip 1O701", "Zip 10701"),
+    ("Phone: 914 555 O117", "Phone: 914 555 0117"),
+    ("12/O5/2020", "12/05/2020"),
+    ("DOB: O4/11/1966 \u200b", "DOB: 04/11/1966 "),          # also where other disguises are undone
+])
+def test_a_letter_o_among_digits_is_a_zero(typed, read):
+    n = normalize(typed)
+    assert n.text == read
+    start = n.text.index("0")
+    assert n.span(start, start + 1) == (start, start + 1)     # same length: offsets unchanged
+
+
+@pytest.mark.parametrize("text", ["CO2 22, O2 sat 94% on 2L O2", "MRN MO4412", "60/O2 SATS", "RESP. O2/2l sats",
+                                  "O2-3LNC", "OOB to chair", "A&Ox3"])
+def test_oxygen_and_letters_keep_their_o(text):
+    assert normalize(text).text == text
