@@ -34,6 +34,11 @@ POSITIVE = [
     ("PERSON", "keep the metformin, eye exam with doctor quaxley she's at the eye clinic", "quaxley"),
     ("PERSON", "RN: hi, this is the nurse from doctor quenby's office", "quenby"),
     ("PERSON", "cc colon doctor ezra quaxley.", "ezra quaxley"),
+    # a transcript's speaker saying who they are, a colleague named to the patient (dev-n, session 25)
+    ("PERSON", "MA: okay let me pull her up. this is quenby. what's the question", "quenby"),
+    ("PERSON", "Speaker 2: sure. i'm quabena, quabena quaxley-mensah, hyphen", "quabena"),
+    ("PERSON", "DR: sure. my nurse quateo will give the shingrix on your way out", "quateo"),
+    ("PERSON", "Fit test passed (tester bquaxley). Next fit test 09/2026.", "bquaxley"),
     # ages of 90 and over read off the tuning sets' leaks (2026-12-06, session 24)
     ("AGE", "By: Quenby Quaxley, NP\n\nMrs. Quaxley is 91 with end-stage HFrEF (EF 15%)", "91"),
     ("AGE", "Note: resident is 93 per census, verify. Pref name Inky", "93"),
@@ -1449,7 +1454,9 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
-    # what "doctor" before a lowercase word leaves alone (session 25)
+    # what "doctor" before a lowercase word, "this is" and "i'm" leave alone (session 25)
+    ("PERSON", "this is fine. i'm sorry, i am here, i'm okay. this is bad, my nurse will call, my name is on it, "
+               "i'm done. i'm good, i'm back. this is normal. i'm tired, i'm worried, i'm allergic."),
     ("PERSON", "saw the doctor today; doctor visit next week; my doctor appointment; the doctor said it was "
                "fine; talk to your doctor about aspirin; doctor on call was paged; doctor recommended rest"),
     # what the salutation, title and parcel cues of session 24 leave alone
