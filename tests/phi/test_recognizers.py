@@ -39,6 +39,9 @@ POSITIVE = [
     ("PERSON", "Speaker 2: sure. i'm quabena, quabena quaxley-mensah, hyphen", "quabena"),
     ("PERSON", "DR: sure. my nurse quateo will give the shingrix on your way out", "quateo"),
     ("PERSON", "Fit test passed (tester bquaxley). Next fit test 09/2026.", "bquaxley"),
+    # an agency's or a lab's capitals are part of the number after its label (dev-n, session 25)
+    ("ID", "Case number: QXPD 25-004471      Offense: Vehicular assault", "QXPD 25-004471"),
+    ("ID", "Req # RQ 0087721\nPatient name: Quaxley , Colm J", "RQ 0087721"),
     # ages of 90 and over read off the tuning sets' leaks (2026-12-06, session 24)
     ("AGE", "By: Quenby Quaxley, NP\n\nMrs. Quaxley is 91 with end-stage HFrEF (EF 15%)", "91"),
     ("AGE", "Note: resident is 93 per census, verify. Pref name Inky", "93"),
