@@ -42,6 +42,8 @@ POSITIVE = [
     # an agency's or a lab's capitals are part of the number after its label (dev-n, session 25)
     ("ID", "Case number: QXPD 25-004471      Offense: Vehicular assault", "QXPD 25-004471"),
     ("ID", "Req # RQ 0087721\nPatient name: Quaxley , Colm J", "RQ 0087721"),
+    # a log's patient cell: the record number after "Last, First /" (dev-m, session 25)
+    ("MRN", "| phone | Quaxley (I-1187) | Pierre-Quaxley, Nadège / M2209415        | ED bay 7 |", "M2209415"),
     # ages of 90 and over read off the tuning sets' leaks (2026-12-06, session 24)
     ("AGE", "By: Quenby Quaxley, NP\n\nMrs. Quaxley is 91 with end-stage HFrEF (EF 15%)", "91"),
     ("AGE", "Note: resident is 93 per census, verify. Pref name Inky", "93"),
