@@ -109,6 +109,21 @@ def test_identifier_split_across_content_parts(client, upstream):
     assert "123-45" not in sent and "6789" not in sent
 
 
+def test_an_ambient_transcript_leaves_without_what_was_said(client, gw, upstream):
+    # identifiers said aloud reach the provider as placeholders, and the client gets them back
+    transcript = ("DR: can you confirm your birthday\nPT: seven twelve seventy two\n"
+                  "DR: and the pharmacy said your DEA was B-H-4-4-1-7-6-0-3? no, my callback is "
+                  "five oh five, five five five, oh one seven one. medical record s c m zero zero "
+                  "eight two one nine four.")
+    reply = client.chat.completions.create(model="clinical-gpt", messages=[{"role": "user", "content": transcript}])
+    sent = _sent(upstream)
+    for said in ("seven twelve seventy two", "B-H-4-4-1-7-6-0-3", "five oh five, five five five, oh one seven one",
+                 "s c m zero zero eight two one nine four"):
+        assert said not in sent
+    assert "<DATE_1>" in sent and "<PHONE_1>" in sent and "<MRN_1>" in sent
+    assert reply.choices[0].message.content == "echo: " + transcript
+
+
 def test_output_phi_introduced_by_the_model_is_counted(client, gw, upstream):
     upstream.reply_next(content="Per the chart, Dr. Hannah Whitcombe will call (617) 555-0199 tomorrow.")
     client.chat.completions.create(model="clinical-gpt", messages=[{"role": "user", "content": "Who calls?"}])
