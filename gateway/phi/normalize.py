@@ -38,9 +38,10 @@ _BROKEN = re.compile(r"(?<=-)[ \t]*\r?\n[ \t]*(?=[0-9-])|(?<=[0-9])[ \t]*\r?\n[ 
                      r"|(?<=[A-Za-z]-)[ \t]*\r?\n[ \t]*(?=[A-Za-z])")
 _LATIN = re.compile(r"[A-Za-z]")
 # the letter O typed or scanned for a zero among digits ("DOB: O4/11/1966", "Zip 1O701", "555
-# O117"): not a letter next to letters ("CO2", "MO4412") nor oxygen ("O2", "O2 sat 94%")
-_LETTER_O = re.compile(r"[Oo](?:(?<![A-Za-z0-9/-][Oo])(?=\d{2}|\d[/-]\d\d)|(?<=\d[Oo])(?=\d)"
-                       r"|(?<=\d\d[Oo])(?![A-Za-z0-9])|(?<=\d[/-][Oo])(?=\d[/-]))")
+# O117"): not a letter next to letters ("CO2", "MO4412"), nor oxygen ("O2 sat", "O2/2l"), nor
+# what starts with the letter ("O99.013", an obstetric ICD-10 code; an Illinois licence "O524-1187-6")
+_LETTER_O = re.compile(r"[Oo](?:(?<![A-Za-z0-9/-][Oo])(?=\d[/-]\d\d?[/-]\d)|(?<=\d[ -][Oo])(?=\d{3}(?!\d))"
+                       r"|(?<=\d[Oo])(?=\d)|(?<=\d\d[Oo])(?![A-Za-z0-9])|(?<=\d[/-][Oo])(?=\d[/-]))")
 # A line ending in a whole date, a time, an amount or a decimal ("Date of service: 03/25/2022⏎
 # 88305 (pathology)", "11-05-2024⏎99213", "$3,632.07⏎36415") or a last group of four digits, as
 # a phone or SSN ends ("HCP 555-0171⏎620  Castellanos": room 620 is next) ends a value: digits split

@@ -106,6 +106,7 @@ def test_a_letter_o_among_digits_is_a_zero(typed, read):
 
 
 @pytest.mark.parametrize("text", ["CO2 22, O2 sat 94% on 2L O2", "MRN MO4412", "60/O2 SATS", "RESP. O2/2l sats",
-                                  "O2-3LNC", "OOB to chair", "A&Ox3"])
+                                  "O2-3LNC", "OOB to chair", "A&Ox3", "Dx O99.013, O26.893",
+                                  "IL driver's license O524-1187-6"])
 def test_oxygen_and_letters_keep_their_o(text):
     assert normalize(text).text == text
