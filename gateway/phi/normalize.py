@@ -10,7 +10,9 @@ text the client sent, so redaction covers the disguised characters too:
   request's messages or content parts meet) or after a hyphen inside a word ("Kowal-⏎czyk") is
   dropped; a number ending a line is not glued to a list number starting the next, nor a
   whole date, time or amount to the number on the next line, nor a number to a list's bullet
-  ("call 313-555-0152⏎  - BMP") or to a date or time starting the next line.
+  ("call 313-555-0152⏎  - BMP") or to a date or time starting the next line;
+- a letter O scanned or typed for a zero among digits is a zero ("DOB: O4/11/1966", "Zip 1O701").
+`rewritten()` maps a text with runs replaced back the same way (gateway/phi/spoken.py).
 """
 from __future__ import annotations
 

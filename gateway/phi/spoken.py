@@ -173,11 +173,9 @@ def _spelt(letters: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
     # four letters or more: a spelt name; fewer are an abbreviation said letter by letter
     # ("m m r", "a o x"), which needs no rewriting unless it labels a value ("M R N")
     written = "".join(p[0].upper() for p in letters)
-    if written in _LABELS and len(letters) > 1:
+    if written in _LABELS and len(letters) > 1 or 4 <= len(letters) <= 20:   # not a row of "x x x x …"
         return [(letters[0][1], letters[-1][2], written)]
-    if not 4 <= len(letters) <= 20:               # a name, not a row of check marks ("x x x x …")
-        return []
-    return [(letters[0][1], letters[-1][2], "".join(p[0].upper() for p in letters))]
+    return []
 
 
 def _numbers(groups: list[_Group], words: int, text: str, start: int, end: int) -> str | None:
@@ -278,7 +276,7 @@ def _as_date(groups: list[_Group]) -> str | None:
     """Month, day and year said as three numbers ("seven twelve seventy two")."""
     if len(groups) != 3:
         return None
-    month, day, year = (int(g.digits) for g in groups)
+    month, day = int(groups[0].digits), int(groups[1].digits)
     if 1 <= month <= 12 and 1 <= day <= 31 and len(groups[2].digits) in (2, 4):
         return f"{month}/{day}/{groups[2].digits}"
     return None
