@@ -2220,6 +2220,8 @@ def test_ssn(value, ok):
     ("2025-03-04T10:22", True), ("2025-03-04T10:22:31Z", True), ("2025-13-04T10:22", False),
     # a weekday before it is read past; the date after it still must exist
     ("Sat 8/8", True), ("Thursday, 3/12/26", True), ("Fri 2/31/14", True), ("Tue 13/45/2020", False), ("Sat", False),
+    # only a weekday that opens the value is read past
+    ("8/8 Sat", False), ("x Sat 8/8", False),
 ])
 def test_calendar_date(value, ok):
     assert V.calendar_date(value) is ok

@@ -162,8 +162,11 @@ def calendar_date(value: str) -> bool:
     without a year; a time glued on with "T" is read past (2025-03-04T10:22), a form's spaced
     slashes too ("03 / 02 / 2025"), and a weekday before it ("Sat 8/8"). Rejects 13/45/2020,
     0002-8215-01."""
-    value = _WEEKDAY_BEFORE.sub("", value.strip(), count=1) if value[:1].isalpha() else value
-    m = _NUMERIC_DATE.fullmatch(value.strip().split("T", 1)[0].replace(" / ", "/"))
+    value = value.strip()
+    weekday = _WEEKDAY_BEFORE.match(value)
+    if weekday:
+        value = value[weekday.end():]
+    m = _NUMERIC_DATE.fullmatch(value.split("T", 1)[0].replace(" / ", "/"))
     if not m:
         return False
     a, b, c = m.groups()
