@@ -145,3 +145,28 @@ def test_without_hyperscan_every_pattern_runs(tmp_path, monkeypatch, caplog):
     with prefilter.scope(text):
         assert prefilter.fired(text) is None
     assert "prefilter unavailable" in caplog.text and "00731946" not in caplog.text
+
+
+def test_a_compile_in_progress_holds_up_only_its_own_pattern_set(tmp_path, monkeypatch):
+    import threading
+
+    from gateway.phi.recognizers import prefilter as module
+    release = threading.Event()
+    real = module.CharacterAgreement
+
+    def agreement(patterns):                             # the slow set "compiles" until released
+        if "slow" in patterns[0]:
+            release.wait(60)
+        return real(patterns)
+
+    monkeypatch.setattr(module, "CharacterAgreement", agreement)
+    slow = Prefilter([(r"\bslow\d+", 0)], directory=tmp_path / "a")
+    same = Prefilter([(r"\bslow\d+", 0)], directory=tmp_path / "a")
+    try:
+        # another set is built while the slow one is still compiling (before the fix it queued
+        # behind it: a test's small prefilter waited minutes behind the full one on a cold cache)
+        other = Prefilter([(r"\bmrn\b", 0)], background=False, directory=tmp_path / "b")
+        assert other.wait(0) and not slow.wait(0) and not same.wait(0.2)
+    finally:
+        release.set()
+    assert slow.wait(60) and same.wait(60)

@@ -42,9 +42,11 @@ log = logging.getLogger("medgate.phi")
 _CURRENT: ContextVar[tuple[Prefilter, str, frozenset[int]] | None] = ContextVar("phi_prefilter", default=None)
 
 
-# One compile at a time in a process: a second detector built meanwhile waits for the first
-# and then loads its database from the disk cache instead of compiling it again.
-_BUILDING = threading.Lock()
+# One compile of a pattern set at a time in a process: a second detector built meanwhile with
+# the same patterns waits for the first and then loads its database from the disk cache
+# instead of compiling it again. Other pattern sets do not wait (a compile can take minutes).
+_BUILDING: dict[int, threading.Lock] = {}
+_BUILDING_GUARD = threading.Lock()
 _ASCII = frozenset(map(chr, range(128)))
 
 
@@ -112,8 +114,10 @@ class Prefilter:
     # --- building -------------------------------------------------------------------
 
     def _build(self) -> None:
+        with _BUILDING_GUARD:
+            building = _BUILDING.setdefault(hash(tuple(self._patterns)), threading.Lock())
         try:
-            with _BUILDING:
+            with building:
                 self._agreement = CharacterAgreement([rx for rx, _ in self._patterns])
                 self._db = self._load_or_compile()
         except Exception as e:          # an optimisation only: without it every pattern runs
