@@ -288,9 +288,9 @@ class PresidioDetector:
         before overlaps are merged (what `analyze` reports, explained)."""
         norm = normalize(text)
         with self._lock, self._zone():
-            results = self._analyze(norm.text)
-            # identifiers said aloud ("date of birth seven twelve seventy two"), read written out
-            results += said(norm.text, self._analyze)
+            # the text as it is, then identifiers said aloud ("date of birth seven twelve seventy
+            # two") read written out; a dictated "comma" is no part of a finding
+            results = said(norm.text, self._analyze(norm.text), self._analyze)
         # a name in its own script beside its Latin spelling, before names are carried through
         # the text (the gloss "Marko" found here is then found again in "Marko needs vaccines")
         if self._lexicon is not None:

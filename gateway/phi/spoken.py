@@ -14,6 +14,12 @@ Only runs that read as an identifier are rewritten, so ordinary prose keeps its 
 the two", "a b" and "twenty minutes" stay): three or more spoken numbers or spelt characters, an
 ordinal day (the fourth to the thirty-first anywhere, the first to the third after a month), or
 the number after a month and its ordinal ("april ninth, fifty-nine").
+
+A dictated text says its punctuation ("r e colon lorraine quenby comma date of birth …"), and the
+model, which learnt from written text, reads "comma" as a word of a name or an organization. In
+a text dictated so (it says "comma" twice, or "new paragraph"), the second reading writes those
+words as punctuation and keeps what it finds next to them. An e-mail address said aloud ("jide
+dot quaxley seventy two at gmail dot com") is written as one ("jide.quaxley72@gmail.com").
 """
 from __future__ import annotations
 
@@ -77,19 +83,82 @@ class _Group:
 # what a label or a cue needs around a run: "medical record number …", "the car's plate …"
 _BEFORE, _AFTER = 100, 40
 
+# Dictation: a text that says its punctuation, and the punctuation it says. "period" and "colon"
+# are also words ("the grace period", "the sigmoid colon"): not after the words that make them so.
+_COMMA = re.compile(r"\bcomma\b")
+_SAID_MARK = re.compile(r"[ \t]*\b(comma|period|full stop|colon|semicolon|question mark)\b|[ \t]*\bnew (?:paragraph|line)\b")
+_MARKS = {"comma": ",", "period": ".", "full stop": ".", "colon": ":", "semicolon": ";", "question mark": "?"}
+_A_WORD_BEFORE = re.compile(r"([a-z-]+)[ \t]*\Z")
+_NOT_A_MARK_AFTER = {
+    "period": frozenset("""the a this that grace waiting refractory postoperative perioperative postpartum
+        incubation trial monitoring washout observation recovery rest menstrual neonatal latent same short long
+        brief study probation time window""".split()),
+    "colon": frozenset("""the sigmoid transverse ascending descending right left entire proximal distal his her
+        spastic irritable whole""".split()),
+}
+# an e-mail address said aloud: its words joined by "dot", "underscore" or "dash", digits said at
+# the end of a part, "at", and a domain that ends in a known top-level domain
+_NUMBER_WORDS = "|".join(sorted({**_UNITS, **_TEENS, **_TENS}, key=len, reverse=True))
+_EMAIL_PART = rf"[a-z][a-z0-9]*(?:[ ](?:{_NUMBER_WORDS}))*"
+_SAID_EMAIL = re.compile(rf"\b{_EMAIL_PART}(?:[ ](?:dot|underscore|dash|hyphen)[ ]{_EMAIL_PART})*"
+                         rf"[ ]at[ ][a-z][a-z0-9-]*(?:[ ]dot[ ][a-z][a-z0-9-]*)*[ ]dot[ ]"
+                         r"(?:com|org|net|edu|gov|us|io|info|co|mil)\b")
+_EMAIL_JOINS = {" dot ": ".", " underscore ": "_", " dash ": "-", " hyphen ": "-", " at ": "@"}
+_EMAIL_WORD = re.compile(r" (?:dot|underscore|dash|hyphen|at) |[a-z0-9]+(?: (?:" + _NUMBER_WORDS + r")\b)+|[a-z0-9]+")
 
-def said(text: str, analyze: Callable[[str], list[RecognizerResult]]) -> list[RecognizerResult]:
-    """What `analyze` finds on the spoken identifiers of `text` when they are written out,
-    with offsets into `text` covering the spoken words."""
-    found: list[RecognizerResult] = []
-    for start, end, runs in _stretches(text, rewrites(text)):
+
+def said(text: str, results: list[RecognizerResult],
+         analyze: Callable[[str], list[RecognizerResult]]) -> list[RecognizerResult]:
+    """`results` (what `analyze` found in `text`) with what it finds on the spoken identifiers
+    of `text` when they are written out, at offsets into `text` covering the spoken words; a
+    said mark at the edge of a result is not part of it ("comma Quaxley Medical")."""
+    runs = rewrites(text)
+    marks = [(a, b) for a, b, written in runs if not any(c.isalnum() for c in written)]
+    found = [r for r in (_without_marks(r, marks, text) for r in results) if r is not None] if marks else list(results)
+    for start, end, runs in _stretches(text, runs):
         written = rewritten(text[start:end], runs)
         for r in analyze(written.text):
-            a, b = written.span(r.start, r.end)
-            if any(a < run_end and b > run_start for run_start, run_end, _ in runs):
+            a, b = written.span(*_alnum_ends(written.text, r.start, r.end))
+            if any(_on(a, b, run, text[start:end]) for run in runs):
                 found.append(RecognizerResult(r.entity_type, start + a, start + b, r.score,
                                               r.analysis_explanation, r.recognition_metadata))
     return found
+
+
+def _without_marks(r: RecognizerResult, marks: list[tuple[int, int]], text: str) -> RecognizerResult | None:
+    start, end = r.start, r.end
+    for a, b in marks:
+        if start < b and end > a:
+            if a <= start:
+                start = b
+            elif b >= end:
+                end = a
+    while start < end and text[start].isspace():
+        start += 1
+    if (start, end) == (r.start, r.end):
+        return r
+    return RecognizerResult(r.entity_type, start, end, r.score, r.analysis_explanation,
+                            r.recognition_metadata) if start < end else None
+
+
+def _alnum_ends(text: str, start: int, end: int) -> tuple[int, int]:
+    # a finding that took a said mark's punctuation ("young.") would take the word "period"
+    while end > start + 1 and not text[end - 1].isalnum():
+        end -= 1
+    while start < end - 1 and not text[start].isalnum():
+        start += 1
+    return start, end
+
+
+def _on(a: int, b: int, run: tuple[int, int, str], text: str) -> bool:
+    """Whether a finding at [a, b) is one the run made readable: on it, or, for said
+    punctuation, right before or after it ("lorraine quenby comma" → "lorraine quenby,")."""
+    run_start, run_end, written = run
+    if a < run_end and b > run_start:
+        return True
+    if any(c.isalnum() for c in written):
+        return False
+    return b <= run_start and not text[b:run_start].strip() or a >= run_end and not text[run_end:a].strip()
 
 
 def _stretches(text: str, runs: list[tuple[int, int, str]]) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
@@ -120,11 +189,60 @@ def _word_end(text: str, pos: int, limit: int) -> int:
 
 
 def rewrites(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, written form) of each spoken identifier in `text`, in order."""
-    out: list[tuple[int, int, str]] = []
+    """(start, end, written form) of each spoken identifier in `text`, and of the punctuation
+    a dictated text says, in order."""
     lower = text.lower()
     source, run_rx, piece_rx = (lower, _RUN, _PIECE) if len(lower) == len(text) \
         else (text, _CASELESS_RUN, _CASELESS_PIECE)
+    emails = _emails(source) if " dot " in source else []
+    numbers = _number_runs(text, source, run_rx, piece_rx)
+    dictated = "new paragraph" in source or len(_COMMA.findall(source)) >= 2
+    marks = _marks(source) if dictated and len(lower) == len(text) else []
+    if not emails and not marks:
+        return numbers
+    taken = sorted(emails)
+    out = taken + [r for r in numbers + marks if not any(r[0] < e and r[1] > s for s, e, _ in taken)]
+    return sorted(out)
+
+
+def _marks(lower: str) -> list[tuple[int, int, str]]:
+    """The punctuation a dictated text says, written: "beaudry comma date" → "beaudry, date"."""
+    out = []
+    for m in _SAID_MARK.finditer(lower):
+        word = m.group(1)
+        if word is None:
+            out.append((m.start(), m.end(), "\n"))
+            continue
+        before = _A_WORD_BEFORE.search(lower, max(0, m.start() - 30), m.start(1))
+        if before and before.group(1) in _NOT_A_MARK_AFTER.get(word, ()) or lower.startswith(" period", m.end()):
+            continue                     # "the grace period", "sigmoid colon", "the period period"
+        out.append((m.start(), m.end(), _MARKS[word]))
+    return out
+
+
+def _emails(lower: str) -> list[tuple[int, int, str]]:
+    """E-mail addresses said aloud, written: "jide dot quaxley seventy two at gmail dot com"."""
+    out = []
+    for m in _SAID_EMAIL.finditer(lower):
+        written = []
+        for w in _EMAIL_WORD.findall(m.group()):
+            if w in _EMAIL_JOINS:
+                written.append(_EMAIL_JOINS[w])
+            elif " " in w:                 # a part and the digits said after it: "quaxley seventy two"
+                head, *said_digits = w.split(" ")
+                groups = _groups(" ".join(said_digits), [(d, 0, 0) for d in said_digits])
+                if groups is None:
+                    break
+                written.append(head + "".join(g.digits for g in groups))
+            else:
+                written.append(w)
+        else:
+            out.append((m.start(), m.end(), "".join(written)))
+    return out
+
+
+def _number_runs(text: str, source: str, run_rx: re.Pattern, piece_rx: re.Pattern) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
     for run in run_rx.finditer(source):
         if run.end() - run.start() < 5 and run.group().lower() not in _ORDINALS:
             continue                                   # one letter or one short word: nothing to rewrite

@@ -80,7 +80,7 @@ def _digits_and_calls(text: str) -> list[RecognizerResult]:
 
 def test_said_keeps_what_is_found_on_a_spoken_run_and_maps_it_onto_the_words():
     text = "Note one.\ncall five oh five five five five oh one seven one now, or call 5550100"
-    found = said(text, _digits_and_calls)
+    found = said(text, [], _digits_and_calls)
     assert [(r.entity_type, text[r.start:r.end]) for r in found] == \
         [("PHONE", "five oh five five five five oh one seven one")]
 
@@ -89,10 +89,10 @@ def test_said_reads_each_stretch_once_and_nothing_without_spoken_runs():
     seen: list[str] = []
     far = "stable overnight. " * 12
     text = "dob seven twelve seventy two, phone five five five oh one four two. " + far + "badge two one one seven"
-    said(text, lambda t: seen.append(t) or [])
+    said(text, [], lambda t: seen.append(t) or [])
     assert len(seen) == 2                         # the first two runs share a stretch
     assert "7/12/72" in seen[0] and "5550142" in seen[0] and "2117" in seen[1]
-    assert said("no spoken identifier here, one of the two", lambda t: seen.append(t) or []) == []
+    assert said("no spoken identifier here, one of the two", [], lambda t: seen.append(t) or []) == []
     assert len(seen) == 2
 
 
@@ -120,3 +120,61 @@ def test_the_detector_finds_what_was_said(detector, text, value):
     start = text.index(value)
     assert any(f.start <= start and f.end >= start + len(value) for f in detector.analyze(text)), \
         [(f.type, text[f.start:f.end]) for f in detector.analyze(text)]
+
+
+@pytest.mark.parametrize("spoken,expected", [
+    # a dictated text's punctuation, said as words
+    ("r e colon quenby quaxley comma date of birth comma seen today period new paragraph plan",
+     "r e: quenby quaxley, date of birth, seen today.\n plan"),
+    # the words themselves where they are words: the grace period, the sigmoid colon, "period period"
+    ("the grace period ends comma biopsy of the sigmoid colon comma fine period period",
+     "the grace period ends, biopsy of the sigmoid colon, fine period."),
+    # an e-mail address said aloud, digits at the end of a part
+    ("it should be jide dot quaxley seventy two at gmail dot com\nDR: ok",
+     "it should be jide.quaxley72@gmail.com\nDR: ok"),
+    ("write to q underscore quenby at mail dot quaxley dot org please",
+     "write to q_quenby@mail.quaxley.org please"),
+])
+def test_dictated_punctuation_and_said_addresses_are_written(spoken, expected):
+    assert written(spoken) == expected
+
+
+@pytest.mark.parametrize("prose", [
+    "one comma in a text is not dictation: the period of time, the colon",   # said once: a word
+    "the moment I'm at home dot the i's",                                     # no address
+])
+def test_punctuation_words_in_written_text_stay(prose):
+    assert written(prose) == prose
+
+
+def _names_before_a_comma(text):
+    return [RecognizerResult("PERSON", m.start(), m.end(), 0.8) for m in re.finditer(r"\bquenby quaxley(?=,)", text)]
+
+
+def test_said_keeps_a_finding_next_to_said_punctuation_only():
+    text = "r e colon quenby quaxley comma date of birth comma and quenby quaxley said"
+    found = said(text, [], _names_before_a_comma)
+    assert [(r.start, r.end) for r in found] == [(10, 24)]     # the first, before "comma", not the second
+
+
+def test_said_takes_a_said_mark_off_the_edge_of_a_result():
+    text = "employer comma Quaxley Public Schools comma fill it out please comma thanks"
+    first = [RecognizerResult("ORGANIZATION", 9, 37, 0.8), RecognizerResult("ORGANIZATION", 9, 14, 0.5)]
+    found = said(text, first, lambda t: [])
+    assert [text[r.start:r.end] for r in found] == ["Quaxley Public Schools"]      # "comma" alone is gone
+    # in a text that does not dictate, "comma" is a word like any other
+    assert said("employer comma Quaxley", [RecognizerResult("ORGANIZATION", 9, 22, 0.8)], lambda t: [])[0].start == 9
+
+
+@pytest.mark.parametrize("text,value", [
+    ("r e colon margaret quaxley comma date of birth seven twelve seventy two period new paragraph",
+     "margaret quaxley"),
+    ("PT: it should be jide dot quaxley seventy two at gmail dot com\nDR: got it", "jide dot quaxley seventy two"),
+])
+def test_the_detector_reads_dictation(detector, text, value):
+    start = text.index(value)
+    found = detector.analyze(text)
+    assert any(f.start <= start and f.end >= start + len(value) for f in found), \
+        [(f.type, text[f.start:f.end]) for f in found]
+    # and does not take the said punctuation into a name
+    assert not any(text[f.start:f.end].endswith(("comma", "period")) for f in found if f.type == "PERSON")
