@@ -58,7 +58,8 @@ class GatewayServer:
 
     def start(self) -> "GatewayServer":
         self._thread.start()
-        deadline = time.monotonic() + 20
+        # a wait, not a measure: a loaded two-core machine has taken more than 20 s to start one
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
                 if httpx.get(f"http://127.0.0.1:{self.port}/healthz", timeout=1).status_code == 200:

@@ -27,7 +27,7 @@ def served(tmp_path):
     proc = subprocess.Popen([*MEDGATE, "serve", "--port", str(port)], stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True,
                             env={**os.environ, "MEDGATE_HOME": str(tmp_path)})
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180     # a wait, not a measure: a loaded machine is slow to start one
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
