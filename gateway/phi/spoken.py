@@ -115,14 +115,26 @@ def said(text: str, results: list[RecognizerResult],
     runs = rewrites(text)
     marks = [(a, b) for a, b, written in runs if not any(c.isalnum() for c in written)]
     found = [r for r in (_without_marks(r, marks, text) for r in results) if r is not None] if marks else list(results)
-    for start, end, runs in _stretches(text, runs):
-        written = rewritten(text[start:end], runs)
+    for start, end, inside in _stretches(text, runs):
+        written = rewritten(text[start:end], inside)
         for r in analyze(written.text):
             a, b = written.span(*_alnum_ends(written.text, r.start, r.end))
-            if any(_on(a, b, run, text[start:end]) for run in runs):
+            if any(_on(a, b, run, text[start:end]) for run in inside):
                 found.append(RecognizerResult(r.entity_type, start + a, start + b, r.score,
                                               r.analysis_explanation, r.recognition_metadata))
-    return found
+    return found + _spelt_as_found(text, runs, found)
+
+
+def _spelt_as_found(text: str, runs: list[tuple[int, int, str]],
+                    found: list[RecognizerResult]) -> list[RecognizerResult]:
+    """A word spelt out is the word it spells: "first name stanislawa spelled s t a n i s l a
+    w a" is a name wherever "stanislawa" was found as one."""
+    spelt = [(a, b, w.lower()) for a, b, w in runs if len(w) >= 4 and w.isalpha()]
+    if not spelt:
+        return []
+    return [RecognizerResult(r.entity_type, a, b, r.score, r.analysis_explanation, r.recognition_metadata)
+            for r in found for a, b, word in spelt
+            if text[r.start:r.end].lower() == word and not (r.start < b and r.end > a)]
 
 
 def _without_marks(r: RecognizerResult, marks: list[tuple[int, int]], text: str) -> RecognizerResult | None:

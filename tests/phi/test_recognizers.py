@@ -722,6 +722,7 @@ POSITIVE = [
     ("SSN", "Guarantor SSN: XXX-XX-4411", "XXX-XX-4411"),
     ("SSN", "SSN ending in 6789", "6789"),
     ("SSN", "verified last four 6789 of her social", "6789"),
+    ("SSN", "RN: and the last four of your social\nPT: 3381\nRN: thank you", "3381"),
     ("SSN", "pt ssn is 078-05-1120", "078-05-1120"),
     ("SSN", "my ssn lst 4 is 0937. - katherine", "0937"),
     ("SSN", "my ssn 2 4 9 2 4 6 3 6 1.", "2 4 9 2 4 6 3 6 1"),
@@ -796,6 +797,7 @@ POSITIVE = [
     ("VEHICLE", "tag # ABC1234 on the truck", "ABC1234"),
     ("VEHICLE", "the car with plate 8XYZ22 hit her", "8XYZ22"),
     ("VEHICLE", "registration plate ZX9 44Q", "ZX9 44Q"),
+    ("VEHICLE", "registered to his wife, plate new jersey XRJ412, silver civic", "XRJ412"),
     # DEVICE
     ("DEVICE", "pacemaker serial PJN123456S", "PJN123456S"),
     ("DEVICE", "S/N: 12345-ABC", "12345-ABC"),
@@ -1794,6 +1796,7 @@ NEGATIVE = [
     ("LICENSE", "suggested Cipro. Rx# RX2150504. Routed"),
     # VEHICLE
     ("VEHICLE", "ORIF with 3.5 mm locking plate 8 hole"),
+    ("VEHICLE", "plate Ohio 4.5 mm"),
     ("VEHICLE", "growth plate fracture"),
     ("VEHICLE", "code ABCDEFGHJKLMNPRST"),
     ("VEHICLE", "platelets 150"),

@@ -178,3 +178,14 @@ def test_the_detector_reads_dictation(detector, text, value):
         [(f.type, text[f.start:f.end]) for f in found]
     # and does not take the said punctuation into a name
     assert not any(text[f.start:f.end].endswith(("comma", "period")) for f in found if f.type == "PERSON")
+
+
+def test_a_spelt_word_is_what_it_spells():
+    text = "first name quenby spelled q u e n b y and the drug m e t f o r m i n"
+    start = text.index("quenby")
+    first = [RecognizerResult("PERSON", start, start + 6, 0.7)]
+    found = said(text, first, lambda t: [])
+    spelt = text.index("q u e n b y")
+    assert [(r.entity_type, text[r.start:r.end]) for r in found] == \
+        [("PERSON", "quenby"), ("PERSON", "q u e n b y")]          # not the spelt drug: nothing found it
+    assert found[1].start == spelt
