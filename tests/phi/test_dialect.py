@@ -11,15 +11,49 @@ NAME = r"\p{Lu}\p{Ll}+"
 
 
 def test_case_properties_are_widened_only_where_case_is_ignored():
-    assert hyperscan_expression(NAME, 0) == NAME
-    assert hyperscan_expression(NAME, regex.IGNORECASE) == r"\p{L}\p{L}+"
-    assert hyperscan_expression(rf"(?i:dr\.? {NAME})", 0) == r"(?i:dr\.? \p{L}\p{L}+)"
-    assert hyperscan_expression(rf"dr\.? (?-i:{NAME})", regex.IGNORECASE) == rf"dr\.? (?-i:{NAME})"
+    def exact(rx, flags):
+        return hyperscan_expression(rx, flags, cheap=False)
+    assert exact(NAME, 0) == NAME
+    assert exact(NAME, regex.IGNORECASE) == r"\p{L}\p{L}+"
+    assert exact(rf"(?i:dr\.? {NAME})", 0) == r"(?i:dr\.? \p{L}\p{L}+)"
+    assert exact(rf"dr\.? (?-i:{NAME})", regex.IGNORECASE) == rf"dr\.? (?-i:{NAME})"
     # a scope ends with its group; "]" first in a class is a member, not its end
-    assert hyperscan_expression(r"(?i:x)\p{Lu}[]\p{Lu}]", 0) == r"(?i:x)\p{Lu}[]\p{Lu}]"
+    assert exact(r"(?i:x)\p{Lu}[]\p{Lu}]", 0) == r"(?i:x)\p{Lu}[]\p{Lu}]"
     # a comment's parenthesis opens no group; a bare (?i) is the whole pattern's in `regex`
-    assert hyperscan_expression("(?x) a  # (?-i: see\n \\p{Lu}", regex.IGNORECASE).endswith(r"\p{L}")
-    assert hyperscan_expression(r"\p{Lu}(?i)x", 0) == r"\p{L}(?i)x"
+    assert exact("(?x) a  # (?-i: see\n \\p{Lu}", regex.IGNORECASE).endswith(r"\p{L}")
+    assert exact(r"\p{Lu}(?i)x", 0) == r"\p{L}(?i)x"
+
+
+BEYOND = r"\x{80}-\x{10FFFF}"
+
+
+def test_cheap_classes_and_repeats():
+    assert hyperscan_expression(NAME, 0) == rf"[A-Z{BEYOND}][a-z{BEYOND}]+"
+    assert hyperscan_expression(NAME, regex.IGNORECASE) == rf"[A-Za-z{BEYOND}][A-Za-z{BEYOND}]+"
+    assert hyperscan_expression(r"[\w.'-]{2,30}\d{1,3}", 0) == rf"[0-9A-Za-z_{BEYOND}.'-]{{2,}}\d{{1,3}}"
+    # a negated class keeps what it excludes exactly (a superset there would narrow the match)
+    assert hyperscan_expression(r"[^\w\s]\W\P{L}", 0) == r"[^\w\s]\W\P{L}"
+
+
+@pytest.mark.parametrize("rx, flags", [
+    (rf"{NAME}[ ]{NAME}", 0), (r"[ ]\p{Lu}{2,}$", regex.IGNORECASE), (r"(?-i:\p{Lu})\w{3,12}\d", regex.IGNORECASE),
+    (r"[\p{L}'’-]{2,20}, [\p{L}]{1,3}\.", 0), (r"[^\p{L}]\d{3}", 0),
+])
+def test_cheap_expressions_match_at_least_where_regex_does_and_alike_on_ascii(rx, flags):
+    import hyperscan
+    db = hyperscan.Database()
+    db.compile(expressions=[hyperscan_expression(rx, flags).encode()], ids=[0], elements=1,
+               flags=[hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_ALLOWEMPTY
+                      | (hyperscan.HS_FLAG_CASELESS if flags & regex.IGNORECASE else 0)])
+    texts = ["Quenby Quaxley", "quenby quaxley", "MRN QX", "Xq1234567", "Quaxley, Q.", "Ab12", "x 123",
+             "Ñuñez Órtiz", "ÑUÑEZ", "Øq42", "Łukasz, Ż.", "é 123", "²³ 456", "Åsa Ölund", "ab\u0301c 9"]
+    for text in texts:
+        hits: list[int] = []
+        db.scan(text.encode(), match_event_handler=lambda *a: hits.append(1))
+        found = regex.search(rx, text, flags) is not None
+        assert bool(hits) >= found, text                 # never silent where regex finds
+        if text.isascii():
+            assert bool(hits) == found, text             # and exact on ASCII
 
 
 def test_a_case_property_in_a_negated_class_is_refused_not_narrowed(tmp_path):
