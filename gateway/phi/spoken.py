@@ -15,7 +15,7 @@ the two", "a b" and "twenty minutes" stay): three or more spoken numbers or spel
 ordinal day (the fourth to the thirty-first anywhere, the first to the third after a month), or
 the number after a month and its ordinal ("april ninth, fifty-nine").
 
-A dictated text says its punctuation ("r e colon lorraine quenby comma date of birth …"), and the
+A dictated text says its punctuation ("r e colon margaret quaxley comma date of birth …"), and the
 model, which learnt from written text, reads "comma" as a word of a name or an organization. In
 a text dictated so (it says "comma" twice, or "new paragraph"), the second reading writes those
 words as punctuation and keeps what it finds next to them. An e-mail address said aloud ("jide
@@ -127,8 +127,8 @@ def said(text: str, results: list[RecognizerResult],
 
 def _spelt_as_found(text: str, runs: list[tuple[int, int, str]],
                     found: list[RecognizerResult]) -> list[RecognizerResult]:
-    """A word spelt out is the word it spells: "first name stanislawa spelled s t a n i s l a
-    w a" is a name wherever "stanislawa" was found as one."""
+    """A word spelt out is the word it spells: "first name quenby spelled q u e n b y" is a
+    name wherever "quenby" was found as one."""
     spelt = [(a, b, w.lower()) for a, b, w in runs if len(w) >= 4 and w.isalpha()]
     if not spelt:
         return []
@@ -164,7 +164,7 @@ def _alnum_ends(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _on(a: int, b: int, run: tuple[int, int, str], text: str) -> bool:
     """Whether a finding at [a, b) is one the run made readable: on it, or, for said
-    punctuation, right before or after it ("lorraine quenby comma" → "lorraine quenby,")."""
+    punctuation, right before or after it ("margaret quaxley comma" → "margaret quaxley,")."""
     run_start, run_end, written = run
     if a < run_end and b > run_start:
         return True
@@ -218,7 +218,7 @@ def rewrites(text: str) -> list[tuple[int, int, str]]:
 
 
 def _marks(lower: str) -> list[tuple[int, int, str]]:
-    """The punctuation a dictated text says, written: "beaudry comma date" → "beaudry, date"."""
+    """The punctuation a dictated text says, written: "quaxley comma date" → "quaxley, date"."""
     out = []
     for m in _SAID_MARK.finditer(lower):
         word = m.group(1)
