@@ -65,12 +65,13 @@ def hyperscan_expression(rx: str, flags: int, cheap: bool = True) -> str:
             if m and caseless[-1] and m.group(2) in _CASED:
                 if in_class and negated or m.group(1) or rx[i + 1] == "P":
                     raise ValueError(f"case-insensitive negated {m.group()} cannot be widened")
-            superset = None if in_class and negated or not cheap else _cheap(m.group(2) if m and not m.group(1) and rx[i + 1] == "p"
-                                                             else rx[i + 1], caseless[-1])
-            if superset is not None:
-                out.append(superset if in_class else "[" + superset + "]")
-                i = m.end() if m else i + 2
-                continue
+            if cheap and not (in_class and negated):
+                # "\p{L}" is named L, "\w" w; a negated property ("\P{L}", "\p{^L}") is left alone
+                name = m.group(2) if m and not m.group(1) and rx[i + 1] == "p" else "w" if rx[i + 1] == "w" else None
+                if (superset := _cheap(name, caseless[-1])) is not None:
+                    out.append(superset if in_class else "[" + superset + "]")
+                    i = m.end() if m else i + 2
+                    continue
             if m and caseless[-1] and m.group(2) in _CASED:
                 out.append(r"\p{" + _CASED[m.group(2)] + "}")
                 i = m.end()
@@ -123,7 +124,7 @@ _BEYOND_ASCII = r"\x{80}-\x{10FFFF}"
 _CHEAP = {"L": "A-Za-z", "Lu": "A-Z", "Ll": "a-z", "Lt": "", "w": "0-9A-Za-z_"}
 
 
-def _cheap(name: str, caseless: bool) -> str | None:
+def _cheap(name: str | None, caseless: bool) -> str | None:
     """The superset class body for property `name` ("L", "Lu", …) or "w", or None."""
     if name not in _CHEAP:
         return None
