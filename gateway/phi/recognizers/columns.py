@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from gateway.phi.recognizers.validators import bare_login, login_name, plain_word
+from gateway.phi.recognizers import yamlfile
 
 COLUMNS = Path(__file__).with_name("columns.yaml")
 _CELL = regex.compile(r"\S+(?:[ ]\S+)*")              # cells: runs split by two spaces or a tab
@@ -253,7 +253,7 @@ def finding(recognizer: EntityRecognizer, kind: str, start: int, end: int, score
 
 def load_spec(path: Path = COLUMNS) -> dict:
     with path.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+        data = yamlfile.load(f)
     headers = data.get("columns") if isinstance(data, dict) else None
     lists = [headers] + [{k: data.get(k) or []} for k in ("name_parts", "dates", "other_ids")] if headers else []
     if not isinstance(headers, dict) or not all(

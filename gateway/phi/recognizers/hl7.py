@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from gateway.phi.recognizers.columns import finding
+from gateway.phi.recognizers import yamlfile
 
 SPEC = Path(__file__).with_name("hl7.yaml")
 _RANGE = regex.compile(r"(\d+)(?:-(\d+))?")
@@ -37,7 +37,7 @@ class Spec:
 
 def load_spec(path: Path = SPEC) -> Spec:
     with path.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+        data = yamlfile.load(f)
     if not isinstance(data, dict) or not isinstance(data.get("segments"), dict) or not isinstance(data.get("types"), dict):
         raise ValueError(f"{path}: needs 'segments' and 'types' mappings")
     types: dict[str, list[tuple[int, int, str]]] = {}

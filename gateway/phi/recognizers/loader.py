@@ -67,6 +67,7 @@ from presidio_analyzer import (
 from gateway.phi.kinds import KINDS
 from gateway.phi.recognizers.prefilter import Prefilter
 from gateway.phi.recognizers.validators import VALIDATORS
+from gateway.phi.recognizers import yamlfile
 
 DEFAULT_PATTERNS = Path(__file__).with_name("patterns.yaml")
 
@@ -617,7 +618,7 @@ def load_recognizers(path: Path | str | None = None) -> list[EntityRecognizer]:
     p = Path(path) if path is not None else DEFAULT_PATTERNS
     with p.open(encoding="utf-8") as f:
         try:
-            config = yaml.safe_load(f)
+            config = yamlfile.load(f)
         except yaml.YAMLError as e:
             raise RecognizerConfigError("<file>", "<yaml>", f"not valid YAML: {e}", str(p)) from None
     return list(build_recognizers(config, source=str(p)))
@@ -671,7 +672,7 @@ def load_macro_words(name: str, path: Path | str | None = None) -> list[str]:
     same vocabulary as the recognizers."""
     p = Path(path) if path is not None else DEFAULT_PATTERNS
     with p.open(encoding="utf-8") as f:
-        words = (yaml.safe_load(f).get("macros") or {}).get(name)
+        words = (yamlfile.load(f).get("macros") or {}).get(name)
     if not isinstance(words, list):
         raise RecognizerConfigError("<file>", f"macros.{name}", "must be a list of words", str(p))
     return [str(w) for w in words]

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from gateway.phi.recognizers.columns import finding
+from gateway.phi.recognizers import yamlfile
 
 SPEC = Path(__file__).with_name("x12.yaml")
 _KINDS = frozenset("PERSON LOCATION ORGANIZATION DATE PHONE EMAIL SSN MRN HEALTH_PLAN ACCOUNT LICENSE ID".split())
@@ -37,7 +37,7 @@ class Spec:
 
 def load_spec(path: Path = SPEC) -> Spec:
     with path.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+        data = yamlfile.load(f)
     if not isinstance(data, dict) or not isinstance(data.get("segments"), dict) or not isinstance(data.get("nm1"), dict):
         raise ValueError(f"{path}: needs 'segments' and 'nm1' mappings")
     segments: dict[str, dict[int, str | tuple[int, dict[str, str]]]] = {}
