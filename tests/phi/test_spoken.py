@@ -189,3 +189,17 @@ def test_a_spelt_word_is_what_it_spells():
     assert [(r.entity_type, text[r.start:r.end]) for r in found] == \
         [("PERSON", "quenby"), ("PERSON", "q u e n b y")]          # not the spelt drug: nothing found it
     assert found[1].start == spelt
+
+
+def test_a_long_run_of_said_dots_is_read_once():
+    # one pattern for the whole address tried every word of such a run as a start: quadratic,
+    # minutes on this text (the suite's 120 s timeout fails it); each address is now found from
+    # its domain and read back a bounded way
+    text = "one two three dot " * 10000 + "quenby dot quaxley at mail dot org"
+    found = rewrites(text)
+    start, end, address = found[-1]
+    assert address.endswith(".quenby.quaxley@mail.org") and end == len(text)
+    assert text.rindex(" at ") - start <= 100               # the local part is read back a bounded way
+    assert sum(1 for _, _, w in found if w == "123") > 9990  # the spoken numbers before it, as always
+    # and with no address after it, nothing but the numbers
+    assert [w for _, _, w in rewrites("one two three dot " * 10000 + "done")] == ["123"] * 10000
