@@ -196,6 +196,10 @@ class NerFilter:
         low = word.lower()
         return not (low in self._words or low in self._proper or low in self._places or low in self._misspelt)
 
+    def is_rare(self, word: str) -> bool:
+        """A word only a larger dictionary has, never capitalized there ("omentum", "proximal")."""
+        return word.lower() in self._rare
+
     def near_english(self, word: str, changed: bool = True) -> bool:
         """One letter off an ordinary English or clinical word ("recieved", "INTHE"): a
         misspelling; with `changed=False` only by a letter dropped, added or two swapped.

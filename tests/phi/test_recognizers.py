@@ -1449,6 +1449,10 @@ POSITIVE = [
     # a login made of a name with a dot, where a ticket or a log names its user
     ("PERSON", "Work notes:\n2025-03-07 10:31 r.quaxley - Called unit, spoke w/ charge", "r.quaxley"),
     ("PERSON", "22:19  REPLY dr_quaxani: ok 500 LR, recheck 30 min", "dr_quaxani"),
+    # session 27: logins after a QC log's "op", opened "by" one for a task, routed to one's inbox
+    ("PERSON", "tue 9/9   LQC ok, HQC ok    op dquaxh\nwed 9/10  LQC ok", "dquaxh"),
+    ("PERSON", "seal intact. Bottle A opened by tquenbas for aliquot 05/14/2025 10:05.", "tquenbas"),
+    ("PERSON", "Transcription confidence: medium. Routed to tquaxeira inbox.", "tquaxeira"),
 ]
 
 
@@ -2093,6 +2097,9 @@ NEGATIVE = [
     ("PERSON", "labs (Potassium, #2 tube); (Room, #4412); (Stat, ID 1234)"),
     ("PERSON", "daughters here and aware of plan. wife also called. son came in. daughter very upset. "
                "his wife who is in a nursing home; for dtr who is now finishing; son who was here"),
+    # session 27: a rare dictionary word or a drug's stem after "by" or "op" is no login
+    ("PERSON", "weaned over the day, limited by proximal weakness; followed by durvalumab for a year; "
+               "seen by auscultation only; op deltoid"),
 ]
 
 

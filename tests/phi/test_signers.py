@@ -72,6 +72,9 @@ def test_lowercase_initials_down_an_immunization_record(signers):
     "Test      | 11/1 | 11/2 | 11/3\nGlucose   | WNL  | WNL  | NEG\nRoute     | PO   | PO   | IV\n",
     # a signer's column holding one set of initials once: too little to say it is a column of them
     "Time   Event                 By\n0800   vitals taken          QX\n0900   ambulated             ok\n",
+    # a signer's column of words: a department, a system account, a misspelt word
+    "Time   Event                 Given by\n0800   flu vaccine           pharmacy\n0900   PPD read              pneumatic_sys\n"
+    "1000   PPD placed            nurssing\n",
     # the same initials far apart are two tables' (or prose), not one column
     "Initials\nSeen   QX\n" + "text line\n" * 50 + "Seen   QX\n" + "text line\n" * 50 + "Seen   QX\n",
     # prose with commas is no CSV export, whatever its last word
@@ -119,6 +122,24 @@ SIGNER_TABLES = {
         "0903  famotidine                20 mg   IV     port   lquaxley4     -             ok\n"
         "0931  paclitaxel 175 mg/m2      298 mg  IV     port   lquaxley4     qbenoitz      ok\n",
         ["lquaxley4", "lquaxley4", "lquaxley4", "qbenoitz"]),
+    # a login is no word of any list: one login signing two rows is enough, with or without a
+    # site's suffix; who called a critical value signs its row too
+    "login_signing_two_rows": (
+        "Dose / test          Date          Product / result          Lot       Given by\n"
+        "Hep B #1             01/06/25      0.5 mL IM L deltoid       H29K7     qquaxley\n"
+        "Hep B #2             02/05/25      0.5 mL IM R deltoid       H29K7     qquaxley\n"
+        "anti-HBs (qual)      03/19/25      POSITIVE, 64 mIU/mL\n",
+        ["qquaxley", "qquaxley"]),
+    "csv_user_with_a_sites_suffix": (
+        "ts,specimen_id,mrn,event,user,workstation_ip,location\n"
+        "2026-02-08T22:41:07Z,SP260208-0001,000771562,COLLECTED,tquenby-oti,10.20.8.114,ED-POD-C\n"
+        "2026-02-08T22:58:33Z,SP260208-0001,000771562,TUBE_RECEIVED,pneumatic_sys,,TUBE-STN-3\n",
+        ["tquenby-oti"]),
+    "caller_column": (
+        "Date/Time        Pt / MRN                     Test   Result   Called to            Caller     RB  Min\n"
+        "1/12 0214        Quaxley, June / HC00991043   K      6.8      Luis Quenby RN 3W    squaxo     Y   11\n"
+        "1/12 0940        Quenby, Sefa / HC01204517    Hgb    5.9      Dr R. Quaxton        dquenbee   Y   7\n",
+        ["squaxo", "dquenbee"]),
     # a piped log whose empty last cell was dropped still has its "By" cell by index
     "piped_row_without_its_last_cell": (
         "Date   | Dose | How       | By         | AE / note\n"

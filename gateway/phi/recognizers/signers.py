@@ -15,7 +15,8 @@ initials of whoever gave each dose ("1400 AM": a time then initials).
 Alone such a cell says little — a table's last column is as often a route ("PO"), a specimen's
 temperature ("AMB") or a flag — so a table counts only when its cells hold initials three times
 or more with one of them repeated, each passing `column_initials` (no credential, order or
-English word; capitals that are words pass) and no route, site or result. Initials after a dash
+English word; capitals that are words pass) and no route, site or result. A login ("tquenby2")
+is no word of any list and counts alone. Initials after a dash
 or a label are patterns.yaml's (`person_signoff_initials`).
 """
 from __future__ import annotations
@@ -40,7 +41,7 @@ _NOT_INITIALS = frozenset("""sc sl pr ng gt og id it ou od os au ad rue lue rle 
 # a header's last cell that names who signs each row
 _SIGNER = regex.compile(
     r"(?i)(?:initials?|inits?|by|sign(?:ed|ature)?|sitter|observer|obs|tech|rn|md|nurse|staff|user"
-    r"|who|clinician|provider|cosign|co-sign|witness|clerk|picker|crc"
+    r"|who|clinician|provider|cosign|co-sign|witness|clerk|picker|crc|caller"
     r"|(?:given|checked|done|performed|entered|verified|signed|completed|collected|drawn|observed|recorded|witnessed"
     r"|reviewed|called|paid|recv|rcvd|received|picked|packed|approved|issued|dispensed|returned)[ ]by)[ \t]*:?")
 # a header that says its column holds initials outright: a patient's are not repeated row to row
@@ -106,6 +107,10 @@ class RowSignerRecognizer(EntityRecognizer):
             if len(found) >= _MIN_CELLS and (outright or max(counts.values()) > 1):
                 out.extend(finding(self, "PERSON", s, e, self._score, "initials signing the rows of a log")
                            for s, e, _ in found)
+            else:
+                # a login is no word of any list: one under a signer's header needs no others
+                out.extend(finding(self, "PERSON", s, e, self._score, "a login signing a row of a log")
+                           for s, e, value in found if run_together_login(value))
             i = j
         return out
 

@@ -818,27 +818,33 @@ def iso_month(value: str) -> bool:
     return int(month) < int(year[2:])
 
 
-_MEDICAL_ENDINGS = ("ology", "ologist", "itis", "osis", "ectomy", "otomy", "scopy", "gram", "emia", "pathy", "plasty")
+_MEDICAL_ENDINGS = ("ology", "ologist", "itis", "osis", "ectomy", "otomy", "scopy", "gram", "emia", "pathy", "plasty",
+                    # drug stems no word list has yet ("durvalumab", "risankizumab"); none a surname's end
+                    "umab", "ximab", "tinib", "prazole", "sartan", "statin", "cillin", "mycin", "cycline",
+                    "floxacin", "gliflozin", "glutide", "dronate", "tidine", "setron", "triptan", "lukast",
+                    "oxetine", "azepam", "parin")
 
 
-_ROLE_SUFFIX = re.compile(r"_[a-z]{2,4}$")
+_ROLE_SUFFIX = re.compile(r"[-_][a-z]{2,4}$")
 
 
 @validator("bare_login")
 def bare_login(value: str) -> bool:
     """A login of letters run together, an initial and a surname ("qquaxley", "tquenby2"): five
-    letters or more that no word list has and no misspelling of a word, unless that word is the
+    letters or more that no word list has, not even as a large dictionary's rare word
+    ("proximal", "auscultation"), and no misspelling of a word, unless that word is the
     surname behind the initial ("rbishop": "bishop"), nor a misspelt medical word ("opthamology").
-    A role's short suffix is not part of it ("qquenby_ma")."""
+    A role's or site's short suffix is not part of it ("qquenby_ma", "qquenby-oti")."""
     f = _lexicon()
     token = _ROLE_SUFFIX.sub("", value).rstrip("0123456789").lower()
-    if not (5 <= len(token) <= 15 and token.isalpha() and f.is_unknown(token)) or token.endswith(_MEDICAL_ENDINGS):
+    if (not (5 <= len(token) <= 15 and token.isalpha() and f.is_unknown(token)) or f.is_rare(token)
+            or token.endswith(_MEDICAL_ENDINGS)):
         return False
     return not f.near_english(token) or f.is_proper(token[1:]) or token[1:] in _word_names()
 
 
-# a login of letters run together, as a log or a MAR's column writes one ("tquenby2")
-_RUN_TOGETHER_LOGIN = re.compile(r"[a-z]{5,15}\d{0,2}")
+# a login of letters run together, as a log or a MAR's column writes one ("tquenby2", "tquenby-oti")
+_RUN_TOGETHER_LOGIN = re.compile(r"[a-z]{5,15}\d{0,2}(?:[-_][a-z]{2,4})?")
 
 
 def run_together_login(value: str) -> bool:
