@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from gateway.phi.nerfilter import TITLES, word_list
+from gateway.phi.nerfilter import DRUG_STEMS, TITLES, word_list
 
 Validator = Callable[[str], "bool | float | None"]
 
@@ -818,11 +818,9 @@ def iso_month(value: str) -> bool:
     return int(month) < int(year[2:])
 
 
+# and a drug's stem, for drugs no word list has yet ("durvalumab", "risankizumab")
 _MEDICAL_ENDINGS = ("ology", "ologist", "itis", "osis", "ectomy", "otomy", "scopy", "gram", "emia", "pathy", "plasty",
-                    # drug stems no word list has yet ("durvalumab", "risankizumab"); none a surname's end
-                    "umab", "ximab", "tinib", "prazole", "sartan", "statin", "cillin", "mycin", "cycline",
-                    "floxacin", "gliflozin", "glutide", "dronate", "tidine", "setron", "triptan", "lukast",
-                    "oxetine", "azepam", "parin")
+                    *DRUG_STEMS)
 
 
 _ROLE_SUFFIX = re.compile(r"[-_][a-z]{2,4}$")
