@@ -1453,6 +1453,10 @@ POSITIVE = [
     ("PERSON", "tue 9/9   LQC ok, HQC ok    op dquaxh\nwed 9/10  LQC ok", "dquaxh"),
     ("PERSON", "seal intact. Bottle A opened by tquenbas for aliquot 05/14/2025 10:05.", "tquenbas"),
     ("PERSON", "Transcription confidence: medium. Routed to tquaxeira inbox.", "tquaxeira"),
+    # prisons, jails and the medical examiner's office, in capitals too
+    ("ORGANIZATION", "QUAXTON CORRECTIONAL FACILITY — HEALTH SERVICES PROGRESS NOTE", "QUAXTON CORRECTIONAL FACILITY"),
+    ("ORGANIZATION", "brought from Quenby County Jail by two deputies", "Quenby County Jail"),
+    ("ORGANIZATION", "per the Quaxley County Medical Examiner, no autopsy", "Quaxley County Medical Examiner"),
 ]
 
 
@@ -2100,6 +2104,8 @@ NEGATIVE = [
     # session 27: a rare dictionary word or a drug's stem after "by" or "op" is no login
     ("PERSON", "weaned over the day, limited by proximal weakness; followed by durvalumab for a year; "
                "seen by auscultation only; op deltoid"),
+    ("ORGANIZATION", "TRANSFER TO SKILLED NURSING FACILITY; NOTIFY CHIEF MEDICAL EXAMINER; FROM COUNTY JAIL"),
+    ("ORGANIZATION", "Signed: Quenby Birnbaum, MD, Deputy Chief Medical Examiner"),
 ]
 
 

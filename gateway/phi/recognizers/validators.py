@@ -500,7 +500,8 @@ _ORG_JOINERS = frozenset("of for the and de la inc llc llp pllc corp".split())
 _CAPS_HEADS = frozenset("""inc llc llp pllc corp corporation company group associates partners center centre
     institute services supply supplies pharmacy hospice hospital network church school elementary academy
     college university department district agency foundation association laboratories laboratory
-    system clinic clinics ems ambulance authority offices office firm lab labs""".split())
+    system clinic clinics ems ambulance authority offices office firm lab labs facility jail prison penitentiary
+    examiner coroner""".split())
 
 
 @lru_cache(maxsize=1)
