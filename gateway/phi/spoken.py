@@ -57,6 +57,11 @@ _CASELESS_RUN = re.compile(_RUN.pattern, re.IGNORECASE)
 _CASELESS_PIECE = re.compile(_PIECE.pattern, re.IGNORECASE)
 # a phone's extension, said in two words or more ("extension two two")
 _EXTENSION = re.compile(r"(?i)\b(?:ext\.?|extension|x)[ ]\Z")
+# a house number is said in pairs before its street ("eight ten whitcombe road": 810), a road's
+# number alone after the road ("on route nine")
+_STREET_AFTER = re.compile(r"(?i)[ ]+(?:[a-z'’-]+[ ]+){1,2}(?:road|rd|street|st|avenue|ave|lane|ln|drive|dr|court|ct"
+                           r"|boulevard|blvd|way|place|pl|circle|terrace|parkway|pkwy|trail|pike|highway|hwy)\b")
+_ROAD_BEFORE = re.compile(r"(?i)\b(?:route|rte|highway|hwy|interstate)[ ]\Z")
 # labels of identifiers, said letter by letter before the value they name
 _LABELS = frozenset({"MRN", "NPI", "DEA", "SSN", "DOB", "MBI", "VIN", "DL", "ID", "PIN", "EIN", "FIN",
                      "CSN", "HAR", "UPI", "TIN", "EMR", "EHR", "CLIA"})
@@ -266,7 +271,8 @@ def _emails(lower: str) -> list[tuple[int, int, str]]:
 def _number_runs(text: str, source: str, run_rx: re.Pattern, piece_rx: re.Pattern) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for run in run_rx.finditer(source):
-        if run.end() - run.start() < 5 and run.group().lower() not in _ORDINALS:
+        if (run.end() - run.start() < 5 and run.group().lower() not in _ORDINALS
+                and not _ROAD_BEFORE.search(source, max(0, run.start() - 12), run.start())):
             continue                                   # one letter or one short word: nothing to rewrite
         pieces = [(text[m.start():m.end()], m.start(), m.end())
                   for m in piece_rx.finditer(source, run.start(), run.end())]
@@ -321,6 +327,8 @@ def _spelt(letters: list[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
 def _numbers(groups: list[_Group], words: int, text: str, start: int, end: int) -> str | None:
     if any(g.ordinal for g in groups):
         return _with_ordinal(groups, text, start, end)
+    if words <= 4 and (_STREET_AFTER.match(text, end) or _ROAD_BEFORE.search(text, max(0, start - 12), start)):
+        return "".join(g.digits for g in groups)
     if words < 3 and not _EXTENSION.search(text, max(0, start - 12), start):
         return None
     if all(g.single for g in groups):

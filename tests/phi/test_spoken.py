@@ -47,6 +47,10 @@ def written(text: str) -> str:
     ("İstanbul: call five oh five five five five oh one seven one", "İstanbul: call 5055550171"),
     ("extension two two", "extension 22"),
     ("new jersey zero seven eight two one period", "new jersey 07821 period"),
+    # a house number said in pairs before its street, a road's number after the road
+    ("my office at eight ten quaxley road in two weeks", "my office at 810 quaxley road in two weeks"),
+    ("lives at twenty two forty quenby avenue", "lives at 2240 quenby avenue"),
+    ("at the lab on route nine period", "at the lab on route 9 period"),
 ])
 def test_spoken_identifiers_are_written(spoken, expected):
     assert written(spoken) == expected
@@ -57,6 +61,7 @@ def test_spoken_identifiers_are_written(spoken, expected):
     "pt a o x 3", "m m r, i p v, d tap", "hemoglobin a one c", "ninety-four. Ninety-five in June",
     "give one or two tabs", "ten to twelve", "r e colon", "suite two twenty", "x " * 30,
     "THE ELEVENTH JUDICIAL CIRCUIT", "the fourth floor", "fifth grade", "suction q 2-3 hrs", "A-1-C",
+    "come back at eight ten", "she walks three blocks down the road", "on route to the clinic", "walked three times around the unit drive",
 ])
 def test_prose_keeps_its_words(prose):
     assert written(prose) == prose
@@ -115,6 +120,8 @@ def test_rewrites_are_in_order_and_do_not_overlap():
     ("date of birth nine four two thousand one. the car", "nine four two thousand one"),
     ("medical record number s c m zero zero eight two one nine four comma", "s c m zero zero eight two one nine four"),
     ("date of birth november fourteenth nineteen fifty one", "november fourteenth nineteen fifty one"),
+    ("follow up in my office at eight ten quaxley road in two weeks period", "eight ten quaxley road"),
+    ("will repeat tomorrow at the lab on route nine period. hold the lisinopril", "route nine"),
 ])
 def test_the_detector_finds_what_was_said(detector, text, value):
     start = text.index(value)
