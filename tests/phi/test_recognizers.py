@@ -1453,6 +1453,9 @@ POSITIVE = [
     ("PERSON", "tue 9/9   LQC ok, HQC ok    op dquaxh\nwed 9/10  LQC ok", "dquaxh"),
     ("PERSON", "seal intact. Bottle A opened by tquenbas for aliquot 05/14/2025 10:05.", "tquenbas"),
     ("PERSON", "Transcription confidence: medium. Routed to tquaxeira inbox.", "tquaxeira"),
+    # an age answered on the next speaker's line
+    ("AGE", "NP: That's me. How old are you now?\nPT: ninety-four. Ninety-five in June", "ninety-four"),
+    ("AGE", "DR: and how old is she?\nDAUGHTER: um, she's 93 I think", "93"),
     # prisons, jails and the medical examiner's office, in capitals too
     ("ORGANIZATION", "QUAXTON CORRECTIONAL FACILITY — HEALTH SERVICES PROGRESS NOTE", "QUAXTON CORRECTIONAL FACILITY"),
     ("ORGANIZATION", "brought from Quenby County Jail by two deputies", "Quenby County Jail"),
@@ -2106,6 +2109,7 @@ NEGATIVE = [
                "seen by auscultation only; op deltoid"),
     ("ORGANIZATION", "TRANSFER TO SKILLED NURSING FACILITY; NOTIFY CHIEF MEDICAL EXAMINER; FROM COUNTY JAIL"),
     ("ORGANIZATION", "Signed: Quenby Birnbaum, MD, Deputy Chief Medical Examiner"),
+    ("AGE", "DR: how old is he?\nWIFE: eighty-four, and he still drives; DR: how old is the wound?\nPT: 2 weeks"),
 ]
 
 
