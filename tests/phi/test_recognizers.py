@@ -1452,7 +1452,12 @@ POSITIVE = [
     # session 27: logins after a QC log's "op", opened "by" one for a task, routed to one's inbox
     ("PERSON", "tue 9/9   LQC ok, HQC ok    op dquaxh\nwed 9/10  LQC ok", "dquaxh"),
     ("PERSON", "seal intact. Bottle A opened by tquenbas for aliquot 05/14/2025 10:05.", "tquenbas"),
-    ("PERSON", "Transcription confidence: medium. Routed to tquaxeira inbox.", "tquaxeira"),
+    ("ID", "Transcription confidence: medium. Routed to tquaxeira inbox.", "tquaxeira"),
+    # staff numbers after a name: "ID#", a deputy's badge with its letter, "Dep." before a name
+    ("ID", "Video interpreter (Vietnamese), Minh Quaxley ID# 88214, used throughout", "88214"),
+    ("ID", "To: Quenby County Sheriff — Deputy Ramon Quaxley #S-612    Agency case", "S-612"),
+    ("PERSON", "kit sealed 0612, released to Dep. Quaxley #4412 0640.", "Quaxley"),
+    ("ID", "kit sealed 0612, released to Dep. Quaxley #4412 0640.", "4412"),
     # an age answered on the next speaker's line
     ("AGE", "NP: That's me. How old are you now?\nPT: ninety-four. Ninety-five in June", "ninety-four"),
     ("AGE", "DR: and how old is she?\nDAUGHTER: um, she's 93 I think", "93"),
@@ -2110,6 +2115,7 @@ NEGATIVE = [
     ("ORGANIZATION", "TRANSFER TO SKILLED NURSING FACILITY; NOTIFY CHIEF MEDICAL EXAMINER; FROM COUNTY JAIL"),
     ("ORGANIZATION", "Signed: Quenby Birnbaum, MD, Deputy Chief Medical Examiner"),
     ("AGE", "DR: how old is he?\nWIFE: eighty-four, and he still drives; DR: how old is the wound?\nPT: 2 weeks"),
+    ("ID", "pt ID # 12 on the board; ID#: pending; Lt. Quaxley #2 in line"),
 ]
 
 
