@@ -1453,6 +1453,9 @@ POSITIVE = [
     ("PERSON", "tue 9/9   LQC ok, HQC ok    op dquaxh\nwed 9/10  LQC ok", "dquaxh"),
     ("PERSON", "seal intact. Bottle A opened by tquenbas for aliquot 05/14/2025 10:05.", "tquenbas"),
     ("ID", "Transcription confidence: medium. Routed to tquaxeira inbox.", "tquaxeira"),
+    # a quoted nickname after a name written surname first, or after a relation, even a word
+    ("PERSON", 'Pt: Quaxley, Ignacio "Nacho"   MRN UCMC7720418   HeartMate 3', "Nacho"),
+    ("PERSON", 'Her ride is bf "Tank" 555-0172, pls don\'t let her drive', "Tank"),
     # staff numbers after a name: "ID#", a deputy's badge with its letter, "Dep." before a name
     ("ID", "Video interpreter (Vietnamese), Minh Quaxley ID# 88214, used throughout", "88214"),
     ("ID", "To: Quenby County Sheriff — Deputy Ramon Quaxley #S-612    Agency case", "S-612"),
@@ -2116,6 +2119,7 @@ NEGATIVE = [
     ("ORGANIZATION", "Signed: Quenby Birnbaum, MD, Deputy Chief Medical Examiner"),
     ("AGE", "DR: how old is he?\nWIFE: eighty-four, and he still drives; DR: how old is the wound?\nPT: 2 weeks"),
     ("ID", "pt ID # 12 on the board; ID#: pending; Lt. Quaxley #2 in line"),
+    ("PERSON", 'Assessment, Pain "Better" today; wife "Okay" with plan; Plan, Follow "Closely"; Mood, Affect "Fine"'),
 ]
 
 
