@@ -108,6 +108,13 @@ SIGNER_TABLES = {
         "RC-0421 | J.T.Q. | 96  | M   | 6\n"
         "RC-0430 | G.Q.   | 57  | M   | 22\n",
         ["B.Q.", "J.T.Q.", "G.Q."]),
+    # a boarder log's first column, headed as patients' initials
+    "patients_initials_first": (
+        "PT (init)  RM   ARRIVED       STATUS   HOLD EXP     BED SEARCH / NOTES\n"
+        "T.Q.       D1   10/17 2210   IVC      10/20 2210  declined x6, awaiting state hosp list\n"
+        "R.A.Q.     D2   10/18 0440   VOL      --           accepted Quaxley House 10/19\n"
+        "J.Q.       D3   10/19 0115   IVC      10/22 0115  med clearance pending\n",
+        ["T.Q.", "R.A.Q.", "J.Q."]),
     # a release-of-information log's clerk signs its rows
     "clerk_column": (
         "| req#   | rcvd | patient         | purpose    | status    | clerk |\n"

@@ -44,8 +44,9 @@ _SIGNER = regex.compile(
     r"|who|clinician|provider|cosign|co-sign|witness|clerk|picker|crc|caller"
     r"|(?:given|checked|done|performed|entered|verified|signed|completed|collected|drawn|observed|recorded|witnessed"
     r"|reviewed|called|paid|recv|rcvd|received|picked|packed|approved|issued|dispensed|returned)[ ]by)[ \t]*:?")
-# a header that says its column holds initials outright: a patient's are not repeated row to row
-_OUTRIGHT = regex.compile(r"(?i)(?:pt[ ]|patient[ ]|subject[ ])?(?:initials?|inits?)[ \t]*:?")
+# a header that says its column holds initials outright ("Initials", "PT (init)"): a patient's
+# are not repeated row to row
+_OUTRIGHT = regex.compile(r"(?i)(?:pt[ ]|patient[ ]|subject[ ])?(?:initials?|inits?|\((?:initials?|inits?)\))[ \t]*:?")
 _DAY = regex.compile(r"(?i)\d{1,2}/\d{1,2}(?:/\d{2,4})?|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun")
 _PIPE_CELL = regex.compile(r"[^|\n]+")
 _GAP_CELL = regex.compile(r"\S+(?:[ ]\S+)*")       # cells parted by a tab or two spaces
