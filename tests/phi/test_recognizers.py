@@ -1456,6 +1456,8 @@ POSITIVE = [
     # a quoted nickname after a name written surname first, or after a relation, even a word
     ("PERSON", 'Pt: Quaxley, Ignacio "Nacho"   MRN UCMC7720418   HeartMate 3', "Nacho"),
     ("PERSON", 'Her ride is bf "Tank" 555-0172, pls don\'t let her drive', "Tank"),
+    # a name in capitals before its relation in parentheses
+    ("PERSON", "SOCIAL: SISTER & QUAXIE (SIGNIFICANT OTHER) INTO VISIT.", "QUAXIE"),
     # staff numbers after a name: "ID#", a deputy's badge with its letter, "Dep." before a name
     ("ID", "Video interpreter (Vietnamese), Minh Quaxley ID# 88214, used throughout", "88214"),
     ("ID", "To: Quenby County Sheriff — Deputy Ramon Quaxley #S-612    Agency case", "S-612"),
@@ -2120,6 +2122,8 @@ NEGATIVE = [
     ("AGE", "DR: how old is he?\nWIFE: eighty-four, and he still drives; DR: how old is the wound?\nPT: 2 weeks"),
     ("ID", "pt ID # 12 on the board; ID#: pending; Lt. Quaxley #2 in line"),
     ("PERSON", 'Assessment, Pain "Better" today; wife "Okay" with plan; Plan, Follow "Closely"; Mood, Affect "Fine"'),
+    ("PERSON", "VISITED BY FAMILY (WIFE) AND PT (SON); CALLED HCP (DAUGHTER); SEEN BY SW (SPOUSE); NOK (HUSBAND); "
+               "POA (SON); MD (DAUGHTER); RN (MOTHER); CONTACT (WIFE)"),
 ]
 
 
