@@ -347,6 +347,14 @@ def test_not_places(value):
     assert not ner_filter().is_place(value)
 
 
+@pytest.mark.parametrize("word,rare", [
+    ("proximal", True), ("auscultation", True), ("omentum", True),   # only a large dictionary has them
+    ("walker", False), ("quaxley", False), ("Baker", False),         # a name, a common word, a surname
+])
+def test_rare_words(word, rare):
+    assert ner_filter().is_rare(word) is rare
+
+
 def test_one_edit_membership():
     from gateway.phi.nerfilter import OneEdit
     near = OneEdit(["sputum", "oxacillin", "tachycardic"])
