@@ -107,6 +107,8 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (MIXED + "Counselling done with grandmother (Punjabi), daughter-in-law interpreting", "PERSON", "Punjabi"),
     (MIXED + "Language: Hmong. Interpreter in person", "PERSON", "Hmong"),
     (MIXED + "Case manager assigned. Halal meals flagged in kitchen.", "PERSON", "Halal"),
+    # a blood group antigen as a blood bank writes it
+    (MIXED + "Requirements ........ Jk(a-) RBCs, AHG crossmatch", "PERSON", "Jk(a-"),
 ])
 def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == []

@@ -2122,6 +2122,7 @@ NEGATIVE = [
     ("AGE", "DR: how old is he?\nWIFE: eighty-four, and he still drives; DR: how old is the wound?\nPT: 2 weeks"),
     ("ID", "pt ID # 12 on the board; ID#: pending; Lt. Quaxley #2 in line"),
     ("PERSON", 'Assessment, Pain "Better" today; wife "Okay" with plan; Plan, Follow "Closely"; Mood, Affect "Fine"'),
+    ("PERSON", "M. Quaxley RN        Dep. R. Quenby       12/24/25 01:44       transport"),
     ("PERSON", "VISITED BY FAMILY (WIFE) AND PT (SON); CALLED HCP (DAUGHTER); SEEN BY SW (SPOUSE); NOK (HUSBAND); "
                "POA (SON); MD (DAUGHTER); RN (MOTHER); CONTACT (WIFE)"),
 ]
