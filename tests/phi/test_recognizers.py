@@ -2122,7 +2122,6 @@ NEGATIVE = [
     ("AGE", "DR: how old is he?\nWIFE: eighty-four, and he still drives; DR: how old is the wound?\nPT: 2 weeks"),
     ("ID", "pt ID # 12 on the board; ID#: pending; Lt. Quaxley #2 in line"),
     ("PERSON", 'Assessment, Pain "Better" today; wife "Okay" with plan; Plan, Follow "Closely"; Mood, Affect "Fine"'),
-    ("PERSON", "M. Quaxley RN        Dep. R. Quenby       12/24/25 01:44       transport"),
     ("PERSON", "VISITED BY FAMILY (WIFE) AND PT (SON); CALLED HCP (DAUGHTER); SEEN BY SW (SPOUSE); NOK (HUSBAND); "
                "POA (SON); MD (DAUGHTER); RN (MOTHER); CONTACT (WIFE)"),
 ]
@@ -2167,6 +2166,15 @@ def test_a_state_after_a_street_is_no_city(analyzer, text, state):
     got = [v for k, v in findings(analyzer, text) if k == "LOCATION"]
     assert any(v.endswith(text.split(state)[1].split()[0]) for v in got), got
     assert not any(state in v for v in got), got
+
+
+@pytest.mark.parametrize("text,title", [
+    ("M. Quaxley RN        Dep. R. Quenby       12/24/25 01:44       transport", "Dep"),
+    ("Arresting agency: Quaxley Police Dept, Ofc N. Quenby #117", "Ofc"),
+])
+def test_an_officers_title_is_no_name(analyzer, text, title):
+    found = findings(analyzer, text)
+    assert not any(value.startswith(title) for _, value in found), found
 
 
 def test_a_role_before_an_initial_is_no_given_name(analyzer):
