@@ -1456,6 +1456,9 @@ POSITIVE = [
     # a quoted nickname after a name written surname first, or after a relation, even a word
     ("PERSON", 'Pt: Quaxley, Ignacio "Nacho"   MRN UCMC7720418   HeartMate 3', "Nacho"),
     ("PERSON", 'Her ride is bf "Tank" 555-0172, pls don\'t let her drive', "Tank"),
+    # a "Dr." glued to the word before; an initial and surname after "reported to"
+    ("PERSON", "RUNS OF V BIGEMINY.DR. QUAXLEY TO BEDSIDE.AMIODARONE STARTED", "QUAXLEY"),
+    ("PERSON", "Hr 100's with 1st degree avb. Reported to D. Quenby. Coags ok.", "D. Quenby"),
     # a name in capitals before its relation in parentheses
     ("PERSON", "SOCIAL: SISTER & QUAXIE (SIGNIFICANT OTHER) INTO VISIT.", "QUAXIE"),
     # staff numbers after a name: "ID#", a deputy's badge with its letter, "Dep." before a name
@@ -2121,6 +2124,7 @@ NEGATIVE = [
     ("ORGANIZATION", "Signed: Quenby Birnbaum, MD, Deputy Chief Medical Examiner"),
     ("AGE", "DR: how old is he?\nWIFE: eighty-four, and he still drives; DR: how old is the wound?\nPT: 2 weeks"),
     ("ID", "pt ID # 12 on the board; ID#: pending; Lt. Quaxley #2 in line"),
+    ("PERSON", "PT ALERT.MS. INTACT; ORIENTED X3.MR. STABLE; reported to q. 4 hrs"),
     ("PERSON", 'Assessment, Pain "Better" today; wife "Okay" with plan; Plan, Follow "Closely"; Mood, Affect "Fine"'),
     ("PERSON", "VISITED BY FAMILY (WIFE) AND PT (SON); CALLED HCP (DAUGHTER); SEEN BY SW (SPOUSE); NOK (HUSBAND); "
                "POA (SON); MD (DAUGHTER); RN (MOTHER); CONTACT (WIFE)"),
