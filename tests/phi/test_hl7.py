@@ -34,7 +34,7 @@ def test_an_admission_message(hl7):
                      ("LOCATION", "60609"), ("PHONE", "(773)555-0148"), ("EMAIL", "cq47@example.net"),
                      ("ACCOUNT", "A88201774"), ("PERSON", "QUAXLEY^ADAEZE"), ("LOCATION", "88 E 47TH ST"),
                      ("LOCATION", "60653"), ("PHONE", "(773)555-0119"), ("LICENSE", "1447382916"),
-                     ("PERSON", "NGUYEN^THANH^D"), ("ACCOUNT", "V00882017")]:
+                     ("PERSON", "NGUYEN^THANH^D"), ("ACCOUNT", "V00882017"), ("ID", "MSG0001938")]:
         assert expected in got
     # codes, the state, the sex, the room and bed, the message type and the diagnosis stay
     kept = {v for _, v in got}
@@ -46,6 +46,14 @@ def test_segments_split_by_carriage_returns_and_the_component_separator_of_msh(h
     text = "MSH|*~\\&|APP|QUAXLEY CLINIC\rPID|1||77120***QC*MR||ROE*JANE||19520101|F"
     assert values(hl7, text) == [("ORGANIZATION", "QUAXLEY CLINIC"), ("MRN", "77120"), ("ORGANIZATION", "QC"),
                                  ("PERSON", "ROE*JANE"), ("DATE", "19520101")]
+
+
+def test_a_county_and_an_appointments_start_and_end(hl7):
+    text = ("PID|1||Q44120^^^QGH^MR||QUENBY^ANA||19450102|F||2054-5|91 QUAX CT^^MACON^GA^31204|BIBB|(478)555-0199\n"
+            "SCH|830^SCHEDX||||||ROUTINE|OB FOLLOW UP|30|MIN|^^30^20260917093000^20260917095900")
+    got = values(hl7, text)
+    assert {("LOCATION", "BIBB"), ("DATE", "20260917093000"), ("DATE", "20260917095900")} <= set(got)
+    assert ("DATE", "30") not in got
 
 
 def test_an_operator_without_an_id_is_a_name_and_a_code_is_no_name(hl7):
