@@ -1456,6 +1456,8 @@ POSITIVE = [
     # a quoted nickname after a name written surname first, or after a relation, even a word
     ("PERSON", 'Pt: Quaxley, Ignacio "Nacho"   MRN UCMC7720418   HeartMate 3', "Nacho"),
     ("PERSON", 'Her ride is bf "Tank" 555-0172, pls don\'t let her drive', "Tank"),
+    # a label written as a field name of an export ("session_id:")
+    ("ID", "--- ambient_export.txt ---\nsession_id:        a91e-44b0-8c2f-1137\norg:  Quaxley", "a91e-44b0-8c2f-1137"),
     # a "Dr." glued to the word before; an initial and surname after "reported to"
     ("PERSON", "RUNS OF V BIGEMINY.DR. QUAXLEY TO BEDSIDE.AMIODARONE STARTED", "QUAXLEY"),
     ("PERSON", "Hr 100's with 1st degree avb. Reported to D. Quenby. Coags ok.", "D. Quenby"),
