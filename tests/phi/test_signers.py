@@ -115,6 +115,13 @@ SIGNER_TABLES = {
         "R.A.Q.     D2   10/18 0440   VOL      --           accepted Quaxley House 10/19\n"
         "J.Q.       D3   10/19 0115   IVC      10/22 0115  med clearance pending\n",
         ["T.Q.", "R.A.Q.", "J.Q."]),
+    # a medical examiner's case log names each case's investigator by initials
+    "investigator_column": (
+        "case_no,decedent,dob,dod,age,manner,disposition,invest,status\n"
+        'TC-25-01702,"Quaxley, Eusebio",1948-03-17,2025-10-01,77,NATURAL,RELEASED,RQ,CLOSED\n'
+        'TC-25-01703,"Quenby, Ifeoma",1989-11-30,2025-10-02,35,PENDING,AUTOPSY,KQ,OPEN-TOX\n'
+        'TC-25-01704,"Quaxton, Harold P",1930-06-05,2025-10-02,95,ACCIDENT,EXTERNAL,RQ,CLOSED\n',
+        ["RQ", "KQ", "RQ"]),
     # a release-of-information log's clerk signs its rows
     "clerk_column": (
         "| req#   | rcvd | patient         | purpose    | status    | clerk |\n"

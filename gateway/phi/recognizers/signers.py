@@ -41,7 +41,7 @@ _NOT_INITIALS = frozenset("""sc sl pr ng gt og id it ou od os au ad rue lue rle 
 # a header's last cell that names who signs each row
 _SIGNER = regex.compile(
     r"(?i)(?:initials?|inits?|by|sign(?:ed|ature)?|sitter|observer|obs|tech|rn|md|nurse|staff|user"
-    r"|who|clinician|provider|cosign|co-sign|witness|clerk|picker|crc|caller"
+    r"|who|clinician|provider|cosign|co-sign|witness|clerk|picker|crc|caller|invest|investigator"
     r"|(?:given|checked|done|performed|entered|verified|signed|completed|collected|drawn|observed|recorded|witnessed"
     r"|reviewed|called|paid|recv|rcvd|received|picked|packed|approved|issued|dispensed|returned)[ ]by)[ \t]*:?")
 # a header that says its column holds initials outright ("Initials", "PT (init)"): a patient's
