@@ -281,3 +281,10 @@ def test_the_columns_a_header_names(columns, text, expected):
     found = cells(columns, text)
     assert set(expected) <= set(found)
     assert not any(value in ("48", "301", "Y", "08:00", "BMP MG CBC") for _, value in found)
+
+
+def test_an_evidence_logs_seal_numbers_and_who_collected(columns):
+    text = ("ITEM  DESCRIPTION                               SEAL #       COLLECTED   BY\n"
+            "1     Sexual assault evidence kit (standard)     004418A      0315        TQ\n"
+            "2     Underwear, paper bag                       004419A      0320        TQ\n")
+    assert cells(columns, text) == [("ID", "004418A"), ("PERSON", "TQ"), ("ID", "004419A"), ("PERSON", "TQ")]
