@@ -115,6 +115,15 @@ SIGNER_TABLES = {
         "R.A.Q.     D2   10/18 0440   VOL      --           accepted Quaxley House 10/19\n"
         "J.Q.       D3   10/19 0115   IVC      10/22 0115  med clearance pending\n",
         ["T.Q.", "R.A.Q.", "J.Q."]),
+    # a fixed-width board whose header cell spans three columns ("AGE SEX CC"): the signers'
+    # cells are those under their headers
+    "fixed_width_board": (
+        "RM   PT                 AGE SEX CC                ESI LOS   MD  RN  STATUS\n"
+        "01   QUAXLEY, S         44  M   SOB               2   3:12  JR  mb  ADMIT-PEND\n"
+        "03   QUAXTON, L         7   M   FEVER             4   1:05  AK  tw  D/C\n"
+        "04   -- CLEAN --\n"
+        "05   QUAXO, ABDI        29  M   ABD PAIN          3   2:18  JR  tw  CT PEND\n",
+        ["JR", "mb", "AK", "tw", "JR", "tw"]),
     # a medical examiner's case log names each case's investigator by initials
     "investigator_column": (
         "case_no,decedent,dob,dod,age,manner,disposition,invest,status\n"

@@ -96,7 +96,10 @@ class RowSignerRecognizer(EntityRecognizer):
                     # dropped: by index
                     under = [cells[k] for k in signers]
                 else:
-                    under = cells[-1:] if last and len(cells) > 1 else []
+                    # a fixed-width row: the cell that starts under a signer's header ("AGE SEX CC"
+                    # is one header cell over three columns); else a signer's last cell
+                    under = [c for c in cells for k in signers if abs(c[0] - header[k][0]) <= 1] \
+                        or (cells[-1:] if last and len(cells) > 1 else [])
                 for s, e in under:
                     m = _INITIALS.fullmatch(lines[j], s, e)
                     if m is not None and (grid or m.start(1) == s) and _initials(m.group(1)):
