@@ -1461,6 +1461,11 @@ POSITIVE = [
     ("PERSON", "C26-077319    0111847    TRAUMA, TANGO             ED-T1    03/18/26 0447", "TANGO"),
     ("PERSON", "Kit #: SAK-25-0917\nPatient (initials only on kit): A.M.Q.      MRN: MC-3316052", "A.M.Q."),
     ("PERSON", "Quaxley Bend Cardiac Rehab     staff: BT / GA / hm\n\nname    M    W    F", "BT / GA / hm"),
+    # staff by a unit's roles, and a first name before its role in parentheses
+    ("PERSON", "Unit sec: Quabel    House sup: Gay Quaxley x4410", "Quabel"),
+    ("PERSON", "Unit sec: Quabel    House sup: Gay Quaxley x4410", "Gay Quaxley"),
+    ("PERSON", "arrived via bed w/ Quafa (transport). A&Ox4, drowsy", "Quafa"),
+    ("PERSON", "Glu 31 called to Quella (NICU RN) at 1602", "Quella"),
     # a label written as a field name of an export ("session_id:")
     ("ID", "--- ambient_export.txt ---\nsession_id:        a91e-44b0-8c2f-1137\norg:  Quaxley", "a91e-44b0-8c2f-1137"),
     # a "Dr." glued to the word before; an initial and surname after "reported to"
@@ -2134,6 +2139,7 @@ NEGATIVE = [
     ("PERSON", "PT ALERT.MS. INTACT; ORIENTED X3.MR. STABLE; reported to q. 4 hrs"),
     ("PERSON", "trauma echo negative; trauma delta 2; trauma bay 2; TRAUMA ECHO: no effusion"),
     ("PERSON", "Transcribed: VR/auto; staff: all; staff: RN/LPN"),
+    ("PERSON", "Called Pharmacy (RN) and Blood Bank (tech); Dialysis (RN) aware; Charge (RN) notified; Float (RN)"),
     ("PERSON", 'Assessment, Pain "Better" today; wife "Okay" with plan; Plan, Follow "Closely"; Mood, Affect "Fine"'),
     ("PERSON", "VISITED BY FAMILY (WIFE) AND PT (SON); CALLED HCP (DAUGHTER); SEEN BY SW (SPOUSE); NOK (HUSBAND); "
                "POA (SON); MD (DAUGHTER); RN (MOTHER); CONTACT (WIFE)"),
