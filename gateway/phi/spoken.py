@@ -12,8 +12,9 @@ always saw; the second reading only adds.
 
 Only runs that read as an identifier are rewritten, so ordinary prose keeps its words ("one of
 the two", "a b" and "twenty minutes" stay): three or more spoken numbers or spelt characters, an
-ordinal day (the fourth to the thirty-first anywhere, the first to the third after a month), or
-the number after a month and its ordinal ("april ninth, fifty-nine").
+ordinal day (the fourth to the thirty-first anywhere, the first to the third after a month), the
+number after a month and its ordinal ("april ninth, fifty-nine"), a house number before its
+street ("eight ten quaxley road": 810) and a road's number after the road ("route nine").
 
 A dictated text says its punctuation ("r e colon margaret quaxley comma date of birth …"), and the
 model, which learnt from written text, reads "comma" as a word of a name or an organization. In

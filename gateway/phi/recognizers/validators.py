@@ -819,7 +819,7 @@ def iso_month(value: str) -> bool:
     return int(month) < int(year[2:])
 
 
-# and a drug's stem, for drugs no word list has yet ("durvalumab", "risankizumab")
+# medical words' endings, and drugs' stems for the drugs no word list has yet ("durvalumab")
 _MEDICAL_ENDINGS = ("ology", "ologist", "itis", "osis", "ectomy", "otomy", "scopy", "gram", "emia", "pathy", "plasty",
                     *DRUG_STEMS)
 
