@@ -66,6 +66,8 @@ _ENDS_A_ZIP = re.compile(r"\b[A-Z]{2}[ \t]+\d{5}\Z")
 def _joins(text: str, m: re.Match) -> bool:
     if _RULE.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
         return False                    # a table's rule of dashes ends its line: the rows start below
+    if text[m.start() - 1] == "-" and (m.start() < 2 or not text[m.start() - 2].isalnum()):
+        return False                    # a hyphen after no letter or digit ("| --", an empty cell) goes on no number
     if not (text[m.start() - 1].isdigit() and text[m.end():m.end() + 1].isdigit()):
         return True
     if _STARTS_A_DATE.match(text, m.end()) or _ENDS_A_ZIP.search(text, max(0, m.start() - 12), m.start()):

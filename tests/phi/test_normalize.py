@@ -69,6 +69,8 @@ def test_line_breaks_inside_numbers_and_hyphenated_words():
     "RM  START  PATIENT\n--  -----  -------\n01  0730   QUAXLEY, ANA",      # a table's rule, then a row
     "2025-03-12,09:20,Lake R,sick,503-555-0158 x2\n2025-03-12,09:40,Osei K",   # a CSV row's ISO date
     "0418  epi #2\n0419  ETT 7.5 @ 22 cm",                          # a code log's next row: its time
+    "date          | recipient    | --\n2022-01-19    | Quaxley Law",  # an empty cell's "--", then a row
+    "hydrated -\n12 oz water",                                     # a dash after a space
 ])
 def test_a_whole_value_ending_a_line_stays_apart_from_the_next_lines_number(text):
     assert normalize(text).text == text
