@@ -1470,6 +1470,8 @@ POSITIVE = [
     ("DATE", "remote_monitoring_export_2026-08-01.csv   (vendor portal -> clinic SFTP)", "2026-08-01"),
     ("DATE", "[end 00:01:44]  file amb_20250613_0912_rm4.wav", "20250613"),
     ("DATE", "filter: 2026-07-01..2026-07-13, all users, all actions", "2026-07-13"),
+    # a session's id in hexadecimal
+    ("ID", "Source: conversation recording 00:14:37   Session sx-7f3a91c2   Generated", "sx-7f3a91c2"),
     # a label written as a field name of an export ("session_id:")
     ("ID", "--- ambient_export.txt ---\nsession_id:        a91e-44b0-8c2f-1137\norg:  Quaxley", "a91e-44b0-8c2f-1137"),
     # a "Dr." glued to the word before; an initial and surname after "reported to"
@@ -2144,6 +2146,7 @@ NEGATIVE = [
     ("PERSON", "trauma echo negative; trauma delta 2; trauma bay 2; TRAUMA ECHO: no effusion"),
     ("PERSON", "Transcribed: VR/auto; staff: all; staff: RN/LPN"),
     ("DATE", "firmware v1.2026-01-01; lot_2025061399; acct 120250613; ratio 3.2026-05-05"),
+    ("ID", "session 2 of 6; call back 10; session deadbeef; recording fade"),
     ("PERSON", "Called Pharmacy (RN) and Blood Bank (tech); Dialysis (RN) aware; Charge (RN) notified; Float (RN)"),
     ("PERSON", 'Assessment, Pain "Better" today; wife "Okay" with plan; Plan, Follow "Closely"; Mood, Affect "Fine"'),
     ("PERSON", "VISITED BY FAMILY (WIFE) AND PT (SON); CALLED HCP (DAUGHTER); SEEN BY SW (SPOUSE); NOK (HUSBAND); "
