@@ -1470,6 +1470,12 @@ POSITIVE = [
     ("DATE", "remote_monitoring_export_2026-08-01.csv   (vendor portal -> clinic SFTP)", "2026-08-01"),
     ("DATE", "[end 00:01:44]  file amb_20250613_0912_rm4.wav", "20250613"),
     ("DATE", "filter: 2026-07-01..2026-07-13, all users, all actions", "2026-07-13"),
+    # driver's licences: a commercial one with its state before, glued to its state, after an aside
+    ("LICENSE", "   CDL: IL Q640-5517-2894\nSTEP 6 (MRO): NEGATIVE.", "Q640-5517-2894"),
+    ("LICENSE", "Donor ID (CDL #): P0448-21963-04821        Donor SSN: not collected", "P0448-21963-04821"),
+    ("LICENSE", "Driver's licence (pt 1): D7730154 exp 08/2029", "D7730154"),
+    ("LICENSE", "organ donor designation YES (state registry, DL OH-RT448120).", "OH-RT448120"),
+    ("LICENSE", "M, appears 50s. DL in wallet Q0492-55719-33. NOK not yet notified.", "Q0492-55719-33"),
     # a session's id in hexadecimal
     ("ID", "Source: conversation recording 00:14:37   Session sx-7f3a91c2   Generated", "sx-7f3a91c2"),
     # a label written as a field name of an export ("session_id:")
@@ -2147,6 +2153,7 @@ NEGATIVE = [
     ("PERSON", "Transcribed: VR/auto; staff: all; staff: RN/LPN"),
     ("DATE", "firmware v1.2026-01-01; lot_2025061399; acct 120250613; ratio 3.2026-05-05"),
     ("ID", "session 2 of 6; call back 10; session deadbeef; recording fade"),
+    ("LICENSE", "DL MA at the DMV; CDL holder, class A; DL renewed 2019"),
     ("PERSON", "Called Pharmacy (RN) and Blood Bank (tech); Dialysis (RN) aware; Charge (RN) notified; Float (RN)"),
     ("PERSON", 'Assessment, Pain "Better" today; wife "Okay" with plan; Plan, Follow "Closely"; Mood, Affect "Fine"'),
     ("PERSON", "VISITED BY FAMILY (WIFE) AND PT (SON); CALLED HCP (DAUGHTER); SEEN BY SW (SPOUSE); NOK (HUSBAND); "
