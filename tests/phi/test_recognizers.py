@@ -1476,6 +1476,9 @@ POSITIVE = [
     ("LICENSE", "Driver's licence (pt 1): D7730154 exp 08/2029", "D7730154"),
     ("LICENSE", "organ donor designation YES (state registry, DL OH-RT448120).", "OH-RT448120"),
     ("LICENSE", "M, appears 50s. DL in wallet Q0492-55719-33. NOK not yet notified.", "Q0492-55719-33"),
+    # a DEA number a few words after "DEA", whatever its check digit; an NPI in a claim form's box
+    ("LICENSE", " 2. Upload current DEA (ours shows QL5520931 exp 04/30/2025)", "QL5520931"),
+    ("LICENSE", "33  BILLING PH 973-555-0166   33a 1234567893", "1234567893"),
     # a session's id in hexadecimal
     ("ID", "Source: conversation recording 00:14:37   Session sx-7f3a91c2   Generated", "sx-7f3a91c2"),
     # a label written as a field name of an export ("session_id:")
@@ -2154,6 +2157,7 @@ NEGATIVE = [
     ("DATE", "firmware v1.2026-01-01; lot_2025061399; acct 120250613; ratio 3.2026-05-05"),
     ("ID", "session 2 of 6; call back 10; session deadbeef; recording fade"),
     ("LICENSE", "DL MA at the DMV; CDL holder, class A; DL renewed 2019"),
+    ("LICENSE", "DEA schedule II drugs: see list ab1234567?; DEA reg pending; 33a 1234567890"),
     ("PERSON", "Called Pharmacy (RN) and Blood Bank (tech); Dialysis (RN) aware; Charge (RN) notified; Float (RN)"),
     ("PERSON", 'Assessment, Pain "Better" today; wife "Okay" with plan; Plan, Follow "Closely"; Mood, Affect "Fine"'),
     ("PERSON", "VISITED BY FAMILY (WIFE) AND PT (SON); CALLED HCP (DAUGHTER); SEEN BY SW (SPOUSE); NOK (HUSBAND); "
