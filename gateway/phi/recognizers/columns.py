@@ -26,8 +26,8 @@ from typing import Any
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from gateway.phi.recognizers.validators import bare_login, login_name, plain_word
 from gateway.phi.recognizers import yamlfile
+from gateway.phi.recognizers.validators import bare_login, login_name, plain_word
 
 COLUMNS = Path(__file__).with_name("columns.yaml")
 _CELL = regex.compile(r"\S+(?:[ ]\S+)*")              # cells: runs split by two spaces or a tab

@@ -19,8 +19,8 @@ from typing import Any
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from gateway.phi.recognizers.columns import finding
 from gateway.phi.recognizers import yamlfile
+from gateway.phi.recognizers.columns import finding
 
 SPEC = Path(__file__).with_name("hl7.yaml")
 _RANGE = regex.compile(r"(\d+)(?:-(\d+))?")

@@ -65,9 +65,9 @@ from presidio_analyzer import (
 )
 
 from gateway.phi.kinds import KINDS
+from gateway.phi.recognizers import yamlfile
 from gateway.phi.recognizers.prefilter import Prefilter
 from gateway.phi.recognizers.validators import VALIDATORS
-from gateway.phi.recognizers import yamlfile
 
 DEFAULT_PATTERNS = Path(__file__).with_name("patterns.yaml")
 

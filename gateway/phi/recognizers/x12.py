@@ -17,8 +17,8 @@ from typing import Any
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from gateway.phi.recognizers.columns import finding
 from gateway.phi.recognizers import yamlfile
+from gateway.phi.recognizers.columns import finding
 
 SPEC = Path(__file__).with_name("x12.yaml")
 _KINDS = frozenset("PERSON LOCATION ORGANIZATION DATE PHONE EMAIL SSN MRN HEALTH_PLAN ACCOUNT LICENSE ID".split())
