@@ -27,6 +27,7 @@ from gateway.phi.kinds import KINDS
 from gateway.phi.nerfilter import ORG_HEADS, NerFilter
 from gateway.phi.normalize import Normalized, normalize
 from gateway.phi.propagate import Propagator
+from gateway.phi.recognizers.namelist import NAME as NAME_LIST, NameListRecognizer
 from gateway.phi.recognizers.validators import run_together_login
 from gateway.phi.scripts import script_names
 from gateway.phi.series import repeats, siblings
@@ -193,7 +194,7 @@ def build_analyzer(model: str | Path | None = None) -> AnalyzerEngine:
     registry.add_recognizer(_NerRecognizer(supported_language="en", supported_entities=list(NER_KINDS),
                                            ner_filter=ner_filter()))
     recognizers = default_recognizers()
-    for recognizer in recognizers:
+    for recognizer in [*recognizers, NameListRecognizer()]:
         registry.add_recognizer(recognizer)
     analyzer = _Analyzer(nlp_engine=build_nlp_engine(model), registry=registry, supported_languages=["en"])
     # built in the background (a cold cache compiles for most of a minute); until then, and
@@ -319,7 +320,7 @@ class PresidioDetector:
 
 def _from_a_pattern(result) -> bool:
     """Found by an anchored pattern recognizer, not guessed by the NER model."""
-    return result.recognition_metadata.get("recognizer_name") not in (_NerRecognizer.__name__, "propagation")
+    return result.recognition_metadata.get("recognizer_name") not in (_NerRecognizer.__name__, NAME_LIST, "propagation")
 
 
 def merge(findings: list[Finding]) -> list[Finding]:

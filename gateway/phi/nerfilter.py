@@ -125,6 +125,11 @@ def word_list(name: str) -> set[str]:
         return {w for line in f if (w := line.strip().lower()) and not w.startswith("#")}
 
 
+def capitals(text: str) -> str:
+    """How the text uses capital letters: "mixed" (ordinary prose), "upper" or "lower"."""
+    return _Style.of(text).kind
+
+
 @dataclass(frozen=True)
 class _Style:
     """How the text uses capitals: "mixed" (ordinary prose), "upper" or "lower"."""
@@ -152,7 +157,8 @@ class NerFilter:
 
     def __init__(self, plain: Iterable[str], proper: Iterable[str], terms: Iterable[str] = (),
                  places: Iterable[str] = (), misspellable: Iterable[str] = (), clinical: Iterable[str] = (),
-                 org_generic: Iterable[str] = (), rare: Iterable[str] = (), peoples: Iterable[str] = ()) -> None:
+                 org_generic: Iterable[str] = (), rare: Iterable[str] = (), peoples: Iterable[str] = (),
+                 names: Iterable[str] = ()) -> None:
         """`plain`: ordinary words, unless also in `proper`; `terms`: never names, even if
         a dictionary capitalizes them ("Tylenol", "ICU"); `places`: the gazetteer's names,
         lower-cased ("towson", "new haven"); `misspellable`: clinical words whose one-letter
@@ -160,7 +166,8 @@ class NerFilter:
         vocabulary; `org_generic`: words naming a kind of department or service ("pastoral");
         `rare`: words only a larger dictionary has, no name when written in lower case in
         capitalized text ("omentum"); `peoples`: languages, peoples and faiths, no word of a
-        person's name ("Punjabi"), though they may name an organization ("Baptist Health")."""
+        person's name ("Punjabi"), though they may name an organization ("Baptist Health");
+        `names`: given names and surnames, lower-cased ("olufunke", "asare")."""
         self._peoples = frozenset(peoples)
         self._proper = frozenset(proper)
         self._places = frozenset(places)
@@ -170,6 +177,8 @@ class NerFilter:
         self._plain = frozenset(w for w in self._words if w not in self._proper) | frozenset(terms)
         self._not_org_names = frozenset(clinical) | frozenset(terms) | frozenset(org_generic) | TITLES
         self._rare = frozenset(rare) - self._proper - self._places
+        self._names = frozenset(n for n in names if n not in self._words and n not in self._places
+                                and n not in self._peoples and n not in HEADS)
 
     @classmethod
     def default(cls, clinical_words: Iterable[str] = ()) -> "NerFilter":
@@ -179,7 +188,8 @@ class NerFilter:
         return cls(english | clinical | word_list("other-languages.txt"), _read("english-proper.txt.gz"),
                    terms, _read("places.txt.gz") | word_list("regions.txt"), peoples=word_list("languages.txt"),
                    misspellable=(clinical | terms) - english, clinical=clinical, org_generic=word_list("org-generic.txt"),
-                   rare=_read("english-rare.txt.gz"))
+                   rare=_read("english-rare.txt.gz"),
+                   names=_read("person-names.txt.gz") - word_list("not-names.txt"))
 
     def is_plain(self, word: str) -> bool:
         """An ordinary word, never a name ("followed", "pvc"; not "walker")."""
@@ -195,6 +205,12 @@ class NerFilter:
         word misspelt ("Crosson", "Certusi"; not "Carlson", "sputum", "oxacilin")."""
         low = word.lower()
         return not (low in self._words or low in self._proper or low in self._places or low in self._misspelt)
+
+    def is_listed_name(self, word: str) -> bool:
+        """A given name or surname of the shipped list (lexicon/person-names.txt.gz) that is no
+        ordinary or clinical word, no place, people or organization head, and not in
+        lexicon/not-names.txt ("Olufunke", "Asare"; not "Brown", "Georgia", "Parkinson")."""
+        return word.lower() in self._names
 
     def is_rare(self, word: str) -> bool:
         """A word only a larger dictionary has, never capitalized there ("omentum", "proximal")."""
@@ -255,7 +271,7 @@ class NerFilter:
         touching = _touching(results)
         for r in results:
             r = _with_surname(text, _hyphenated(text, r, self), self)
-            if r.entity_type == "PERSON" and _EPONYM_NEXT.match(text, r.end):
+            if r.entity_type == "PERSON" and EPONYM_NEXT.match(text, r.end):
                 continue             # "Jackson-Pratt drain", "Swan-Ganz catheter": a device's or a sign's name
             words = list(_WORD.finditer(text, r.start, r.end))
             if not words or len(words) == 1 and (self._misspelling(words[0].group(), style)
@@ -460,7 +476,7 @@ _CUT_BEFORE = re.compile(r"\b[A-Z][a-z]{1,4}-\Z")          # "Jun-" before a gue
 _CUT_AFTER = re.compile(r"-?[a-z]{2,4}\b")                  # "-ja" after a guess "Baek Young-"
 # a word after a name that makes it an eponym: a device, a syndrome, a manoeuvre. Not words a
 # sentence may put after a person ("have Ann sign the consent", "told Ann test results are back")
-_EPONYM_NEXT = re.compile(r"['’]?s?[ \t]+(?i:drains?|catheters?|tubes?|bulbs?|syndrome|disease|maneuver|manoeuvre"
+EPONYM_NEXT = re.compile(r"['’]?s?[ \t]+(?i:drains?|catheters?|tubes?|bulbs?|syndrome|disease|maneuver|manoeuvre"
                           r"|procedure|reflex|stockings?)\b")
 _SURNAME_AFTER = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,})(?:['’][A-Za-z]+)?\b")   # "Farthing" after "Quenby-"
 _LOWER_RUN = re.compile(r"[a-z]+")

@@ -1,0 +1,65 @@
+"""Given names and surnames the NER model missed, found by a list of names.
+
+    Skin champ today: Quaxley.          sitter 0700-1500 then Olufunke.
+
+The model reads a name by its context; in a table's cell, a roster or a bare line it sometimes
+has none and misses a name it finds in a sentence. A capitalized word of the shipped name list
+(lexicon/person-names.txt.gz, built from Faker's per-locale lists by
+`python -m gateway.phi.training.names`) is reported as a name when it is no ordinary or clinical
+word, no place, and not in lexicon/not-names.txt (eponyms and makers: "Parkinson", "Abbott");
+see `NerFilter.is_listed_name`. Only where the text writes capitals normally, and an all-caps
+word only of five letters or more ("OWUSUWAA"): in an all-caps note, or as a short capital
+word, a listed name is too often an abbreviation ("MAE", "ROS", "AMA"). Not a word joined to
+another by a hyphen ("Mallory-Weiss", "Brandt-Daroff": a sign or a manoeuvre; hyphenated surnames
+are the model's), nor one an eponym's noun follows ("Quaxley's disease", "Quaxley sign").
+
+A guess, like the model's: it does not confirm the name for the rest of the document
+(gateway/phi/propagate.py), and scores below the patterns so that a pattern's kind wins where
+they overlap.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from gateway.phi.nerfilter import EPONYM_NEXT, capitals
+from gateway.phi.recognizers.columns import finding
+
+NAME = "name_list"
+_TITLE = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}\p{Ll}{2,}(?![\p{L}\d-])")
+_CAPS = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}{5,}(?![\p{L}\d-])")
+# what makes a name an eponym besides the model's list (nerfilter.EPONYM_NEXT): a sign, a test, a
+# scale ("Murphy sign", "Wells score"); a possessive before an aside ("Quaxley's (levodopa)")
+_EPONYM = regex.compile(r"['’]?s?[ \t]+(?i:signs?|tests?|scores?|scales?|criteria|classification|index|fracture"
+                        r"|blades?|forceps|clamps?|lines|tear|position|ulcers?|nodes?|phenomenon|triad|dressing"
+                        r"|splint|boot|view|grade|stage|staging|type)\b|['’]s[ \t]*\(")
+
+
+class NameListRecognizer(EntityRecognizer):
+    """Capitalized words of the name list (see the module docstring)."""
+
+    def __init__(self, score: float = 0.45) -> None:
+        self._score = score
+        super().__init__(supported_entities=["PERSON"], name=NAME, supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if entities and "PERSON" not in entities:
+            return []
+        style = capitals(text)
+        if style == "upper":
+            return []
+        from gateway.phi.engine import ner_filter   # lazily: the engine imports spaCy
+        words = ner_filter()
+        shapes = (_TITLE, _CAPS) if style == "mixed" else (_TITLE,)
+        return [finding(self, "PERSON", m.start(), m.end(), self._score, "a listed name")
+                for shape in shapes for m in shape.finditer(text)
+                if words.is_listed_name(m.group()) and not _eponym(text, m.end())]
+
+
+def _eponym(text: str, end: int) -> bool:
+    return bool(EPONYM_NEXT.match(text, end) or _EPONYM.match(text, end))

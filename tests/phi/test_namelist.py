@@ -1,0 +1,70 @@
+"""gateway/phi/recognizers/namelist.py: capitalized words of the shipped name list."""
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from gateway.phi.engine import _from_a_pattern
+from gateway.phi.nerfilter import LEXICON
+from gateway.phi.recognizers.namelist import NameListRecognizer
+from gateway.phi.training.names import names
+
+
+@pytest.fixture(scope="module")
+def listed():
+    return NameListRecognizer()
+
+
+def found(recognizer, text):
+    return [text[r.start:r.end] for r in recognizer.analyze(text, [])]
+
+
+@pytest.mark.parametrize("text, names_", [
+    ("Skin champ today: Ximena. Fire drill b/w 1300-1500.", ["Ximena"]),
+    ("Sitter 0700-1500 then Olufunke, 1500-2300 agency.", ["Olufunke"]),
+    ("1/15 1351  Sibonelo / HC00552319  CSF GS  called", ["Sibonelo"]),
+    ("Mother OWUSUWAA at bedside, interpreter present.", ["OWUSUWAA"]),          # capitals, in mixed text
+    ("Family meeting with Grégoire and Gregoire's sister.", ["Grégoire", "Gregoire"]),
+])
+def test_a_listed_name_with_no_cue_is_found(listed, text, names_):
+    assert found(listed, text) == names_
+
+
+@pytest.mark.parametrize("text", [
+    "SKIN CHAMP TODAY: XIMENA. PT MAE, PERRLA.",     # an all-caps note: the list stays silent
+    "Neuro: A&Ox3, MAE, ROS neg, left AMA.",         # short capitals are abbreviations
+    "sitter then ximena, pt resting",                # lowercase: the model's and the patterns' call
+    "Rule out Mallory-Weiss tear; Brandt-Daroff exercises.",   # joined by a hyphen
+    "PMH: Parkinson's (levodopa), Murphy sign neg, Wells score 2.",   # eponyms
+    "Quaxley's disease was ruled out; a Quaxley sign was absent.",     # an eponym's noun, any name
+    "2mg Vit K SQ; Abbott meter; Georgia, India and June 3.",  # not-names, states, countries, months
+    "Brown stool, Will to call back.",               # ordinary words that are names too
+])
+def test_no_name_where_the_word_means_something_else(listed, text):
+    assert found(listed, text) == []
+
+
+def test_only_person_requests_are_served(listed):
+    assert listed.analyze("then Ximena.", ["PHONE_NUMBER"]) == []
+
+
+def test_a_listed_name_is_a_guess_not_a_confirmation(listed):
+    # it must not vouch for the name elsewhere in the document, as the anchored patterns do
+    [result] = listed.analyze("then Ximena.", [])
+    assert not _from_a_pattern(result)
+
+
+def test_the_detector_reports_a_name_only_the_list_knows(detector):
+    text = "Room sweep done 0700 and 1500. Skin champ today: Ximena. Fire drill sometime b/w 1300-1500!"
+    names_ = [text[f.start:f.end] for f in detector.analyze(text) if f.type == "PERSON"]
+    assert names_ == ["Ximena"]
+
+
+def test_the_shipped_list_is_what_the_build_makes():
+    with gzip.open(LEXICON / "person-names.txt.gz", "rt", encoding="utf-8") as f:
+        shipped = {line.strip() for line in f}
+    built = names()
+    assert built == shipped
+    assert {"gregoire", "grégoire", "olufunke"} <= built
+    assert not {"june", "monday", "georgia", "india", "rico", "mexico"} & built
