@@ -4,14 +4,14 @@
 
 The model reads a name by its context; in a table's cell, a roster or a bare line it sometimes
 has none and misses a name it finds in a sentence. A capitalized word of the shipped name list
-(lexicon/person-names.txt.gz, built from Faker's per-locale lists by
+(lexicon/person-names.txt.gz: Faker's per-locale lists and the US census surnames, built by
 `python -m gateway.phi.training.names`) is reported as a name when it is no ordinary or clinical
 word, no place, and not in lexicon/not-names.txt (eponyms and makers: "Parkinson", "Abbott");
 see `NerFilter.is_listed_name`. Only where the text writes capitals normally, and an all-caps
 word only of five letters or more ("OWUSUWAA"): in an all-caps note, or as a short capital
 word, a listed name is too often an abbreviation ("MAE", "ROS", "AMA"). Not a word joined to
 another by a hyphen ("Mallory-Weiss", "Brandt-Daroff": a sign or a manoeuvre; hyphenated surnames
-are the model's), nor one an eponym's noun follows ("Quaxley's disease", "Quaxley sign").
+are the model's), nor one an eponym's noun or a score follows ("Quaxley's disease", "Quaxley sign", "Quaxley 9").
 
 A guess, like the model's: it does not confirm the name for the rest of the document
 (gateway/phi/propagate.py), and scores below the patterns so that a pattern's kind wins where
@@ -34,7 +34,9 @@ _CAPS = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}{5,}(?![\p{L}\d-])")
 # scale ("Murphy sign", "Wells score"); a possessive before an aside ("Quaxley's (levodopa)")
 _EPONYM = regex.compile(r"['’]?s?[ \t]+(?i:signs?|tests?|scores?|scales?|criteria|classification|index|fracture"
                         r"|blades?|forceps|clamps?|lines|tear|position|ulcers?|nodes?|phenomenon|triad|dressing"
-                        r"|splint|boot|view|grade|stage|staging|type)\b|['’]s[ \t]*\(")
+                        r"|splint|boot|view|grade|stage|staging|type)\b|['’]s[ \t]*\("
+                        # a scale's name before its score ("Aldrete 9", "Tinetti 14/28")
+                        r"|[ \t]*:?[ \t]*\d{1,2}(?:/\d{1,2})?(?![\d/:.,-]*\d)")
 
 
 class NameListRecognizer(EntityRecognizer):
