@@ -34,7 +34,7 @@ def test_a_listed_name_with_no_cue_is_found(listed, text, names_):
 @pytest.mark.parametrize("text", [
     "SKIN CHAMP TODAY: XIMENA. PT MAE, PERRLA.",     # an all-caps note: the list stays silent
     "Neuro: A&Ox3, MAE, ROS neg, left AMA.",         # short capitals are abbreviations
-    "sitter then ximena, pt resting",                # lowercase: the model's and the patterns' call
+    "sitter then rosa, pt resting",                  # a short lowercase word: the model's call
     "Rule out Mallory-Weiss tear; Brandt-Daroff exercises.",   # joined by a hyphen
     "PMH: Parkinson's (levodopa), Murphy sign neg, Wells score 2.",   # eponyms
     "Quaxley's disease was ruled out; a Quaxley sign was absent.",     # an eponym's noun, any name
@@ -73,3 +73,22 @@ def test_the_shipped_list_is_what_the_build_makes():
     assert {"june", "monday", "georgia", "india", "rico", "mexico", "syria"} <= excluded()
     assert all(len(w) >= 5 for w in shipped - faker)     # the census lists' shorter words are left out
     assert len(shipped - faker) > 100_000
+
+
+@pytest.mark.parametrize("text, names_", [
+    ("dictation: fill it out please tamika period", ["tamika"]),                # a lowercase note
+    ("Son called for rm 6 fenstermacher, # in chart.", ["fenstermacher"]),     # lowercase in prose
+])
+def test_a_lowercase_listed_name(listed, text, names_):
+    assert found(listed, text) == names_
+
+
+@pytest.mark.parametrize("text", [
+    "pt picking at johnny, reoriented",          # a gown (lexicon/not-names.txt)
+    "ate half a reuben sandwich",
+    "small amts of brown stool, will recheck",   # ordinary words, names too
+    "wound bed with slough, omentum not seen",   # rare words
+    "SAW MS QUAXLEY, TAMIKA TO CALL",            # an all-caps note: the list stays silent
+])
+def test_no_lowercase_name_where_the_word_means_something_else(listed, text):
+    assert found(listed, text) == []

@@ -7,10 +7,12 @@ has none and misses a name it finds in a sentence. A capitalized word of the shi
 (lexicon/person-names.txt.gz: Faker's per-locale lists and the US census surnames, built by
 `python -m gateway.phi.training.names`) is reported as a name when it is no ordinary or clinical
 word, no place, and not in lexicon/not-names.txt (eponyms and makers: "Parkinson", "Abbott");
-see `NerFilter.is_listed_name`. Only where the text writes capitals normally, and an all-caps
-word only of five letters or more ("OWUSUWAA"): in an all-caps note, or as a short capital
-word, a listed name is too often an abbreviation ("MAE", "ROS", "AMA"). Not a word joined to
-another by a hyphen ("Mallory-Weiss", "Brandt-Daroff": a sign or a manoeuvre; hyphenated surnames
+see `NerFilter.is_listed_name`. Only where the text writes capitals normally or not at all, an
+all-caps word only of five letters or more and in text that writes capitals normally
+("OWUSUWAA"): in an all-caps note, or as a short capital word, a listed name is too often an
+abbreviation ("MAE", "ROS", "AMA"). A lowercase word ("please tamika period", "call the son for
+fenstermacher") of five letters or more, and not a rare word or one letter off an ordinary or
+clinical one (a misspelling). Not a word joined to another by a hyphen ("Mallory-Weiss", "Brandt-Daroff": a sign or a manoeuvre; hyphenated surnames
 are the model's), nor one an eponym's noun or a score follows ("Quaxley's disease", "Quaxley sign", "Quaxley 9").
 
 A guess, like the model's: it does not confirm the name for the rest of the document
@@ -30,6 +32,7 @@ from gateway.phi.recognizers.columns import finding
 NAME = "name_list"
 _TITLE = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}\p{Ll}{2,}(?![\p{L}\d-])")
 _CAPS = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}{5,}(?![\p{L}\d-])")
+_LOWER = regex.compile(r"(?<![\p{L}\d'’-])\p{Ll}{5,}(?![\p{L}\d-])")
 # what makes a name an eponym besides the model's list (nerfilter.EPONYM_NEXT): a sign, a test, a
 # scale ("Murphy sign", "Wells score"); a possessive before an aside ("Quaxley's (levodopa)")
 _EPONYM = regex.compile(r"['’]?s?[ \t]+(?i:signs?|tests?|scores?|scales?|criteria|classification|index|fracture"
@@ -57,10 +60,11 @@ class NameListRecognizer(EntityRecognizer):
             return []
         from gateway.phi.engine import ner_filter   # lazily: the engine imports spaCy
         words = ner_filter()
-        shapes = (_TITLE, _CAPS) if style == "mixed" else (_TITLE,)
+        shapes = (_TITLE, _CAPS, _LOWER) if style == "mixed" else (_TITLE, _LOWER)
         return [finding(self, "PERSON", m.start(), m.end(), self._score, "a listed name")
                 for shape in shapes for m in shape.finditer(text)
-                if words.is_listed_name(m.group()) and not _eponym(text, m.end())]
+                if words.is_listed_name(w := m.group()) and not _eponym(text, m.end())
+                and (shape is not _LOWER or not (words.is_rare(w) or words.near_english(w)))]
 
 
 def _eponym(text: str, end: int) -> bool:
