@@ -177,8 +177,8 @@ class NerFilter:
         self._plain = frozenset(w for w in self._words if w not in self._proper) | frozenset(terms)
         self._not_org_names = frozenset(clinical) | frozenset(terms) | frozenset(org_generic) | TITLES
         self._rare = frozenset(rare) - self._proper - self._places
-        self._names = frozenset(n for n in names if n not in self._words and n not in self._places
-                                and n not in self._peoples and n not in HEADS)
+        # a town's name stays: it is an identifier too ("Amanda", "Isabella")
+        self._names = frozenset(n for n in names if n not in self._words and n not in self._peoples and n not in HEADS)
 
     @classmethod
     def default(cls, clinical_words: Iterable[str] = ()) -> "NerFilter":
@@ -208,8 +208,9 @@ class NerFilter:
 
     def is_listed_name(self, word: str) -> bool:
         """A given name or surname of the shipped list (lexicon/person-names.txt.gz) that is no
-        ordinary or clinical word, no place, people or organization head, and not in
-        lexicon/not-names.txt ("Olufunke", "Asare"; not "Brown", "Georgia", "Parkinson")."""
+        ordinary or clinical word, people or organization head, and not in lexicon/not-names.txt
+        ("Olufunke", "Asare", "Amanda"; not "Brown", "Punjabi", "Parkinson"). A town's name may be
+        one: it is an identifier too; the list has no state or country ("Georgia")."""
         return word.lower() in self._names
 
     def is_rare(self, word: str) -> bool:

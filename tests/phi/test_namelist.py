@@ -26,6 +26,7 @@ def found(recognizer, text):
     ("1/15 1351  Sibonelo / HC00552319  CSF GS  called", ["Sibonelo"]),
     ("Mother OWUSUWAA at bedside, interpreter present.", ["OWUSUWAA"]),          # capitals, in mixed text
     ("Family meeting with Grégoire and Gregoire's sister.", ["Grégoire", "Gregoire"]),
+    ("Calling about Amanda, 57yo, lives with Ximena - her sister.", ["Amanda", "Ximena"]),   # a town's name too
 ])
 def test_a_listed_name_with_no_cue_is_found(listed, text, names_):
     assert found(listed, text) == names_
@@ -38,6 +39,7 @@ def test_a_listed_name_with_no_cue_is_found(listed, text, names_):
     "Rule out Mallory-Weiss tear; Brandt-Daroff exercises.",   # joined by a hyphen
     "PMH: Parkinson's (levodopa), Murphy sign neg, Wells score 2.",   # eponyms
     "Quaxley's disease was ruled out; a Quaxley sign was absent.",     # an eponym's noun, any name
+    "Rovsing neg, Murphy neg; (+) Hawkins, Asare +, Aldrete 9, Tinetti 14/28.",   # a sign's finding, a score
     "2mg Vit K SQ; Abbott meter; Georgia, India and June 3.",  # not-names, states, countries, months
     "Brown stool, Will to call back.",               # ordinary words that are names too
 ])

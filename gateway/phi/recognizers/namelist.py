@@ -38,8 +38,12 @@ _LOWER = regex.compile(r"(?<![\p{L}\d'’-])\p{Ll}{5,}(?![\p{L}\d-])")
 _EPONYM = regex.compile(r"['’]?s?[ \t]+(?i:signs?|tests?|scores?|scales?|criteria|classification|index|fracture"
                         r"|blades?|forceps|clamps?|lines|tear|position|ulcers?|nodes?|phenomenon|triad|dressing"
                         r"|splint|boot|view|grade|stage|staging|type)\b|['’]s[ \t]*\("
-                        # a scale's name before its score ("Aldrete 9", "Tinetti 14/28")
-                        r"|[ \t]*:?[ \t]*\d{1,2}(?:/\d{1,2})?(?![\d/:.,-]*\d)")
+                        # a scale's name before its score ("Aldrete 9", "Tinetti 14/28"), a sign's before
+                        # its finding ("Murphy neg", "Quaxley +")
+                        r"|[ \t]*:?[ \t]*\d{1,2}(?:/\d{1,2})?(?![\d/:.,-]*\d)"
+                        r"|[ \t]+(?i:neg|pos|negative|positive)\b|[ \t]*\+(?![\p{L}\d])|[ \t]*\([+-]\)")
+# ... or after it ("(+) Hawkins", "positive Quaxley")
+_FINDING_BEFORE = regex.compile(r"(?:\([+-]\)|(?<![\p{L}])(?i:neg|pos|negative|positive))[ \t]*\Z")
 
 
 class NameListRecognizer(EntityRecognizer):
@@ -63,9 +67,10 @@ class NameListRecognizer(EntityRecognizer):
         shapes = (_TITLE, _CAPS, _LOWER) if style == "mixed" else (_TITLE, _LOWER)
         return [finding(self, "PERSON", m.start(), m.end(), self._score, "a listed name")
                 for shape in shapes for m in shape.finditer(text)
-                if words.is_listed_name(w := m.group()) and not _eponym(text, m.end())
+                if words.is_listed_name(w := m.group()) and not _eponym(text, m.start(), m.end())
                 and (shape is not _LOWER or not (words.is_rare(w) or words.near_english(w)))]
 
 
-def _eponym(text: str, end: int) -> bool:
-    return bool(EPONYM_NEXT.match(text, end) or _EPONYM.match(text, end))
+def _eponym(text: str, start: int, end: int) -> bool:
+    return bool(EPONYM_NEXT.match(text, end) or _EPONYM.match(text, end)
+                or _FINDING_BEFORE.search(text, max(0, start - 12), start))
