@@ -47,6 +47,18 @@ def test_no_name_where_the_word_means_something_else(listed, text):
     assert found(listed, text) == []
 
 
+@pytest.mark.parametrize("text, names_", [
+    ("ULTRASOUND RUQ\nPT: XIUYING LIAO / 60 Y/O FEMALE", ["XIUYING", "LIAO"]),   # an all-caps note
+    ("END OF SHIFT: QUINONES, IVONNE (770166559). NAD, RA.", ["QUINONES", "IVONNE"]),
+])
+def test_two_listed_words_in_capitals_are_a_name_in_any_text(listed, text, names_):
+    assert sorted(set(found(listed, text))) == sorted(names_)
+
+
+def test_one_listed_word_in_capitals_is_no_name_in_an_all_caps_note(listed):
+    assert found(listed, "PT: XIUYING QUAXLEY, MAE, AMA RISK. LIAO 2 PLUS") == []
+
+
 def test_only_person_requests_are_served(listed):
     assert listed.analyze("then Ximena.", ["PHONE_NUMBER"]) == []
 

@@ -10,7 +10,8 @@ word, no place, and not in lexicon/not-names.txt (eponyms and makers: "Parkinson
 see `NerFilter.is_listed_name`. Only where the text writes capitals normally or not at all, an
 all-caps word only of five letters or more and in text that writes capitals normally
 ("OWUSUWAA"): in an all-caps note, or as a short capital word, a listed name is too often an
-abbreviation ("MAE", "ROS", "AMA"). A lowercase word ("please tamika period", "call the son for
+abbreviation ("MAE", "ROS", "AMA"); but two listed words together in capitals are a name
+there too ("Pt: XIUYING LIAO /"). A lowercase word ("please tamika period", "call the son for
 fenstermacher") of five letters or more, and not a rare word or one letter off an ordinary or
 clinical one (a misspelling). Not a word joined to another by a hyphen ("Mallory-Weiss", "Brandt-Daroff": a sign or a manoeuvre; hyphenated surnames
 are the model's), nor one an eponym's noun or a score follows ("Quaxley's disease", "Quaxley sign", "Quaxley 9").
@@ -32,6 +33,8 @@ from gateway.phi.recognizers.columns import finding
 NAME = "name_list"
 _TITLE = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}\p{Ll}{2,}(?![\p{L}\d-])")
 _CAPS = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}{5,}(?![\p{L}\d-])")
+# two listed words together in capitals, in any text ("Pt: XIUYING LIAO /", "QUINONES, IVONNE")
+_CAPS_PAIR = regex.compile(r"(?<![\p{L}\d'’-])(\p{Lu}{3,})(?:,?[ \t]+)(\p{Lu}{3,})(?![\p{L}\d'’-])")
 _LOWER = regex.compile(r"(?<![\p{L}\d'’-])\p{Ll}{5,}(?![\p{L}\d-])")
 # what makes a name an eponym besides the model's list (nerfilter.EPONYM_NEXT): a sign, a test, a
 # scale ("Murphy sign", "Wells score"); a possessive before an aside ("Quaxley's (levodopa)")
@@ -47,7 +50,7 @@ _FINDING_BEFORE = regex.compile(r"(?:\([+-]\)|(?<![\p{L}])(?i:neg|pos|negative|p
 
 
 class NameListRecognizer(EntityRecognizer):
-    """Capitalized words of the name list (see the module docstring)."""
+    """Words of the name list that stand for a name (see the module docstring)."""
 
     def __init__(self, score: float = 0.45) -> None:
         self._score = score
@@ -59,13 +62,16 @@ class NameListRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if entities and "PERSON" not in entities:
             return []
-        style = capitals(text)
-        if style == "upper":
-            return []
         from gateway.phi.engine import ner_filter   # lazily: the engine imports spaCy
         words = ner_filter()
+        pairs = [finding(self, "PERSON", m.start(g), m.end(g), self._score, "two listed names")
+                 for m in _CAPS_PAIR.finditer(text, overlapped=True)
+                 if words.is_listed_name(m.group(1)) and words.is_listed_name(m.group(2)) for g in (1, 2)]
+        style = capitals(text)
+        if style == "upper":
+            return pairs
         shapes = (_TITLE, _CAPS, _LOWER) if style == "mixed" else (_TITLE, _LOWER)
-        return [finding(self, "PERSON", m.start(), m.end(), self._score, "a listed name")
+        return pairs + [finding(self, "PERSON", m.start(), m.end(), self._score, "a listed name")
                 for shape in shapes for m in shape.finditer(text)
                 if words.is_listed_name(w := m.group()) and not _eponym(text, m.start(), m.end())
                 and (shape is not _LOWER or not (words.is_rare(w) or words.near_english(w)))]
