@@ -38,7 +38,7 @@ def test_an_admission_message(hl7):
         assert expected in got
     # codes, the state, the sex, the room and bed, the message type and the diagnosis stay
     kept = {v for _, v in got}
-    for code in ("IL", "M", "412", "B", "ADT^A01^ADT_A01", "J18.9", "Daughter", "DAU", "EPICADT", "2054-5"):
+    for code in ("IL", "USA", "M", "412", "B", "ADT^A01^ADT_A01", "J18.9", "Daughter", "DAU", "EPICADT", "2054-5"):
         assert code not in kept
 
 
@@ -54,6 +54,17 @@ def test_a_county_and_an_appointments_start_and_end(hl7):
     got = values(hl7, text)
     assert {("LOCATION", "BIBB"), ("DATE", "20260917093000"), ("DATE", "20260917095900")} <= set(got)
     assert ("DATE", "30") not in got
+
+
+def test_an_address_whose_components_a_sender_shifted(hl7):
+    # the city in the state's place and the ZIP in the country's; the state itself still stays
+    text = "PID|1||LW330177^^^QSH^MR||QUAXLEY^ANA||19930704|F|||618 QUAX AVE^APT 3R^^EVANSTON^IL^60202||(847)555-0135"
+    got = values(hl7, text)
+    assert {("LOCATION", "618 QUAX AVE^APT 3R"), ("LOCATION", "EVANSTON"), ("LOCATION", "60202")} <= set(got)
+    assert "IL" not in {v for _, v in got}
+    text = "NK1|1|QUENBY^BO|SPO|12 QUAX RD^^^New York^^United States\nGT1|1||QUAX^ANA||9 QUAX ST^^TORONTO^ON^M5V 2T6^CAN"
+    # a province stays too, and a Canadian postal code in its place is no ZIP a shift would explain
+    assert {v for _, v in values(hl7, text)} == {"QUENBY^BO", "12 QUAX RD", "QUAX^ANA", "9 QUAX ST", "TORONTO", "M5V 2T6"}
 
 
 def test_an_operator_without_an_id_is_a_name_and_a_code_is_no_name(hl7):

@@ -21,12 +21,20 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from gateway.phi.recognizers import yamlfile
 from gateway.phi.recognizers.columns import finding
+from gateway.phi.recognizers.validators import place_name
 
 SPEC = Path(__file__).with_name("hl7.yaml")
 _RANGE = regex.compile(r"(\d+)(?:-(\d+))?")
 _DIGITS_DATE = regex.compile(r"(?:19|20)\d{6}(?:\d{2,6}(?:\.\d{1,4})?)?(?:[+-]\d{4})?")
 _LINE_END = regex.compile(r"[\r\n]")
 _KINDS = frozenset("PERSON LOCATION ORGANIZATION DATE PHONE EMAIL SSN MRN HEALTH_PLAN ACCOUNT LICENSE ID".split())
+_ZIP = regex.compile(r"\d{5}(?:-\d{4})?")
+# hl7.yaml's kinds of its own, for a value a sender shifted into another component's place
+# ("618 ELM AVE^APT 3R^^EVANSTON^IL^60202": the city in the state's, the state in the ZIP's, the
+# ZIP in the country's), each a LOCATION only when it is: PLACE a town the gazetteer knows (never
+# a state or a country), ZIP a ZIP code, POSTAL anything but a two-letter state or province code
+_SPEC_KINDS = _KINDS | {"PLACE", "ZIP", "POSTAL"}
+_TWO_LETTERS = regex.compile(r"\p{L}{2}")
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,7 @@ def load_spec(path: Path = SPEC) -> Spec:
         parts = []
         for rng, kind in comps.items():
             m = _RANGE.fullmatch(str(rng))
-            if m is None or kind not in _KINDS:
+            if m is None or kind not in _SPEC_KINDS:
                 raise ValueError(f"{path}: types.{name}: {rng!r}: {kind!r} must be 'N' or 'N-M' -> a kind")
             parts.append((int(m[1]), int(m[2] or m[1]), kind))
         types[name] = parts
@@ -54,7 +62,7 @@ def load_spec(path: Path = SPEC) -> Spec:
         if not regex.fullmatch(r"[A-Z][A-Z0-9]{2}", str(seg)) or not isinstance(fields, dict):
             raise ValueError(f"{path}: segments.{seg}: a segment id maps field numbers to kinds or types")
         for number, what in fields.items():
-            if not isinstance(number, int) or (what not in types and what not in _KINDS):
+            if not isinstance(number, int) or (what not in types and what not in _SPEC_KINDS):
                 raise ValueError(f"{path}: segments.{seg}.{number}: {what!r} is no kind or type")
         segments[str(seg)] = dict(fields)
     return Spec(segments, types)
@@ -117,6 +125,12 @@ class Hl7Recognizer(EntityRecognizer):
                 continue
             if kind == "PERSON" and len(chosen) == 1 and len(value.strip()) <= 3:
                 continue                    # a code where a name should be ("SEL", "SPO")
+            if kind in ("PLACE", "ZIP", "POSTAL"):
+                v = value.strip()
+                if not (place_name(v) if kind == "PLACE" else _ZIP.fullmatch(v) if kind == "ZIP"
+                        else not _TWO_LETTERS.fullmatch(v)):
+                    continue
+                kind = "LOCATION"
             yield kind, s, e
 
     def _result(self, kind: str, start: int, end: int) -> RecognizerResult:
