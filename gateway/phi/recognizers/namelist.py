@@ -34,7 +34,9 @@ NAME = "name_list"
 _TITLE = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}\p{Ll}{2,}(?![\p{L}\d-])")
 _CAPS = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}{5,}(?![\p{L}\d-])")
 # two listed words together in capitals, in any text ("Pt: XIUYING LIAO /", "QUINONES, IVONNE")
-_CAPS_PAIR = regex.compile(r"(?<![\p{L}\d'’-])(\p{Lu}{3,})(?:,?[ \t]+)(\p{Lu}{3,})(?![\p{L}\d'’-])")
+_LETTERS = regex.compile(r"\p{L}{3,}")
+_CAPS_WORD = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}{3,}(?![\p{L}\d'’-])")
+_PAIR_GAP = regex.compile(r",?[ \t]+")
 _LOWER = regex.compile(r"(?<![\p{L}\d'’-])\p{Ll}{5,}(?![\p{L}\d-])")
 # what makes a name an eponym besides the model's list (nerfilter.EPONYM_NEXT): a sign, a test, a
 # scale ("Murphy sign", "Wells score"); a possessive before an aside ("Quaxley's (levodopa)")
@@ -64,17 +66,22 @@ class NameListRecognizer(EntityRecognizer):
             return []
         from gateway.phi.engine import ner_filter   # lazily: the engine imports spaCy
         words = ner_filter()
-        pairs = [finding(self, "PERSON", m.start(g), m.end(g), self._score, "two listed names")
-                 for m in _CAPS_PAIR.finditer(text, overlapped=True)
-                 if words.is_listed_name(m.group(1)) and words.is_listed_name(m.group(2)) for g in (1, 2)]
+        # the listed words the text has, lower-cased: most texts have none, and are done here
+        hits = words.listed_names(_LETTERS.findall(text.lower()))
+        if not hits:
+            return []
+        listed = [m for m in _CAPS_WORD.finditer(text) if m.group().lower() in hits]
+        paired = {m for a, b in zip(listed, listed[1:]) if _PAIR_GAP.fullmatch(text, a.end(), b.start()) for m in (a, b)}
+        pairs = [finding(self, "PERSON", m.start(), m.end(), self._score, "two listed names")
+                 for m in sorted(paired, key=lambda m: m.start())]
         style = capitals(text)
         if style == "upper":
             return pairs
         shapes = (_TITLE, _CAPS, _LOWER) if style == "mixed" else (_TITLE, _LOWER)
         return pairs + [finding(self, "PERSON", m.start(), m.end(), self._score, "a listed name")
-                for shape in shapes for m in shape.finditer(text)
-                if words.is_listed_name(w := m.group()) and not _eponym(text, m.start(), m.end())
-                and (shape is not _LOWER or not (words.is_rare(w) or words.near_english(w)))]
+                        for shape in shapes for m in shape.finditer(text)
+                        if (w := m.group()).lower() in hits and not _eponym(text, m.start(), m.end())
+                        and (shape is not _LOWER or not (words.is_rare(w) or words.near_english(w)))]
 
 
 def _eponym(text: str, start: int, end: int) -> bool:
