@@ -237,7 +237,8 @@ def ner_filter() -> NerFilter:
 def build_propagator() -> Propagator:
     """Clinical words are never carried through a document as names; the NER filter's lexicon
     tells which coordinated words are ordinary."""
-    return Propagator(clinical_words(), words=ner_filter())
+    from gateway.phi.recognizers import load_macro_words
+    return Propagator(clinical_words(), words=ner_filter(), not_initials=load_macro_words("STATE_CODE"))
 
 
 def warm_vocabulary(analyzer: AnalyzerEngine, words: list[str]) -> None:

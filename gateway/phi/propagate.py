@@ -13,7 +13,9 @@ list has and that are no misspelling, but only written exactly so ("Aiyana is a 
 a one-word guess ("Aetna", "antibx") or a word that is also ordinary ("Brown") is not carried.
 
 A name, confirmed or a model's guess of a whole name, also vouches for the user names made of it
-("Moreau, Julien" -> "jmoreau" in an audit log's user column, and "jmoreau2": a number after it).
+("Moreau, Julien" -> "jmoreau" in an audit log's user column, and "jmoreau2": a number after it),
+and for its initials in capitals ("JM": "thx JM.", "FROM: ML/JM", a log's "— JM"), unless they
+are a word, a clinical abbreviation ("MR", "IV") or a state ("TN").
 
 A name also vouches for the name coordinated with it: "Drs Ferullo and Saeed", "DR'S CAMARDA
 AND CLIFFORD", "daughters sarah and margie", "BEA TURA AND DRS JOSEPH", and a place or a
@@ -56,6 +58,22 @@ def logins(name: str) -> set[str]:
     return {a[0] + b for a in words for b in words if a != b and len(b) >= 4} | two
 
 
+def initials(name: str) -> set[str]:
+    """The initials a note signs a person with, in capitals: of the first and last word of the
+    name, and of all three words of a three-word one ("Greta Lindgren", "LINDGREN, Greta" -> "GL";
+    "Ana Lucia Ferreira" -> "AF", "ALF"). A log or a chat names its writers so ("thx TH.", "FROM:
+    ML/JB", "— KO")."""
+    words = [w for w in _WORD.findall(name) if len(w) >= 2 and w.lower() not in TITLES and w.lower() not in JOINERS]
+    if "," in name and len(words) >= 2:            # "Last, First [Middle]"
+        words = words[1:] + words[:1]
+    if len(words) < 2:
+        return set()
+    out = {(words[0][0] + words[-1][0]).upper()}
+    if len(words) == 3:
+        out.add("".join(w[0] for w in words).upper())
+    return out
+
+
 class Words(Protocol):
     """What the coordination step asks of a lexicon (gateway.phi.nerfilter.NerFilter)."""
 
@@ -66,12 +84,14 @@ class Words(Protocol):
 
 class Propagator:
     def __init__(self, stop_words: Iterable[str], min_score: float = 0.6, min_length: int = 3,
-                 score: float = 0.6, words: Words | None = None) -> None:
+                 score: float = 0.6, words: Words | None = None, not_initials: Iterable[str] = ()) -> None:
         # a name's particles and suffixes join it and are no name alone: "Ximena Del Quaxley" does
         # not make every Spanish "del" one
         self._stop = {w.lower() for w in stop_words} | JOINERS
         self._min_score, self._min_length, self._score = min_score, min_length, score
         self._words = words
+        # initials that are something else where they stand alone: a state ("TN", "IA")
+        self._not_initials = frozenset(not_initials)
 
     def __call__(self, text: str, results: list[RecognizerResult],
                  confirmed: Callable[[RecognizerResult], bool]) -> list[RecognizerResult]:
@@ -94,6 +114,7 @@ class Propagator:
                         if login not in self._stop and (self._words is None or not self._words.is_word(login)):
                             kinds.setdefault(login, "PERSON")
                             user_names.add(login)
+                    guessed.update(dict.fromkeys(self._initials(text[r.start:r.end]), "PERSON"))
             elif r.entity_type == "PERSON" and self._words is not None:
                 words = _WORD.findall(text[r.start:r.end])
                 if len(words) > 1:               # a whole name, not a lone word
@@ -105,6 +126,7 @@ class Propagator:
                         if login not in self._stop and not self._words.is_word(login):
                             guessed.setdefault(login, "PERSON")
                             user_names.add(login)
+                    guessed.update(dict.fromkeys(self._initials(text[r.start:r.end]), "PERSON"))
         if not kinds and not capitalized and not guessed:
             return results
         taken = [(r.start, r.end) for r in results] + [m.span() for m in _STATE_NAME.finditer(text)]
@@ -148,6 +170,12 @@ class Propagator:
                     out.append(RecognizerResult(r.entity_type, start, end, self._score, recognition_metadata={
                         "recognizer_name": "coordination" if strong else "propagation"}))
         return out
+
+    def _initials(self, name: str) -> set[str]:
+        # carried written exactly so, in capitals; none that is a word, a clinical abbreviation
+        # ("MR", "IV", "PO") or a state
+        return {i for i in initials(name) if i not in self._not_initials and i.lower() not in self._stop
+                and (self._words is None or not self._words.is_word(i))}
 
     def _kind_word(self, word: str, kind: str) -> bool:
         # a place's or an organization's ordinary words name it only where capitalized: "Silver

@@ -239,3 +239,30 @@ def test_a_login_of_two_initials_and_the_surname_is_carried():
     text = "Outreach worker: Ana Quenia Quaxley (aqquaxley)   Interpreter: Dari"
     out = Propagator(stop_words=[])(text, [result("PERSON", text, "Ana Quenia Quaxley")], pattern_only)
     assert ("PERSON", "aqquaxley") in found(text, out)
+
+
+def test_a_names_initials_are_that_person_elsewhere():
+    from gateway.phi.propagate import initials
+    assert initials("Greta Lindgren") == {"GL"} and initials("LINDGREN, Greta") == {"GL"}
+    assert initials("Ana Quenia Quaxley") == {"AQ", "AQQ"}
+    assert initials("Dr. Quaxley") == set()           # one name word: no initials
+    text = ("Obi, Quenby 08:13: thx TQ. pls keep it on.\nTamsin Quaxley 08:15: ok\n"
+            "FROM: ML/TQ rm 5211\nClosed 07/05 19:02. TQ")
+    out = Propagator(stop_words=[])(text, [result("PERSON", text, "Tamsin Quaxley")], pattern_only)
+    assert found(text, out).count(("PERSON", "TQ")) == 3
+
+
+def test_initials_that_are_a_word_an_abbreviation_or_a_state_are_not_carried():
+    from gateway.phi.engine import ner_filter
+    text = "Mary Rose at bedside; MR 2+ on echo. Tom Nguyen called. Rx from TN. Ivan Venn: IV access."
+    anchors = [result("PERSON", text, v) for v in ("Mary Rose", "Tom Nguyen", "Ivan Venn")]
+    out = Propagator(stop_words=[], words=ner_filter(), not_initials=["TN"])(text, anchors, pattern_only)
+    assert not {"MR", "TN", "IV"} & {v for _, v in found(text, out)}
+
+
+def test_a_models_guess_of_a_whole_name_vouches_for_its_initials():
+    from gateway.phi.engine import ner_filter
+    text = "Compounded by: Quenby Tamsin Quaxley, CPhT (QTQ)\nsodium bicarb 8.4%   150 mL   QTQ"
+    out = Propagator(stop_words=[], words=ner_filter())(
+        text, [result("PERSON", text, "Quenby Tamsin Quaxley", source="ner")], pattern_only)
+    assert found(text, out).count(("PERSON", "QTQ")) == 2

@@ -95,6 +95,7 @@ _NEXT_ITEM = regex.compile(r"\n[ \t]*(?:[-*•][ \t]|\[[ xX✓]?\]|\d{1,2}[.)][ 
 _CLAUSE_END = regex.compile(r"[ \t]*[:;](?:[ \t]|$)", regex.MULTILINE)
 DEFAULT_ANCHOR_BEFORE = 80
 DEFAULT_ANCHOR_AFTER = 40
+_WORD_ALTERNATION = regex.compile(r"\s*\w+(?:\s*\|\s*\w+)*\s*")
 _MACRO_REF = regex.compile(r"\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}")
 _NAME = regex.compile(r"[a-z][a-z0-9_]*")
 
@@ -668,11 +669,14 @@ def attach_prefilter(recognizers: Iterable[EntityRecognizer], background: bool =
 
 
 def load_macro_words(name: str, path: Path | str | None = None) -> list[str]:
-    """A word-list macro of patterns.yaml (e.g. NAME_STOP_WORDS), for code that needs the
-    same vocabulary as the recognizers."""
+    """A word-list macro of patterns.yaml (e.g. NAME_STOP_WORDS), or a regex macro that is only
+    an alternation of words (STATE_CODE: "AL|AK|..."), for code that needs the same vocabulary as
+    the recognizers."""
     p = Path(path) if path is not None else DEFAULT_PATTERNS
     with p.open(encoding="utf-8") as f:
         words = (yamlfile.load(f).get("macros") or {}).get(name)
+    if isinstance(words, str) and _WORD_ALTERNATION.fullmatch(words):
+        words = [w.strip() for w in words.split("|")]
     if not isinstance(words, list):
         raise RecognizerConfigError("<file>", f"macros.{name}", "must be a list of words", str(p))
     return [str(w) for w in words]
