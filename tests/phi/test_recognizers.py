@@ -1500,6 +1500,11 @@ POSITIVE = [
     ("ORGANIZATION", "QUAXTON CORRECTIONAL FACILITY — HEALTH SERVICES PROGRESS NOTE", "QUAXTON CORRECTIONAL FACILITY"),
     ("ORGANIZATION", "brought from Quenby County Jail by two deputies", "Quenby County Jail"),
     ("ORGANIZATION", "per the Quaxley County Medical Examiner, no autopsy", "Quaxley County Medical Examiner"),
+    # a dependant's suffix after a member number; a Medicaid number a few words after its program
+    ("HEALTH_PLAN", "I have new insurance, Cigna, member ID U48821907 01, group 3340912.", "U48821907 01"),
+    ("HEALTH_PLAN", "Mi Medicaid es el mismo, 108822374WA. Gracias", "108822374WA"),
+    ("HEALTH_PLAN", "Lives in a van. Medi-Cal BIC 91827364A. CA plate 8KQX417", "91827364A"),
+    ("HEALTH_PLAN", "Medicaid (MO) 11820094    Medicare MBI 7JP2-WR8-CX45", "11820094"),
 ]
 
 
@@ -2162,6 +2167,7 @@ NEGATIVE = [
     ("PERSON", 'Assessment, Pain "Better" today; wife "Okay" with plan; Plan, Follow "Closely"; Mood, Affect "Fine"'),
     ("PERSON", "VISITED BY FAMILY (WIFE) AND PT (SON); CALLED HCP (DAUGHTER); SEEN BY SW (SPOUSE); NOK (HUSBAND); "
                "POA (SON); MD (DAUGHTER); RN (MOTHER); CONTACT (WIFE)"),
+    ("HEALTH_PLAN", "Medicaid approved 3/4/2025, renewal 06/2026; Medi-Cal covers 2 visits; member ID pending 01/02"),
 ]
 
 
