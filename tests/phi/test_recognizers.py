@@ -1505,6 +1505,10 @@ POSITIVE = [
     ("HEALTH_PLAN", "Mi Medicaid es el mismo, 108822374WA. Gracias", "108822374WA"),
     ("HEALTH_PLAN", "Lives in a van. Medi-Cal BIC 91827364A. CA plate 8KQX417", "91827364A"),
     ("HEALTH_PLAN", "Medicaid (MO) 11820094    Medicare MBI 7JP2-WR8-CX45", "11820094"),
+    # a record number opening a table's row, the patient's "Last, First" a column or two on
+    ("MRN", "0074412     RED     Quenby, Fritz (driver)      61   M", "0074412"),
+    ("MRN", "20114   Quaxley, Elva               97   112A  quetiapine", "20114"),
+    ("MRN", " H2610003982    ST. QUAX, MARIE-ANGE        09/28     op note", "H2610003982"),
 ]
 
 
@@ -2168,6 +2172,7 @@ NEGATIVE = [
     ("PERSON", "VISITED BY FAMILY (WIFE) AND PT (SON); CALLED HCP (DAUGHTER); SEEN BY SW (SPOUSE); NOK (HUSBAND); "
                "POA (SON); MD (DAUGHTER); RN (MOTHER); CONTACT (WIFE)"),
     ("HEALTH_PLAN", "Medicaid approved 3/4/2025, renewal 06/2026; Medi-Cal covers 2 visits; member ID pending 01/02"),
+    ("MRN", "12345   Total, 4 items\n0730   Quaxley, Ana   vitals\n20250114 Quaxley, Ana\nlot 44120 Quaxley, Ana"),
 ]
 
 
