@@ -339,8 +339,25 @@ def merge(findings: list[Finding]) -> list[Finding]:
 
 def tidy(text: str, findings: list[Finding]) -> list[Finding]:
     """Findings as the detector returns them: overlaps merged, weekdays joined to their dates,
-    whole words, a name's parts joined across its particles."""
-    return joined_names(text, merge(whole_words(text, with_weekdays(text, merge(findings)))))
+    whole words, a name's parts joined across its particles, an age of 90 or more beside a name."""
+    return joined_names(text, merge(whole_words(text, with_weekdays(text, merge(with_ages(text, findings))))))
+
+
+# an age of 90 or more right after a name, the way lists and tables give it: "Quaxley (96)",
+# "QUAXLEY, E     93  F", "| Ana Quaxley   | 94  |"
+_AGE_AFTER_NAME = re.compile(r"[ \t]*\((9\d|1[01]\d)\)|[ \t]+(9\d|1[01]\d)[ \t]+[MF](?![\w/])"
+                             r"|[ \t]*\|[ \t]*(9\d|1[01]\d)[ \t]*\|")
+
+
+def with_ages(text: str, findings: list[Finding]) -> list[Finding]:
+    """An age of 90 or more next to a name, in parentheses, before the sex or in the next table
+    cell: an identifier too (Safe Harbor), which no age pattern's cue ("yo", "age") marks."""
+    ages = []
+    for f in findings:
+        if f.type == "PERSON" and (m := _AGE_AFTER_NAME.match(text, f.end)):
+            group = next(g for g in (1, 2, 3) if m.group(g))
+            ages.append(Finding("AGE", m.start(group), m.end(group), f.score))
+    return findings + ages if ages else findings
 
 
 # the particles of a surname or a compound given name, between two parts of one name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gateway.phi.detector import Finding
-from gateway.phi.engine import NER_KINDS, _NerRecognizer, whole_words, with_weekdays
+from gateway.phi.engine import NER_KINDS, _NerRecognizer, whole_words, with_ages, with_weekdays
 from tests.phi.fake_ner import guesses
 
 
@@ -65,6 +65,29 @@ def test_a_weekday_written_against_a_date_is_part_of_it(text, date, expected):
     start = text.index(date)
     [f] = with_weekdays(text, [Finding("DATE", start, start + len(date), 0.9)])
     assert text[f.start:f.end] == expected
+
+
+@pytest.mark.parametrize("text, name, age", [
+    ("filter the 90+ ones like Quaxley (95) and Quenby (93)?", "Quaxley", "95"),
+    ("02   QUAXLEY, E         93  F   AMS/UTI?", "QUAXLEY, E", "93"),
+    ("| RED    | Ana Quaxley              | 94  | flail chest", "Ana Quaxley", "94"),
+])
+def test_an_age_of_90_or_more_beside_a_name(text, name, age):
+    start = text.index(name)
+    found = with_ages(text, [Finding("PERSON", start, start + len(name), 0.8)])
+    assert [(f.type, text[f.start:f.end]) for f in found] == [("PERSON", name), ("AGE", age)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("seen with Quaxley (45) and", "Quaxley"),               # under 90: no identifier
+    ("QUAXLEY, E   93 mg/dL", "QUAXLEY, E"),                 # no sex after it: a value
+    ("Quaxley room 96 (F)", "Quaxley"),                      # not right after the name
+])
+def test_no_age_beside_a_name_where_none_is_given(text, name):
+    start = text.index(name)
+    found = [Finding("PERSON", start, start + len(name), 0.8)]
+    assert with_ages(text, found) == found
+    assert with_ages(text, [Finding("ORGANIZATION", 0, 4, 0.8)]) == [Finding("ORGANIZATION", 0, 4, 0.8)]
 
 
 def test_weekdays_extend_only_dates():
