@@ -1509,6 +1509,13 @@ POSITIVE = [
     ("MRN", "0074412     RED     Quenby, Fritz (driver)      61   M", "0074412"),
     ("MRN", "20114   Quaxley, Elva               97   112A  quetiapine", "20114"),
     ("MRN", " H2610003982    ST. QUAX, MARIE-ANGE        09/28     op note", "H2610003982"),
+    # device serials with words before them, printed in parts, or after the device's name
+    ("DEVICE", "Patch serial on your kit label should read QX-A1093377 - can you confirm?", "QX-A1093377"),
+    ("DEVICE", "Pacemaker (model/serial on card in packet: QXN448812).", "QXN448812"),
+    ("DEVICE", "Quaxley: sn ends 4471? not sure which one", "4471"),
+    ("DEVICE", "Advisa DR MRI A3DR01, serial QXR 441876 H. RA lead 5076-52", "QXR 441876 H"),
+    ("DEVICE", "note: pt PPM QNJ409812S remote monitor also not transmitting", "QNJ409812S"),
+    ("DEVICE", "pt Quaxley 3W-08, tele box #T4471-22 — leads off x 40 min", "T4471-22"),
 ]
 
 
@@ -2173,6 +2180,7 @@ NEGATIVE = [
                "POA (SON); MD (DAUGHTER); RN (MOTHER); CONTACT (WIFE)"),
     ("HEALTH_PLAN", "Medicaid approved 3/4/2025, renewal 06/2026; Medi-Cal covers 2 visits; member ID pending 01/02"),
     ("MRN", "12345   Total, 4 items\n0730   Quaxley, Ana   vitals\n20250114 Quaxley, Ana\nlot 44120 Quaxley, Ana"),
+    ("DEVICE", "serial numbers of 3 pumps match; the serial is on the back; PPM DDDR 60; sn: pending; ICD Z95810"),
 ]
 
 
