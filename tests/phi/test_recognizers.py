@@ -2181,7 +2181,7 @@ NEGATIVE = [
     ("HEALTH_PLAN", "Medicaid approved 3/4/2025, renewal 06/2026; Medi-Cal covers 2 visits; member ID pending 01/02"),
     ("MRN", "12345   Total, 4 items\n0730   Quaxley, Ana   vitals\n20250114 Quaxley, Ana\nlot 44120 Quaxley, Ana"),
     ("DEVICE", "serial numbers of 3 pumps match; the serial is on the back; PPM DDDR 60; sn: pending; ICD Z95810"),
-    ("PERSON", "Certifier, MD   Lic MA 271904   NPI 1730582946; FL lic. ME 118204"),     # "lic" is no name
+    ("PERSON", "attending MD   Lic MA 271904   NPI 1730582946; FL lic. ME 118204"),     # "lic" is no name
 ]
 
 
