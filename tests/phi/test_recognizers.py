@@ -1516,6 +1516,9 @@ POSITIVE = [
     ("DEVICE", "Advisa DR MRI A3DR01, serial QXR 441876 H. RA lead 5076-52", "QXR 441876 H"),
     ("DEVICE", "note: pt PPM QNJ409812S remote monitor also not transmitting", "QNJ409812S"),
     ("DEVICE", "pt Quaxley 3W-08, tele box #T4471-22 — leads off x 40 min", "T4471-22"),
+    # staff by given name and initial
+    ("PERSON", "Room sweep done 0700 and 1500 by Precious Q.: no ligature risks", "Precious Q."),
+    ("PERSON", "Quella W.   D4   10/19 0930   VOL->IVC 10/22 1130", "Quella W."),
 ]
 
 
@@ -2181,6 +2184,7 @@ NEGATIVE = [
     ("HEALTH_PLAN", "Medicaid approved 3/4/2025, renewal 06/2026; Medi-Cal covers 2 visits; member ID pending 01/02"),
     ("MRN", "12345   Total, 4 items\n0730   Quaxley, Ana   vitals\n20250114 Quaxley, Ana\nlot 44120 Quaxley, Ana"),
     ("DEVICE", "serial numbers of 3 pumps match; the serial is on the back; PPM DDDR 60; sn: pending; ICD Z95810"),
+    ("PERSON", "Vitamin D. Hepatitis B. Group B. Plan A. Type C. Troponin I. Factor V. Bay D. Room A."),
     ("PERSON", "attending MD   Lic MA 271904   NPI 1730582946; FL lic. ME 118204"),     # "lic" is no name
 ]
 

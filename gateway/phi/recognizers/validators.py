@@ -754,6 +754,14 @@ def name_word(value: str) -> bool:
     return not any(w.lower() in TITLES or f.is_plain(w) or f.is_term(w) for w in value.split())
 
 
+@validator("name_or_word_name")
+def name_or_word_name(value: str) -> bool:
+    """The first word can be a given name: no clinical term or title, and no ordinary word that
+    is never a name (lexicon/word-names.txt has those that are: "Precious", "Sunny")."""
+    first = value.split()[0]
+    return first.lower() not in TITLES and not _lexicon().is_term(first) and not plain_word(first)
+
+
 @validator("given_names")
 def given_names(value: str) -> bool:
     """Names written in lower case, each a proper noun of the lexicon and no ordinary word that is
