@@ -102,6 +102,12 @@ CORPORA = {
                           "transcripts, laboratory and blood bank, medicolegal and occupational health, inpatient "
                           "nursing) by two authors who saw neither the detector nor the other corpora "
                           "(`benchmarks/phi/unseen-h/README.md`); its leaks are not shown either"},
+    "unseen-i": {"title": "hand-written unseen documents, ninth set (benchmarks/phi/unseen-i/)", "ignore": [],
+                 "hide_leaks": True,
+                 "about": "; written on 2026-12-07 from a ninth brief (home health and hospice, exported and "
+                          "machine-made text, specialty outpatient clinics, transitions of care) by two authors who "
+                          "saw neither the detector nor the other corpora (`benchmarks/phi/unseen-i/README.md`); its "
+                          "leaks are not shown either"},
 }
 
 # The prompt the gateway benchmark sends (benchmarks/gateway/loadgen.py): no identifiers.

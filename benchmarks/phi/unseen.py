@@ -32,9 +32,11 @@ DOCS_F = HERE / "unseen-f" / "docs"
 DOCS_G = HERE / "unseen-g" / "docs"
 # an eighth, written 2026-12-07 in four more genres by two authors (unseen-h/README.md)
 DOCS_H = HERE / "unseen-h" / "docs"
+# a ninth, written 2026-12-07 in four more genres by two authors (unseen-i/README.md)
+DOCS_I = HERE / "unseen-i" / "docs"
 # every corpus that measures text nobody tuned on, by its benchmark name
 UNSEEN = {"unseen": DOCS, "unseen-b": DOCS_B, "unseen-c": DOCS_C, "unseen-d": DOCS_D, "unseen-e": DOCS_E,
-          "unseen-f": DOCS_F, "unseen-g": DOCS_G, "unseen-h": DOCS_H}
+          "unseen-f": DOCS_F, "unseen-g": DOCS_G, "unseen-h": DOCS_H, "unseen-i": DOCS_I}
 sys.path.insert(0, str(HERE.parents[1]))
 from gateway.phi.kinds import KINDS  # noqa: E402
 
