@@ -114,3 +114,35 @@ def test_a_tool_calls_arguments_pasted_with_their_quotes_escaped(fields):
     assert ("PERSON", "Quaxley, Lakshmi") in got and ("PERSON", "dquenbyman") in got
     assert all(v.strip() == v and '"' not in v and "\\" not in v for _, v in got)
     assert ("PERSON", "FU30") not in got and not any(v == "book_appt" for _, v in got)
+
+
+ERX = """<Message><Body><NewRx>
+<Pharmacy><Identification><NCPDPID>7718204</NCPDPID><NPI>1902276533</NPI></Identification>
+   <BusinessName>Quaxton Family Drug</BusinessName>
+   <Address><AddressLine1>5400 W Quax Dr</AddressLine1><City>Quaxton</City><StateProvince>WI</StateProvince>
+   <PostalCode>53216</PostalCode></Address></Pharmacy>
+<Prescriber><NonVeterinarian><Identification><NPI>1083615529</NPI><DEANumber>BQ4471920</DEANumber></Identification>
+   <Name><LastName>Quaxley</LastName><FirstName>Jean-Robert</FirstName></Name></NonVeterinarian></Prescriber>
+<Patient><HumanPatient><Name><LastName>Quenby</LastName><FirstName>Loretta</FirstName><MiddleName>Mae</MiddleName></Name>
+   <Gender>F</Gender><DateOfBirth><Date>1931-08-05</Date></DateOfBirth></HumanPatient></Patient>
+<MedicationPrescribed><DrugDescription>metformin 500 mg tablet</DrugDescription><Quantity><Value>60</Value></Quantity>
+</MedicationPrescribed></NewRx></Body></Message>"""
+
+
+def test_an_e_prescriptions_xml_elements(fields):
+    got = values(fields, ERX)
+    assert got == [("LICENSE", "1902276533"), ("ORGANIZATION", "Quaxton Family Drug"), ("LOCATION", "5400 W Quax Dr"),
+                   ("LOCATION", "Quaxton"), ("LOCATION", "53216"), ("LICENSE", "1083615529"), ("LICENSE", "BQ4471920"),
+                   ("PERSON", "Quaxley"), ("PERSON", "Jean-Robert"), ("PERSON", "Quenby"), ("PERSON", "Loretta"),
+                   ("PERSON", "Mae"), ("DATE", "1931-08-05")]
+
+
+def test_xml_elements_are_paired_with_their_parent():
+    got = [(p.owner.key, p.key, p.value) for p in pairs("<Name><LastName> Quaxley </LastName><Suffix/></Name>"
+                                                       "<Note>line one\nline two</Note><a><b>x</b>")]
+    assert got == [("Name", "LastName", "Quaxley"), ("a", "b", "x")]   # no multi-line text, no empty element
+
+
+def test_an_xml_record_with_no_identifying_field_names_no_one(fields):
+    text = "<Drug><Name>Lasix</Name><Strength>40 mg</Strength></Drug><City>Quaxton</City>"
+    assert values(fields, text) == []

@@ -1,4 +1,5 @@
-"""Identifiers in the fields of JSON records: tool-call arguments and results, FHIR resources.
+"""Identifiers in the fields of JSON and XML records: tool-call arguments and results, FHIR
+resources, e-prescriptions.
 
 An agent's tool call and its result carry records, not prose: {"patient_name": "...", "dob":
 "...", "mrn": "..."}, or a FHIR Patient whose name is {"family": "...", "given": [...]}. Nothing
@@ -13,7 +14,9 @@ Encounter's "id" an identifier.
 
 The text need not be valid JSON (a prompt pastes part of a record, a result is truncated): a
 light scan pairs each quoted key with the string, number or array of strings after its colon
-and tracks the enclosing objects.
+and tracks the enclosing objects. XML (an NCPDP SCRIPT e-prescription, a CDA fragment) is read
+the same way: an element holding only text is a key and its value ("<City>Quaxton</City>",
+"<LastName>Quaxley</LastName>"), its parent element the object it belongs to.
 """
 from __future__ import annotations
 
@@ -99,7 +102,42 @@ def pairs(text: str) -> list[_Pair]:
                 out.append(p)
             if kind == "{":
                 key = None
-    return out + _escaped_records(text)
+    return out + _escaped_records(text) + _xml_pairs(text)
+
+
+# an element holding only text, and the tags around it (a parent's opening tag, closing tags)
+_XML_TAG = regex.compile(r"<(/?)([A-Za-z][\w.-]*(?::[A-Za-z][\w.-]*)?)(?:[ \t][^<>]*)?(/?)>")
+
+
+def _xml_pairs(text: str) -> list[_Pair]:
+    """Every element that holds only text, as a key/value pair whose owner is its parent element
+    (`<Name><LastName>Quaxley</LastName><FirstName>Ana</FirstName></Name>`: two pairs of "Name")."""
+    if "</" not in text:
+        return []
+    out: list[_Pair] = []
+    stack: list[_Object] = []
+    last: regex.Match | None = None
+    for m in _XML_TAG.finditer(text):
+        closing, name, empty = m.group(1), m.group(2), m.group(3)
+        if closing:
+            if last is not None and not last.group(1) and last.group(2) == name and stack:
+                s, e = last.end(), m.start()
+                value = text[s:e]
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                stack.pop()
+                if s < e and "\n" not in value.strip():
+                    owner = stack[-1] if stack else _Object(None)
+                    owner.pairs.append(pair := _Pair(name, s, e, text[s:e], owner))
+                    out.append(pair)
+            elif stack and stack[-1].key == name:
+                stack.pop()
+        elif not empty:
+            stack.append(_Object(name))
+        last = m
+    return out
 
 
 _ESCAPED = regex.compile(r'"(?=[ \t]*[{\[][ \t]*\\")(?:[^"\\\n]|\\.)*"')
@@ -152,7 +190,7 @@ class FieldRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
-        if '":' not in text and '" :' not in text:
+        if '":' not in text and '" :' not in text and "</" not in text:
             return []
         wanted = set(entities or self.supported_entities)
         found: list[tuple[str, bool, bool, _Pair]] = []      # kind, vouches, sure, pair
