@@ -86,7 +86,8 @@ class _NerRecognizer(SpacyRecognizer):
     A statistical NER trained on prose sometimes runs an entity across a whole
     telegraphic line ("90's iv nitro titrated to keep map < 80 as well as ..."). A name
     or organization never starts with a number, and a place that does is a ZIP code
-    or a street address; nothing real is longer than MAX_TOKENS words.
+    or a street address; nothing real is longer than MAX_TOKENS words, nor runs past a
+    field separator ("QUAXLEY^ANA|SEL|19310805" in an HL7 segment).
     """
 
     MAX_TOKENS = {"PERSON": 8, "ORGANIZATION": 8, "LOCATION": 12}
@@ -108,6 +109,8 @@ class _NerRecognizer(SpacyRecognizer):
                 r.start = lead.end()
             if lead := self._LEADING_PUNCT.match(text, r.start, r.end):
                 r.start = lead.end()
+            if (pipe := text.find("|", r.start, r.end)) >= 0:
+                r.end = pipe         # a field separator ends any name (an HL7 segment, a table's cell)
             if r.start < r.end and self._plausible(r.entity_type, text[r.start:r.end]):
                 kept.append(r)
         return self._filter(text, kept) if self._filter else kept

@@ -45,6 +45,12 @@ def test_a_name_glued_to_a_date_is_trimmed_not_dropped():
     assert ner_results(text, [("PERSON", "8/2. Michael Lee")]) == [("PERSON", "Michael Lee")]
 
 
+def test_a_guess_ends_at_a_field_separator():
+    text = "MEDICARE PART A| QUAXLEY ANA E|SEL|19310805|5KD2HW7NT38"
+    guess = "QUAXLEY ANA E|SEL|19310805|5KD2HW7NT38"
+    assert ner_results(text, [("PERSON", guess)]) == [("PERSON", "QUAXLEY ANA E")]
+
+
 def test_an_organization_led_by_a_quantity_is_dropped():
     text = "billed 2x 500 Acme Home Infusion"
     assert ner_results(text, [("ORGANIZATION", "2x 500 Acme Home Infusion")]) == []

@@ -67,6 +67,24 @@ def test_an_address_whose_components_a_sender_shifted(hl7):
     assert {v for _, v in values(hl7, text)} == {"QUENBY^BO", "12 QUAX RD", "QUAX^ANA", "9 QUAX ST", "TORONTO", "M5V 2T6"}
 
 
+def test_a_date_and_time_is_a_date_in_any_field(hl7):
+    # a sender's admit and discharge times a field off their place; the message's own time stays MSH-7's
+    text = ("PV1|1|I|4W^412^B||||||||||||||||||06|||QGH||||||202503050812|202503091415|||||V50088213\n"
+            "OBX|1|NM|2345-7^Glucose^LN||248|mg/dL|65-99|H|||F||||20250311051530.3-0500|||20250311")
+    got = values(hl7, text)
+    assert {("DATE", "202503050812"), ("DATE", "202503091415"), ("DATE", "20250311051530.3-0500")} <= set(got)
+    assert ("DATE", "20250311") not in got      # eight digits alone: a date only where the spec says so
+
+
+def test_a_schedules_contact_and_clerk_and_a_resources_person(hl7):
+    text = ("SCH|Q1|Q2|||||ROUTINE|FOLLOW UP|30|min|^^30^202504021000^202504021030|||||QUAXLEY^NOURA^^^^^^MD|"
+            "(262)555-0171|||qsandoval2^QUENBY^MONICA||||BOOKED\n"
+            "AIP|1|A|1649302288^AL-QUAX^NOURA^^^^^^MD|ATTENDING")
+    got = set(values(hl7, text))
+    assert {("PERSON", "QUAXLEY^NOURA"), ("PHONE", "(262)555-0171"), ("PERSON", "QUENBY^MONICA"),
+            ("LICENSE", "1649302288"), ("PERSON", "AL-QUAX^NOURA")} <= got
+
+
 def test_an_operator_without_an_id_is_a_name_and_a_code_is_no_name(hl7):
     text = "EVN|A01|20250304091500|||HUYNH^LOAN\nIN1|1|MCR01|CMS01|Medicare||||||||||||SEL|19470212"
     got = values(hl7, text)

@@ -27,6 +27,9 @@ SPEC = Path(__file__).with_name("hl7.yaml")
 _RANGE = regex.compile(r"(\d+)(?:-(\d+))?")
 _DIGITS_DATE = regex.compile(r"(?:19|20)\d{6}(?:\d{2,6}(?:\.\d{1,4})?)?(?:[+-]\d{4})?")
 _LINE_END = regex.compile(r"[\r\n]")
+# a component that is a date and a time to the minute or second (YYYYMMDDHHMM[SS]), valid as both
+_TIMESTAMP = regex.compile(r"(?<=[|^~&])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d"
+                           r"(?:[0-5]\d(?:\.\d{1,4})?)?(?:[+-]\d{4})?(?=[|^~&\r\n]|$)")
 _KINDS = frozenset("PERSON LOCATION ORGANIZATION DATE PHONE EMAIL SSN MRN HEALTH_PLAN ACCOUNT LICENSE ID".split())
 _ZIP = regex.compile(r"\d{5}(?:-\d{4})?")
 # hl7.yaml's kinds of its own, for a value a sender shifted into another component's place
@@ -106,6 +109,10 @@ class Hl7Recognizer(EntityRecognizer):
                     for kind, s, e in self._values(text, rs, re_, what, comp):
                         if kind in wanted:
                             out.append(self._result(kind, s, e))
+            # a date and time to the minute is one in any field, wherever a sender put it
+            if "DATE" in wanted and seg != "MSH":
+                out += [self._result("DATE", t.start(), t.end())
+                        for t in _TIMESTAMP.finditer(text, m.end(), line_end)]
         return out
 
     def _values(self, text: str, start: int, end: int, what: str, comp: str):
