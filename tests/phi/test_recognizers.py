@@ -296,7 +296,7 @@ POSITIVE = [
     ("AGE", "Patient: Quaxley, Ayesha (91 y, F)   MRN 1188203", "91"),
     ("AGE", 'Neuro intact, told me "I\'m 91, not deaf, dear". Retired', "91"),
     # a date-time as one token; a claim form's spaced dates; coded specimen numbers
-    ("DATE", "Collected: 2025-03-04T07:15   Received: later", "2025-03-04T07:15"),
+    ("DATE", "Collected: 2025-03-04T07:15   Received: later", "2025-03-04T07"),     # the minutes are no one's
     ("DATE", "14. DATE OF CURRENT ILLNESS: 02 17 2025   QUAL 431", "02 17 2025"),
     ("DATE", " 1  02 18 25–02 19 25  11  76815      AB  $210.00", "02 19 25"),
     ("ID", "EUS-FNA on 2/4 (path FRC-P25-1446) confirmed adenocarcinoma", "FRC-P25-1446"),
@@ -564,7 +564,8 @@ POSITIVE = [
     ("DATE", "seen Mar. 14 by ortho", "Mar. 14"),
     ("DATE", "on the 14th of March, 2024 she fell", "14th of March, 2024"),
     ("DATE", "Echo 2024-03-14 showed EF 35%", "2024-03-14"),
-    ("DATE", "Timestamp 2024-03-14T10:22:01Z", "2024-03-14T10:22:01Z"),   # one token, all of it
+    ("DATE", "Timestamp 2024-03-14T10:22:01Z", "2024-03-14T10"),   # the date's token, all of it; not the time after
+    ("DATE", "Timestamp 2024-03-14T102201Z, then 2024-03-14T1022", "2024-03-14T102201Z"),   # one token, all of it
     ("DATE", "date of service: 20240314", "20240314"),
     ("DATE", "DOB 010248", "010248"),
     ("DATE", "she was admitted on the 14th and improved", "14th"),
@@ -1519,6 +1520,8 @@ POSITIVE = [
     # staff by given name and initial
     ("PERSON", "Room sweep done 0700 and 1500 by Precious Q.: no ligature risks", "Precious Q."),
     ("PERSON", "Quella W.   D4   10/19 0930   VOL->IVC 10/22 1130", "Quella W."),
+    # a record's address on a FHIR server is still one
+    ("URL", '"fullUrl": "https://fhir.quax.example.org/Patient/pt-0448213"', "https://fhir.quax.example.org/Patient/pt-0448213"),
 ]
 
 
@@ -2185,6 +2188,8 @@ NEGATIVE = [
     ("MRN", "12345   Total, 4 items\n0730   Quaxley, Ana   vitals\n20250114 Quaxley, Ana\nlot 44120 Quaxley, Ana"),
     ("DEVICE", "serial numbers of 3 pumps match; the serial is on the back; PPM DDDR 60; sn: pending; ICD Z95810"),
     ("PERSON", "Vitamin D. Hepatitis B. Group B. Plan A. Type C. Troponin I. Factor V. Bay D. Room A."),
+    ("URL", '"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "system": "http://loinc.org", '
+            '"system": "http://hl7.org/fhir/sid/us-ssn", "url": "https://quax.example.org/fhir/StructureDefinition/rpm-trigger"'),
     ("PERSON", "attending MD   Lic MA 271904   NPI 1730582946; FL lic. ME 118204"),     # "lic" is no name
 ]
 
