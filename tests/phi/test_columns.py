@@ -288,3 +288,15 @@ def test_an_evidence_logs_seal_numbers_and_who_collected(columns):
             "1     Sexual assault evidence kit (standard)     004418A      0315        TQ\n"
             "2     Underwear, paper bag                       004419A      0320        TQ\n")
     assert cells(columns, text) == [("ID", "004418A"), ("PERSON", "TQ"), ("ID", "004419A"), ("PERSON", "TQ")]
+
+
+@pytest.mark.parametrize("value, date", [
+    ("2025-03-04T10:22:31Z", "2025-03-04T10"),       # the date's token; the minutes are no one's
+    ("2025-03-04T102233Z", "2025-03-04T102233Z"),    # one token, all of it
+    ("2025-03-04 10:22", "2025-03-04"),
+    ("19330522", "19330522"),
+])
+def test_a_date_cell_is_its_date(value, date):
+    from gateway.phi.recognizers.columns import cell_value
+    start, end = cell_value("DATE", value)
+    assert value[start:end] == date

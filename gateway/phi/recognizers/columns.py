@@ -40,8 +40,8 @@ _VALUE = regex.compile(r"(?=(?:[^\d\n]*\d){4})[A-Za-z0-9][A-Za-z0-9./#-]{2,28}[A
 _SHORT_ID = regex.compile(r"\p{Lu}{1,5}-\d{3}")
 _DATE = regex.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}:\d{2}")
 # a date at the start of a cell (a time after it stays): 1990-02-17, 1/9/1932, 31.01.1945,
-# 19330522, 2025-03-04T10:22:31Z (one token, all of it), a claim form's boxes "09 19 24"
-_DATE_CELL = regex.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+# 19330522, 2025-03-04T10:22:31Z (its date's token "2025-03-04T10"), a claim form's boxes "09 19 24"
+_DATE_CELL = regex.compile(r"(?:\d{4}-\d{1,2}-\d{1,2}(?:T\d{1,2}(?=:\d{2})|T\d{4}(?:\d{2})?(?!\d)Z?)?"
                            r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{2}[ ]\d{2}[ ](?:\d{4}|\d{2})|(?:19|20)\d{6})(?![\d/.-]?\d)")
 # a person's name in a cell: letters, at most five words, no digit ("QUAN, MEI", "Okafor, Ada J.",
 # "ibn Rashid, Tariq"), after a title or credential that stays ("Dr. K. Osei", "NP Rose Delacroix")
