@@ -1520,6 +1520,13 @@ POSITIVE = [
     # staff by given name and initial
     ("PERSON", "Room sweep done 0700 and 1500 by Precious Q.: no ligature risks", "Precious Q."),
     ("PERSON", "Quella W.   D4   10/19 0930   VOL->IVC 10/22 1130", "Quella W."),
+    # nicknames in any case after their cue, in capitals after a name in capitals; a witness's
+    # initials; a patient by initials and record number
+    ("PERSON", 'pt: noor quaxley (goes by "nunu") 34F', "nunu"),
+    ("PERSON", 'Patient: Quan Wei-Lun (family calls him "Ah Quax")   MRN LHQ-9902114', "Ah Quax"),
+    ("PERSON", 'Name: QUAXLEY, ISIDORE "IZZY"    DOB Feb 2, 1934', "IZZY"),
+    ("PERSON", "Consent reviewed and signed by pt; witness mjq", "mjq"),
+    ("PERSON", "2231   J.Q. / 40918822           ED-14     tele", "J.Q."),
     # a record's address on a FHIR server is still one
     ("URL", '"fullUrl": "https://fhir.quax.example.org/Patient/pt-0448213"', "https://fhir.quax.example.org/Patient/pt-0448213"),
 ]
@@ -2188,6 +2195,7 @@ NEGATIVE = [
     ("MRN", "12345   Total, 4 items\n0730   Quaxley, Ana   vitals\n20250114 Quaxley, Ana\nlot 44120 Quaxley, Ana"),
     ("DEVICE", "serial numbers of 3 pumps match; the serial is on the back; PPM DDDR 60; sn: pending; ICD Z95810"),
     ("PERSON", "Vitamin D. Hepatitis B. Group B. Plan A. Type C. Troponin I. Factor V. Bay D. Room A."),
+    ("PERSON", 'pt called "urgent care" twice; called "bad" pain; witness pt. witness RN; ratio 3.2 / 40918822'),
     ("URL", '"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "system": "http://loinc.org", '
             '"system": "http://hl7.org/fhir/sid/us-ssn", "url": "https://quax.example.org/fhir/StructureDefinition/rpm-trigger"'),
     ("PERSON", "attending MD   Lic MA 271904   NPI 1730582946; FL lic. ME 118204"),     # "lic" is no name
