@@ -1527,6 +1527,12 @@ POSITIVE = [
     ("PERSON", 'Name: QUAXLEY, ISIDORE "IZZY"    DOB Feb 2, 1934', "IZZY"),
     ("PERSON", "Consent reviewed and signed by pt; witness mjq", "mjq"),
     ("PERSON", "2231   J.Q. / 40918822           ED-14     tele", "J.Q."),
+    # coordinates under a record's keys; an operator's or technician's number in parentheses
+    ("LOCATION", '"geo": [ 39.1702, -78.1921 ], "access_notes": "dog in yard"', "39.1702, -78.1921"),
+    ("LOCATION", '"clockIn":{"lat":43.0121,"lon":-87.9305}', "-87.9305"),
+    ("ID", '"display": "Linh Quaxley (op 304418)" }', "304418"),
+    ("ID", "Spanish interpreter used (Language Line op. 772-0913).", "772-0913"),
+    ("ID", "Delivered by: D. Quaxley (tech 4471)   Van plate", "4471"),
     # a record's address on a FHIR server is still one
     ("URL", '"fullUrl": "https://fhir.quax.example.org/Patient/pt-0448213"', "https://fhir.quax.example.org/Patient/pt-0448213"),
 ]
@@ -2196,6 +2202,8 @@ NEGATIVE = [
     ("DEVICE", "serial numbers of 3 pumps match; the serial is on the back; PPM DDDR 60; sn: pending; ICD Z95810"),
     ("PERSON", "Vitamin D. Hepatitis B. Group B. Plan A. Type C. Troponin I. Factor V. Bay D. Room A."),
     ("PERSON", 'pt called "urgent care" twice; called "bad" pain; witness pt. witness RN; ratio 3.2 / 40918822'),
+    ("LOCATION", 'lat 2.5 cm; "lat": 3.2; lon 12; "geo": "US"; location: 12.5, 3.2'),
+    ("ID", "(op 12); (post op 2024); (seen pre-op 2025); (tech 12); tech 4471 in"),
     ("URL", '"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "system": "http://loinc.org", '
             '"system": "http://hl7.org/fhir/sid/us-ssn", "url": "https://quax.example.org/fhir/StructureDefinition/rpm-trigger"'),
     ("PERSON", "attending MD   Lic MA 271904   NPI 1730582946; FL lic. ME 118204"),     # "lic" is no name
