@@ -53,17 +53,19 @@ def places(data: Path) -> set[str]:
     names |= {_COUNTY.sub("", c["name"]) for c in load("us_counties.json")}
     out = set()
     for n in names:
-        low = " ".join(_ascii(n).lower().split())   # "Bogotá" is written "Bogota" as often
+        low = " ".join(ascii_folded(n).lower().split())   # "Bogotá" is written "Bogota" as often
         if _SHAPE.fullmatch(low) and low not in excluded:
             out.add(low)
     return out
 
 
-def _ascii(name: str) -> str:
+def ascii_folded(name: str) -> str:
+    """The name without its accents ("Bogotá" -> "Bogota")."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def write(path: Path, words: set[str]) -> None:
+    """One word a line, sorted, gzipped reproducibly (also the name list's writer)."""
     with gzip.GzipFile(path, "wb", mtime=0) as f:   # mtime=0: same data, same bytes
         f.write("".join(w + "\n" for w in sorted(words)).encode("utf-8"))
 

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import pkgutil
 import re
-import unicodedata
 from pathlib import Path
+
+from gateway.phi.training.gazetteer import ascii_folded, write
 
 OUT = Path(__file__).resolve().parents[1] / "lexicon" / "person-names.txt.gz"
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -74,17 +74,8 @@ def faker_names() -> set[str]:
         for values, _ in pools.values():
             for name in values:
                 for w in _WORD.findall(name.lower()):
-                    words |= {w, _ascii(w)}
+                    words |= {w, ascii_folded(w)}
     return words
-
-
-def _ascii(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
-def write(path: Path, words: set[str]) -> None:
-    with gzip.GzipFile(path, "wb", mtime=0) as f:   # mtime=0: same data, same bytes
-        f.write("".join(w + "\n" for w in sorted(words)).encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:
