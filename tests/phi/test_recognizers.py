@@ -1533,6 +1533,10 @@ POSITIVE = [
     ("ID", '"display": "Linh Quaxley (op 304418)" }', "304418"),
     ("ID", "Spanish interpreter used (Language Line op. 772-0913).", "772-0913"),
     ("ID", "Delivered by: D. Quaxley (tech 4471)   Van plate", "4471"),
+    # chains and companies known by their name alone
+    ("ORGANIZATION", "Private-duty aide from Quaxley Keepers 8a-8p; Comfort Keepers on weekends", "Comfort Keepers"),
+    ("ORGANIZATION", "Dialysis transport (MWF 0530 chair time at DaVita)", "DaVita"),
+    ("ORGANIZATION", "wallet: $62 cash, Publix receipt", "Publix"),
     # a record's address on a FHIR server is still one
     ("URL", '"fullUrl": "https://fhir.quax.example.org/Patient/pt-0448213"', "https://fhir.quax.example.org/Patient/pt-0448213"),
 ]
@@ -2204,6 +2208,7 @@ NEGATIVE = [
     ("PERSON", 'pt called "urgent care" twice; called "bad" pain; witness pt. witness RN; ratio 3.2 / 40918822'),
     ("LOCATION", 'lat 2.5 cm; "lat": 3.2; lon 12; "geo": "US"; location: 12.5, 3.2'),
     ("ID", "(op 12); (post op 2024); (seen pre-op 2025); (tech 12); tech 4471 in"),
+    ("ORGANIZATION", "davita-like pumps; a safeway to the car; publix in lower case; Kroger-brand; H Marty"),
     ("URL", '"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "system": "http://loinc.org", '
             '"system": "http://hl7.org/fhir/sid/us-ssn", "url": "https://quax.example.org/fhir/StructureDefinition/rpm-trigger"'),
     ("PERSON", "attending MD   Lic MA 271904   NPI 1730582946; FL lic. ME 118204"),     # "lic" is no name
