@@ -1537,6 +1537,10 @@ POSITIVE = [
     ("ORGANIZATION", "Private-duty aide from Quaxley Keepers 8a-8p; Comfort Keepers on weekends", "Comfort Keepers"),
     ("ORGANIZATION", "Dialysis transport (MWF 0530 chair time at DaVita)", "DaVita"),
     ("ORGANIZATION", "wallet: $62 cash, Publix receipt", "Publix"),
+    # a service desk's ticket; an OASIS record's patient ID item
+    ("ID", "| INC0091877 | 2025-03-12 18:40 | Raylene Quaxley (vendor) |", "INC0091877"),
+    ("ID", "Work note on RITM0040221 (qviyer, 3/22)", "RITM0040221"),
+    ("MRN", "rec 01 M0020=KM0048213  M0040=QUAXLEY,ADAEZE  M0090=2025-03-11", "KM0048213"),
     # a record's address on a FHIR server is still one
     ("URL", '"fullUrl": "https://fhir.quax.example.org/Patient/pt-0448213"', "https://fhir.quax.example.org/Patient/pt-0448213"),
 ]
@@ -2209,6 +2213,7 @@ NEGATIVE = [
     ("LOCATION", 'lat 2.5 cm; "lat": 3.2; lon 12; "geo": "US"; location: 12.5, 3.2'),
     ("ID", "(op 12); (post op 2024); (seen pre-op 2025); (tech 12); tech 4471 in"),
     ("ORGANIZATION", "davita-like pumps; a safeway to the car; publix in lower case; Kroger-brand; H Marty"),
+    ("ID", "INC123 incident; inc0091877 lower case; INC00918770 eight digits; PRB-0091877"),
     ("URL", '"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "system": "http://loinc.org", '
             '"system": "http://hl7.org/fhir/sid/us-ssn", "url": "https://quax.example.org/fhir/StructureDefinition/rpm-trigger"'),
     ("PERSON", "attending MD   Lic MA 271904   NPI 1730582946; FL lic. ME 118204"),     # "lic" is no name
