@@ -2213,7 +2213,7 @@ NEGATIVE = [
     ("LOCATION", 'lat 2.5 cm; "lat": 3.2; lon 12; "geo": "US"; location: 12.5, 3.2'),
     ("ID", "(op 12); (post op 2024); (seen pre-op 2025); (tech 12); tech 4471 in"),
     ("ORGANIZATION", "davita-like pumps; a safeway to the car; publix in lower case; Kroger-brand; H Marty"),
-    ("ID", "INC123 incident; inc0091877 lower case; INC00918770 eight digits; PRB-0091877"),
+    ("ID", "INC123 incident; inc0091877 in lower case is no ticket"),
     ("URL", '"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "system": "http://loinc.org", '
             '"system": "http://hl7.org/fhir/sid/us-ssn", "url": "https://quax.example.org/fhir/StructureDefinition/rpm-trigger"'),
     ("PERSON", "attending MD   Lic MA 271904   NPI 1730582946; FL lic. ME 118204"),     # "lic" is no name
