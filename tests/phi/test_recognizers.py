@@ -1541,6 +1541,8 @@ POSITIVE = [
     ("ID", "| INC0091877 | 2025-03-12 18:40 | Raylene Quaxley (vendor) |", "INC0091877"),
     ("ID", "Work note on RITM0040221 (qviyer, 3/22)", "RITM0040221"),
     ("MRN", "rec 01 M0020=KM0048213  M0040=QUAXLEY,ADAEZE  M0090=2025-03-11", "KM0048213"),
+    # a login in an e-mail's address line
+    ("ID", "From: Quenby, Ana\nCc: tquaxley\nSubject: RE: d/c Wed?", "tquaxley"),
     # a record's address on a FHIR server is still one
     ("URL", '"fullUrl": "https://fhir.quax.example.org/Patient/pt-0448213"', "https://fhir.quax.example.org/Patient/pt-0448213"),
 ]
@@ -2214,6 +2216,7 @@ NEGATIVE = [
     ("ID", "(op 12); (post op 2024); (seen pre-op 2025); (tech 12); tech 4471 in"),
     ("ORGANIZATION", "davita-like pumps; a safeway to the car; publix in lower case; Kroger-brand; H Marty"),
     ("ID", "INC123 incident; inc0091877 in lower case is no ticket"),
+    ("ID", "To: pharmacy\nCc: radiology\nFrom: nursing"),
     ("URL", '"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "system": "http://loinc.org", '
             '"system": "http://hl7.org/fhir/sid/us-ssn", "url": "https://quax.example.org/fhir/StructureDefinition/rpm-trigger"'),
     ("PERSON", "attending MD   Lic MA 271904   NPI 1730582946; FL lic. ME 118204"),     # "lic" is no name
