@@ -3,18 +3,23 @@
     Skin champ today: Quaxley.          sitter 0700-1500 then Olufunke.
 
 The model reads a name by its context; in a table's cell, a roster or a bare line it sometimes
-has none and misses a name it finds in a sentence. A capitalized word of the shipped name list
-(lexicon/person-names.txt.gz: Faker's per-locale lists and the US census surnames, built by
+has none and misses a name it finds in a sentence. A word of the shipped name list
+(lexicon/person-names.txt.gz: Faker's per-locale lists and the US census names, built by
 `python -m gateway.phi.training.names`) is reported as a name when it is no ordinary or clinical
-word, no place, and not in lexicon/not-names.txt (eponyms and makers: "Parkinson", "Abbott");
-see `NerFilter.is_listed_name`. Only where the text writes capitals normally or not at all, an
-all-caps word only of five letters or more and in text that writes capitals normally
-("OWUSUWAA"): in an all-caps note, or as a short capital word, a listed name is too often an
-abbreviation ("MAE", "ROS", "AMA"); but two listed words together in capitals are a name
-there too ("Pt: XIUYING LIAO /"). A lowercase word ("please tamika period", "call the son for
-fenstermacher") of five letters or more, and not a rare word or one letter off an ordinary or
-clinical one (a misspelling). Not a word joined to another by a hyphen ("Mallory-Weiss", "Brandt-Daroff": a sign or a manoeuvre; hyphenated surnames
-are the model's), nor one an eponym's noun or a score follows ("Quaxley's disease", "Quaxley sign", "Quaxley 9").
+word and not in lexicon/not-names.txt (eponyms and makers: "Parkinson", "Abbott"); see
+`NerFilter.is_listed_name`. A town's name may be one: it is an identifier too. Where:
+
+- capitalized, where the text writes capitals normally or not at all;
+- in capitals of five letters or more, where the text writes capitals normally ("OWUSUWAA"): in
+  an all-caps note, or as a short capital word, a listed name is too often an abbreviation
+  ("MAE", "ROS", "AMA");
+- two listed words together in capitals, in any text ("Pt: XIUYING LIAO /");
+- in lower case ("please tamika period", "call the son for fenstermacher"), of five letters or
+  more and no rare word or word one letter off an ordinary or clinical one (a misspelling).
+
+Never a word joined to another by a hyphen ("Mallory-Weiss", "Brandt-Daroff": a sign or a
+manoeuvre; hyphenated surnames are the model's), nor one an eponym's noun, a sign's finding or a
+score follows ("Quaxley's disease", "Quaxley sign", "Murphy neg", "Aldrete 9").
 
 A guess, like the model's: it does not confirm the name for the rest of the document
 (gateway/phi/propagate.py), and scores below the patterns so that a pattern's kind wins where
@@ -33,8 +38,8 @@ from gateway.phi.recognizers.columns import finding
 NAME = "name_list"
 _TITLE = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}\p{Ll}{2,}(?![\p{L}\d-])")
 _CAPS = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}{5,}(?![\p{L}\d-])")
-# two listed words together in capitals, in any text ("Pt: XIUYING LIAO /", "QUINONES, IVONNE")
 _LETTERS = regex.compile(r"\p{L}{3,}")
+# two listed words together in capitals, in any text ("Pt: XIUYING LIAO /", "QUINONES, IVONNE")
 _CAPS_WORD = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}{3,}(?![\p{L}\d'’-])")
 _PAIR_GAP = regex.compile(r",?[ \t]+")
 _LOWER = regex.compile(r"(?<![\p{L}\d'’-])\p{Ll}{5,}(?![\p{L}\d-])")

@@ -18,8 +18,8 @@ Left out at build time, since a capitalized word is just as often one of these: 
 weekdays ("April", "June"), US states and countries ("Georgia", "India", "Syria").
 
 Whether a listed word is a name in a given text is the `name_list` recognizer's decision
-(gateway/phi/recognizers/namelist.py): only capitalized, never an ordinary or clinical word or a
-place, never a word of lexicon/not-names.txt ("Parkinson", "Abbott").
+(gateway/phi/recognizers/namelist.py): never an ordinary or clinical word or a word of
+lexicon/not-names.txt ("Parkinson", "Abbott"), and only in the shapes it reads.
 """
 from __future__ import annotations
 
