@@ -106,3 +106,23 @@ def test_a_lowercase_listed_name(listed, text, names_):
 ])
 def test_no_lowercase_name_where_the_word_means_something_else(listed, text):
     assert found(listed, text) == []
+
+
+@pytest.mark.parametrize("text, names_", [
+    ("3. Notify CM pbhattacharya or page SW 7-2290.", ["pbhattacharya"]),
+    ('"authorString":"tkowalczyk3","text":"pt ok"', ["tkowalczyk3"]),       # numbered as systems do
+    ("03/23/2025 21:40:55     MNAKAMURA      Nakamura, Quella   Radiology", ["MNAKAMURA", "Nakamura", "Quella"]),
+    ("review requested - dlindqvist by 5/29.", ["dlindqvist"]),
+])
+def test_an_initial_run_together_with_a_listed_surname_is_a_login(listed, text, names_):
+    assert found(listed, text) == names_
+
+
+@pytest.mark.parametrize("text", [
+    "sister & brather of the pt; alittle shaky",    # a word's onset, a misspelling, two words run together
+    "OS drusen, GA extrafoveal; air kerma 612 mGy",  # a vowel after the first letter
+    "REVIEWED BY MNAKAMURA, PT TO CALL",            # capitals logins only where capitals are normal
+    "sccrotum swelling, see nkowalczyk.pdf",        # a misspelt word; a file's name
+])
+def test_no_login_where_the_run_is_a_word(listed, text):
+    assert found(listed, text) == []

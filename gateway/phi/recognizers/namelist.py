@@ -15,7 +15,12 @@ word and not in lexicon/not-names.txt (eponyms and makers: "Parkinson", "Abbott"
   ("MAE", "ROS", "AMA");
 - two listed words together in capitals, in any text ("Pt: XIUYING LIAO /");
 - in lower case ("please tamika period", "call the son for fenstermacher"), of five letters or
-  more and no rare word or word one letter off an ordinary or clinical one (a misspelling).
+  more and no rare word or word one letter off an ordinary or clinical one (a misspelling);
+- run together after an initial, as a login ("Notify CM qquaxley", "QQUENBY   Quenby, Ana"),
+  where the initial and the surname's first letter are two consonants no English word begins
+  with ("qq", "mk", "tb"; not "br", "st") and the whole is no word of any list and no misspelling
+  of one: the onset is what tells a login from a word that merely ends in a surname ("brather",
+  "alittle"); a capitals login only where the text writes capitals normally.
 
 Never a word joined to another by a hyphen ("Mallory-Weiss", "Brandt-Daroff": a sign or a
 manoeuvre; hyphenated surnames are the model's), nor one an eponym's noun, a sign's finding or a
@@ -43,6 +48,12 @@ _LETTERS = regex.compile(r"\p{L}{3,}")
 _CAPS_WORD = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}{3,}(?![\p{L}\d'’-])")
 _PAIR_GAP = regex.compile(r",?[ \t]+")
 _LOWER = regex.compile(r"(?<![\p{L}\d'’-])\p{Ll}{5,}(?![\p{L}\d-])")
+# an initial and a surname run together, maybe numbered as systems make logins unique ("qquaxley3")
+_LOGIN = regex.compile(r"(?<![\p{L}\d.@/'’_-])([a-z]{5,16}|[A-Z]{5,16})\d{0,2}(?![\p{L}\d@/'’_-]|\.\w)")
+_VOWELS = frozenset("aeiouy")
+# two consonants that begin English words: a word may start so, a login's initial and surname rarely do
+_ONSETS = frozenset("bl br ch cl cr dr dw fl fr gh gl gn gr kl kn kr ph pl pr ps qu rh sc sh sk sl sm sn sp st sv sw "
+                    "sz th tr ts tw vl wh wr zh".split())
 # what makes a name an eponym besides the model's list (nerfilter.EPONYM_NEXT): a sign, a test, a
 # scale ("Murphy sign", "Wells score"); a possessive before an aside ("Quaxley's (levodopa)")
 _EPONYM = regex.compile(r"['’]?s?[ \t]+(?i:signs?|tests?|scores?|scales?|criteria|classification|index|fracture"
@@ -72,21 +83,39 @@ class NameListRecognizer(EntityRecognizer):
         from gateway.phi.engine import ner_filter   # lazily: the engine imports spaCy
         words = ner_filter()
         # the listed words the text has, lower-cased: most texts have none, and are done here
-        hits = words.listed_names(_LETTERS.findall(text.lower()))
-        if not hits:
+        runs = _LETTERS.findall(text.lower())
+        hits = words.listed_names(runs)
+        logins = words.listed_names(w[1:] for w in runs if _login_onset(w))
+        if not (hits or logins):
             return []
+        style = capitals(text)
+        found = [finding(self, "PERSON", m.start(), m.end(), self._score, "a login")
+                 for m in _LOGIN.finditer(text) if m.group(1)[1:].lower() in logins
+                 and (style == "mixed" or m.group(1).islower()) and _login_word(words, m.group(1))] if logins else []
+        if not hits:
+            return found
         listed = [m for m in _CAPS_WORD.finditer(text) if m.group().lower() in hits]
         paired = {m for a, b in zip(listed, listed[1:]) if _PAIR_GAP.fullmatch(text, a.end(), b.start()) for m in (a, b)}
         pairs = [finding(self, "PERSON", m.start(), m.end(), self._score, "two listed names")
                  for m in sorted(paired, key=lambda m: m.start())]
-        style = capitals(text)
         if style == "upper":
-            return pairs
+            return found + pairs
         shapes = (_TITLE, _CAPS, _LOWER) if style == "mixed" else (_TITLE, _LOWER)
-        return pairs + [finding(self, "PERSON", m.start(), m.end(), self._score, "a listed name")
+        return found + pairs + [finding(self, "PERSON", m.start(), m.end(), self._score, "a listed name")
                         for shape in shapes for m in shape.finditer(text)
                         if (w := m.group()).lower() in hits and not _eponym(text, m.start(), m.end())
                         and (shape is not _LOWER or not (words.is_rare(w) or words.near_english(w)))]
+
+
+def _login_onset(word: str) -> bool:
+    """Five letters or more whose first two are consonants that begin no English word."""
+    return (len(word) >= 5 and word[0] not in _VOWELS and word[1] not in _VOWELS and word[:2] not in _ONSETS
+            and word[:2].isascii() and word[:2].isalpha())
+
+
+def _login_word(words: Any, token: str) -> bool:
+    """No word of any list, no rare word and no misspelling of one ("sccrotum" is no login)."""
+    return words.is_unknown(token) and not words.is_rare(token) and not words.near_english(token)
 
 
 def _eponym(text: str, start: int, end: int) -> bool:
