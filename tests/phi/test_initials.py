@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.phi.recognizers.initials import InitialsKeyRecognizer
+from gateway.phi.recognizers.initials import DottedInitialsRecognizer, InitialsKeyRecognizer
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +69,28 @@ def test_a_therapy_logs_lowercase_key_makes_its_initials_a_name_in_the_grid(keys
 def test_a_lowercase_key_of_ordinary_words_or_other_letters_is_no_name(keys):
     text = "po = per oral; ok = Oral Ketamine; jr = Jocelyn Quaxley\njr | po | ok\n"
     assert found(keys, text) == []
+
+
+@pytest.fixture(scope="module")
+def dotted():
+    return DottedInitialsRecognizer()
+
+
+@pytest.mark.parametrize("text, initials", [
+    ("Draw date: 5/2/25   Fasting: Y   Drawn by: Q.B.   Site: Lab Express", ["Q.B."]),
+    ("Subject: medical respite bed request - R.Q. - d/c Monday?", ["R.Q."]),
+    ("the patient (J.M.Q.) had a Mirizzi type I picture on the MRCP", ["J.M.Q."]),
+    ("Q.O.       D3   10/19 0115   IVC      10/22 0115  med clear", ["Q.O."]),
+])
+def test_dotted_initials_stand_for_a_name_without_a_key(dotted, text, initials):
+    assert [v for _, v in found(dotted, text)] == initials
+
+
+@pytest.mark.parametrize("text", [
+    "C.O. 3.6/2.13, witnessed by R.N., R.T. & resident; 2 mg I.V. Zofran",   # spelled words, abbreviations
+    "Reported to the U.S. Department of Health; per C.G.S. 20-7c; Ana Quaxley, J.D.",   # agencies, credentials
+    "PT WITNESSED BY Q.B., PLAN PER Q.O. IN A.M.",     # an all-capitals note
+    "NPWT: V.A.C. Ultra unit; see q.b. in the log",   # a brand; a lowercase run
+])
+def test_dotted_letters_that_are_no_initials(dotted, text):
+    assert found(dotted, text) == []

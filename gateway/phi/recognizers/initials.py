@@ -18,6 +18,11 @@ initials are then reported in the key and wherever else they stand alone in the 
 table's cells, after an entry ("Furosemide 40 mg IV (GL)"), after a dose's time ("1400 AM") or a
 date ("03/13 AV") — but not before a lowercase word in the same cell or after a quantity, where
 the same letters are a unit or an abbreviation ("5 MG", "AM meds").
+
+Initials written with dots need no key ("Drawn by: Q.B.", "bed request - R.Q. - d/c Monday?",
+"(J.M.Q.) had a Mirizzi picture"), where the text writes capitals normally and the letters spell
+no ordinary or clinical word, credential or agency ("C.O.", "R.N.", "I.V.", "U.S.", "J.D."): in an
+all-capitals note dotted abbreviations are too many ("B.M.", "G.U.", "T.D.").
 """
 from __future__ import annotations
 
@@ -26,6 +31,7 @@ from typing import Any
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from gateway.phi.nerfilter import capitals
 from gateway.phi.recognizers.columns import finding
 from gateway.phi.recognizers.validators import plain_word, some_name_word
 
@@ -38,6 +44,35 @@ _KEYS = regex.compile(
     rf"|(?<=(?i:\bkey|\binitials?|\binits?)[ \t]*:[^\n]{{0,80}})[ \t]+)(?:(?:Dr|Mr|Mrs|Ms|Mx)\.?[ \t]+)?"
     rf"(?P<name>{_NAME})(?![\p{{L}}])"
     rf"|(?<![\p{{L}}])(?P<name2>{_NAME})[ \t]*\([ \t]*(?P<ini2>{_INITIALS})[ \t]*\)")
+
+
+# two or three initials, each with its dot, standing alone
+_DOTTED = regex.compile(r"(?<![\p{L}\d.&])(?:\p{Lu}\.){2,3}(?![\p{L}\d]|\.\p{L})")
+# dotted letters that are no one's initials though no word list has them: credentials, agencies, asides
+_NOT_INITIALS = frozenset("RNC JD CMA LMFT LPC LCSW USA BA FYI DOA PLLC EG IE NB PPS BC AE HHS DEA FDA CGS".split())
+
+
+class DottedInitialsRecognizer(EntityRecognizer):
+    """Initials written with dots, where capitals are written normally (see the module docstring)."""
+
+    def __init__(self, score: float = 0.5) -> None:
+        self._score = score
+        super().__init__(supported_entities=["PERSON"], name="dotted_initials", supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        if entities and "PERSON" not in entities:
+            return []
+        dotted = list(_DOTTED.finditer(text))
+        if not dotted or capitals(text) == "upper":
+            return []
+        from gateway.phi.engine import ner_filter   # lazily: the engine imports spaCy
+        words = ner_filter()
+        return [finding(self, "PERSON", m.start(), m.end(), self._score, "initials written with dots")
+                for m in dotted if (letters := m.group().replace(".", "")) not in _NOT_INITIALS
+                and not words.is_word(letters)]
 
 
 class InitialsKeyRecognizer(EntityRecognizer):

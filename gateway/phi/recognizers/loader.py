@@ -629,18 +629,19 @@ def default_recognizers() -> list[EntityRecognizer]:
     """What the detector runs besides the NER model: patterns.yaml's recognizers and the
     readers of structured text: table columns (columns.py), JSON records (fields.py), HL7 v2
     messages (hl7.py), X12 EDI claims and remittances (x12.py), a conversation's speakers
-    (dialogue.py), the initials signing a log's rows (signers.py) and those a document keys to a
-    name (initials.py)."""
+    (dialogue.py), the initials signing a log's rows (signers.py), those a document keys to a
+    name and those written with dots (initials.py)."""
     from gateway.phi.recognizers.columns import ColumnRecognizer, Headers
     from gateway.phi.recognizers.dialogue import SpeakerRecognizer
     from gateway.phi.recognizers.fields import FieldRecognizer
     from gateway.phi.recognizers.hl7 import Hl7Recognizer
-    from gateway.phi.recognizers.initials import InitialsKeyRecognizer
+    from gateway.phi.recognizers.initials import DottedInitialsRecognizer, InitialsKeyRecognizer
     from gateway.phi.recognizers.signers import RowSignerRecognizer
     from gateway.phi.recognizers.x12 import X12Recognizer
     headers = Headers()
     return [*load_recognizers(), ColumnRecognizer(headers), FieldRecognizer(headers), Hl7Recognizer(),
-            X12Recognizer(), SpeakerRecognizer(), RowSignerRecognizer(), InitialsKeyRecognizer()]
+            X12Recognizer(), SpeakerRecognizer(), RowSignerRecognizer(), InitialsKeyRecognizer(),
+            DottedInitialsRecognizer()]
 
 
 def attach_prefilter(recognizers: Iterable[EntityRecognizer], background: bool = True) -> Prefilter:
