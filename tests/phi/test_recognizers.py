@@ -30,6 +30,13 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # one letter after a title or a sign-off's dash (dev-m, dev-g, session 29)
+    ("PERSON", "0212 to Dr. Q: rm 19 mrs quaxley BP 212/118 asymptomatic", "Q"),
+    ("PERSON", "2 ICU beds after transfer out of Mr. Q (CCU 4) to 4S.", "Q"),
+    ('PERSON', 'Nurse: Quella Quaxley RN ("Nurse Q")   Asst: counselor', "Q"),
+    ("PERSON", "see below & pull encounter QX-3371.\n-Q\n\n---------- Forwarded message", "Q"),
+    ("PERSON", "631 better after 1L LR, BP 104/62 HR 96. thx -Q\n04-MAR-2026 03:47  FROM 6S", "Q"),
+    ("PERSON", "Morphine 5mg x1 for pain in hip. — Q\nThu 4/10 — Pastor came", "Q"),
     # "doctor" spelt out before a lowercase name, as speech recognition writes it (dev-n, session 25)
     ("PERSON", "keep the metformin, eye exam with doctor quaxley she's at the eye clinic", "quaxley"),
     ("PERSON", "RN: hi, this is the nurse from doctor quenby's office", "quenby"),
@@ -1557,6 +1564,8 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # a letter after a dash that signs nothing, capitals after a title that are no initial (session 29)
+    ("PERSON", "Blood type options:\n- A\n- B\nGrade: - C\nHep -C neg. MS A&O x3. MR 2+ on echo. Mrs. I think"),
     # what "doctor" before a lowercase word, "this is" and "i'm" leave alone (session 25)
     ("PERSON", "this is fine. i'm sorry, i am here, i'm okay. this is bad, my nurse will call, my name is on it, "
                "i'm done. i'm good, i'm back. this is normal. i'm tired, i'm worried, i'm allergic."),
