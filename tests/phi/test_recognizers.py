@@ -30,6 +30,9 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # a month/day with a leading zero needs no date word (dev, dev-d, session 29)
+    ("DATE", "PAGE 03/11 0214  TO: 5578  FROM: 7W RN QUAXLEY x3321", "03/11"),
+    ("DATE", "PHQ-9 due\n05/06  08:03  qokafor2      Quaxley, Quella T", "05/06"),
     # one letter after a title or a sign-off's dash (dev-m, dev-g, session 29)
     ("PERSON", "0212 to Dr. Q: rm 19 mrs quaxley BP 212/118 asymptomatic", "Q"),
     ("PERSON", "2 ICU beds after transfer out of Mr. Q (CCU 4) to 4S.", "Q"),
@@ -1564,6 +1567,8 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # leading zeros that are a reading, a strength or a dose, not a date (session 29)
+    ("DATE", "BP 09/06 on arrival, strength 04/05 LUE, 02/05 mg tabs, 1.02/03 ratio, 7/07% sat"),
     # a letter after a dash that signs nothing, capitals after a title that are no initial (session 29)
     ("PERSON", "Blood type options:\n- A\n- B\nGrade: - C\nHep -C neg. MS A&O x3. MR 2+ on echo. Mrs. I think"),
     # what "doctor" before a lowercase word, "this is" and "i'm" leave alone (session 25)
