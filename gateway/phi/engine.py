@@ -342,8 +342,9 @@ def merge(findings: list[Finding]) -> list[Finding]:
 
 def tidy(text: str, findings: list[Finding]) -> list[Finding]:
     """Findings as the detector returns them: overlaps merged, weekdays joined to their dates,
-    whole words, a name's parts joined across its particles, an age of 90 or more beside a name."""
-    return joined_names(text, merge(whole_words(text, with_weekdays(text, merge(with_ages(text, findings))))))
+    whole words, a name's parts joined across its particles, an age of 90 or more beside a name,
+    a ZIP code after a place."""
+    return joined_names(text, merge(whole_words(text, with_weekdays(text, merge(with_zips(text, with_ages(text, findings)))))))
 
 
 # an age of 90 or more right after a name, the way lists and tables give it: "Quaxley (96)",
@@ -361,6 +362,19 @@ def with_ages(text: str, findings: list[Finding]) -> list[Finding]:
             group = next(g for g in (1, 2, 3) if m.group(g))
             ages.append(Finding("AGE", m.start(group), m.end(group), f.score))
     return findings + ages if ages else findings
+
+
+# a ZIP code right after a place, maybe after its state or in parentheses: "Quaxton 85041",
+# "Quaxton HI 96744", "Quaxton (68104)"
+_ZIP_AFTER_PLACE = re.compile(r"(?:,?[ \t]+(?:[A-Z]{2}[ \t]+)?|[ \t]*\()(\d{5}(?:-\d{4})?)(?![\d-])")
+
+
+def with_zips(text: str, findings: list[Finding]) -> list[Finding]:
+    """A five-digit number right after a place is its ZIP code: no pattern's cue marks it where
+    the town, not a street address, comes before it ("moved to Quaxton (78577)")."""
+    zips = [Finding("LOCATION", m.start(1), m.end(1), f.score) for f in findings
+            if f.type == "LOCATION" and (m := _ZIP_AFTER_PLACE.match(text, f.end))]
+    return findings + zips if zips else findings
 
 
 # the particles of a surname or a compound given name, between two parts of one name

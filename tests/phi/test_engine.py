@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gateway.phi.detector import Finding
-from gateway.phi.engine import NER_KINDS, _NerRecognizer, whole_words, with_ages, with_weekdays
+from gateway.phi.engine import NER_KINDS, _NerRecognizer, whole_words, with_ages, with_weekdays, with_zips
 from tests.phi.fake_ner import guesses
 
 
@@ -94,6 +94,28 @@ def test_no_age_beside_a_name_where_none_is_given(text, name):
     found = [Finding("PERSON", start, start + len(name), 0.8)]
     assert with_ages(text, found) == found
     assert with_ages(text, [Finding("ORGANIZATION", 0, 4, 0.8)]) == [Finding("ORGANIZATION", 0, 4, 0.8)]
+
+
+@pytest.mark.parametrize("text, place, zip_code", [
+    ("Caller location: home, Quaxton (68104)", "Quaxton", "68104"),
+    ("4120 Quenby Ct, Quaxley Park 44107\nCell", "Quaxley Park", "44107"),
+    ("88 Quaxley Hwy, #4, Quaxton HI 96744   ph", "Quaxton", "96744"),
+])
+def test_a_zip_code_right_after_a_place(text, place, zip_code):
+    start = text.index(place)
+    found = with_zips(text, [Finding("LOCATION", start, start + len(place), 0.7)])
+    assert [(f.type, text[f.start:f.end]) for f in found] == [("LOCATION", place), ("LOCATION", zip_code)]
+
+
+@pytest.mark.parametrize("text, start, end, kind", [
+    ("Quaxton 123456 units", 0, 7, "LOCATION"),        # six digits: no ZIP code
+    ("Quaxton, 10000-20000 steps", 0, 7, "LOCATION"),   # a range
+    ("Quaxley 85041 on file", 0, 7, "PERSON"),          # only after a place
+    ("Quaxton exit 85041", 0, 7, "LOCATION"),           # not right after it
+])
+def test_no_zip_code_where_the_number_is_something_else(text, start, end, kind):
+    found = [Finding(kind, start, end, 0.7)]
+    assert with_zips(text, found) == found
 
 
 def test_weekdays_extend_only_dates():
