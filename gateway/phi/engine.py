@@ -233,8 +233,9 @@ def clinical_words() -> list[str]:
 def ner_filter() -> NerFilter:
     """The NER filter over the shipped lexicon and the clinical vocabulary: loaded once per
     process (its word sets are read-only), shared by the NER recognizer and the
-    `not_a_word` pattern validator."""
-    return NerFilter.default(clinical_words())
+    `not_a_word` pattern validator; the patterns' kinds of organization are its too."""
+    from gateway.phi.recognizers import load_macro_words
+    return NerFilter.default(clinical_words(), org_heads=load_macro_words("ORG_HEAD_WORDS"))
 
 
 def build_propagator() -> Propagator:

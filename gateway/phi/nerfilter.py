@@ -155,7 +155,7 @@ class NerFilter:
     def __init__(self, plain: Iterable[str], proper: Iterable[str], terms: Iterable[str] = (),
                  places: Iterable[str] = (), misspellable: Iterable[str] = (), clinical: Iterable[str] = (),
                  org_generic: Iterable[str] = (), rare: Iterable[str] = (), peoples: Iterable[str] = (),
-                 names: Iterable[str] = ()) -> None:
+                 names: Iterable[str] = (), org_heads: Iterable[str] = ()) -> None:
         """`plain`: ordinary words, unless also in `proper`; `terms`: never names, even if
         a dictionary capitalizes them ("Tylenol", "ICU"); `places`: the gazetteer's names,
         lower-cased ("towson", "new haven"); `misspellable`: clinical words whose one-letter
@@ -164,7 +164,9 @@ class NerFilter:
         `rare`: words only a larger dictionary has, no name when written in lower case in
         capitalized text ("omentum"); `peoples`: languages, peoples and faiths, no word of a
         person's name ("Punjabi"), though they may name an organization ("Baptist Health");
-        `names`: given names and surnames, lower-cased ("olufunke", "asare")."""
+        `names`: given names and surnames, lower-cased ("olufunke", "asare"); `org_heads`: the
+        words the patterns read as an organization's kind (patterns.yaml's ORG_HEAD_WORDS:
+        "laboratories", "dentistry", "court"), beyond the model's own HEADS."""
         self._peoples = frozenset(peoples)
         self._proper = frozenset(proper)
         self._places = frozenset(places)
@@ -176,9 +178,10 @@ class NerFilter:
         self._rare = frozenset(rare) - self._proper - self._places
         # a town's name stays: it is an identifier too ("Amanda", "Isabella")
         self._names = frozenset(n for n in names if n not in self._words and n not in self._peoples and n not in HEADS)
+        self._org_heads = frozenset(h for h in org_heads if " " not in h)
 
     @classmethod
-    def default(cls, clinical_words: Iterable[str] = ()) -> "NerFilter":
+    def default(cls, clinical_words: Iterable[str] = (), org_heads: Iterable[str] = ()) -> "NerFilter":
         """SCOWL's common words and the project's clinical vocabulary minus proper nouns, and
         the curated clinical terms."""
         english, clinical, terms = _read("english-common.txt.gz"), {w.lower() for w in clinical_words}, word_list("clinical-terms.txt")
@@ -186,7 +189,7 @@ class NerFilter:
                    terms, _read("places.txt.gz") | word_list("regions.txt"), peoples=word_list("languages.txt"),
                    misspellable=(clinical | terms) - english, clinical=clinical, org_generic=word_list("org-generic.txt"),
                    rare=_read("english-rare.txt.gz"),
-                   names=_read("person-names.txt.gz") - word_list("not-names.txt"))
+                   names=_read("person-names.txt.gz") - word_list("not-names.txt"), org_heads=org_heads)
 
     def is_plain(self, word: str) -> bool:
         """An ordinary word, never a name ("followed", "pvc"; not "walker")."""
@@ -433,7 +436,11 @@ class NerFilter:
             return []
         if style.kind == "mixed" and ws[-1].lower() == "care" and all(w.islower() and self.is_plain(w) for w in ws):
             return []       # what is done, not who does it: "withdraw care", "comfort care"
-        if any(w.lower() in HEADS for w in ws):
+        # an organization guess ending in a capitalized kind of organization is one, whatever its
+        # other words ("QUAXTON REFERENCE LABORATORIES", "Quaxley Family Dentistry"); a lowercase
+        # one is what is done ("morphology of rhythm", "vna services")
+        if any(w.lower() in HEADS for w in ws) or (
+                r.entity_type == "ORGANIZATION" and not ws[-1].islower() and ws[-1].lower() in self._org_heads):
             # lowercase words at the edges of a capitalized name are not part of it
             # ("consulted Pediatric Cardiology")
             capital = [i for i, w in enumerate(ws) if not w.islower()]

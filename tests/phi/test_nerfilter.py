@@ -26,6 +26,10 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
 
 
 @pytest.mark.parametrize("text,label,words", [
+    # a capitalized kind of organization the patterns know ends an organization guess of ordinary words
+    (MIXED + "morphology of rhythm changed; colateral supply present; when vna services contacted",
+     "ORGANIZATION", "morphology of rhythm"),
+    (MIXED + "colateral supply present; when vna services contacted", "ORGANIZATION", "vna services"),
     (LOWER + "gi: pt onto commode ~14 times", "PERSON", "onto commode"),
     (MIXED + "Walked approx 20 feet and then walked another 20 feet back", "PERSON", "then walked another"),
     (LOWER + "cardiac--hr 60-70's sr, occ pvc's noted", "ORGANIZATION", "occ pvc's noted"),
@@ -164,6 +168,9 @@ def test_a_guess_is_cut_or_grown_to_its_name(recognizer, text, label, words, kep
 
 
 @pytest.mark.parametrize("text,label,words", [
+    # ordinary words before a capitalized kind of organization the patterns know (ORG_HEAD_WORDS)
+    ("QUAXTON REFERENCE LABORATORIES          CLIENT: HILLCREST", "ORGANIZATION", "QUAXTON REFERENCE LABORATORIES"),
+    (UPPER + "RECORDS FAXED FROM QUAD CITIES FAMILY DENTISTRY TODAY", "ORGANIZATION", "QUAD CITIES FAMILY DENTISTRY"),
     (MIXED + "Daughter Rose Walker at bedside", "PERSON", "Rose Walker"),            # proper nouns too
     (MIXED + "Patient Zebulon Quaxley-Farthing, MRN", "PERSON", "Zebulon Quaxley-Farthing"),  # one name
     (MIXED + "Seen by Dr. Amara Stone-Walker today", "PERSON", "Amara Stone-Walker"),
