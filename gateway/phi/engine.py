@@ -24,7 +24,7 @@ from spacy.attrs import IDX
 
 from gateway.phi.detector import Finding
 from gateway.phi.kinds import KINDS
-from gateway.phi.nerfilter import ORG_HEADS, NerFilter
+from gateway.phi.nerfilter import ORG_HEADS, NerFilter, word_names
 from gateway.phi.normalize import Normalized, normalize
 from gateway.phi.propagate import Propagator
 from gateway.phi.recognizers.namelist import NAME as NAME_LIST, NameListRecognizer
@@ -344,8 +344,9 @@ def merge(findings: list[Finding]) -> list[Finding]:
 def tidy(text: str, findings: list[Finding]) -> list[Finding]:
     """Findings as the detector returns them: overlaps merged, weekdays joined to their dates,
     whole words, a name's parts joined across its particles, an age of 90 or more beside a name,
-    a ZIP code after a place."""
-    return joined_names(text, merge(whole_words(text, with_weekdays(text, merge(with_zips(text, with_ages(text, findings)))))))
+    a ZIP code after a place, a given name or surname that is a word too beside a name."""
+    found = merge(whole_words(text, with_weekdays(text, merge(with_zips(text, with_ages(text, findings))))))
+    return joined_names(text, merge(with_word_names(text, found)))
 
 
 # an age of 90 or more right after a name, the way lists and tables give it: "Quaxley (96)",
@@ -376,6 +377,44 @@ def with_zips(text: str, findings: list[Finding]) -> list[Finding]:
     zips = [Finding("LOCATION", m.start(1), m.end(1), f.score) for f in findings
             if f.type == "LOCATION" and (m := _ZIP_AFTER_PLACE.match(text, f.end))]
     return findings + zips if zips else findings
+
+
+# a word right before or after a finding, one space apart
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w'’.-])([^\W\d_]+)[ ]\Z")
+_WORD_AFTER_NAME = re.compile(r"[ ]([^\W\d_]+)(?![\w'’-])")
+
+
+def with_word_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """A given name that is a word too right before a found name ("Hope Quaxley", "pt: mercy
+    quaxley-owusu"), a surname that is a word too right after one ("rhonda king", "Quella
+    Friend"): written as the name is (capitalized, in capitals or in lower case), they are its
+    parts. Alone such words stay words ("hope", "king size"), and a relation's or a title's
+    word before a name is no given name ("FRIEND QUELLA", "Bishop Quaxley")."""
+    given, surnames = _word_names()
+    out = []
+    for f in findings:
+        if f.type == "PERSON":
+            first = text[f.start:f.end].split(maxsplit=1)[0]
+            if (m := _WORD_BEFORE_NAME.search(text, max(0, f.start - 30), f.start)) and \
+                    m.group(1).lower() in given and _same_case(m.group(1), first):
+                f = Finding(f.type, m.start(1), f.end, f.score)
+            if (m := _WORD_AFTER_NAME.match(text, f.end)) and m.group(1).lower() in surnames and \
+                    _same_case(m.group(1), first):
+                f = Finding(f.type, f.start, m.end(1), f.score)
+        out.append(f)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _word_names() -> tuple[frozenset[str], frozenset[str]]:
+    return word_names()
+
+
+def _same_case(word: str, name: str) -> bool:
+    """Written as the name is: both capitalized, both in capitals or both in lower case."""
+    if word.isupper() or name.isupper():
+        return word.isupper() and name.isupper()
+    return word[:1].isupper() == name[:1].isupper()
 
 
 # the particles of a surname or a compound given name, between two parts of one name

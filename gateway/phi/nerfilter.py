@@ -119,6 +119,23 @@ def _read(name: str) -> set[str]:
         return {line.strip() for line in f if line.strip()}
 
 
+def word_names() -> tuple[frozenset[str], frozenset[str]]:
+    """lexicon/word-names.txt's given names and its surnames ("hope", "destiny"; "king", "young"):
+    names that are ordinary words too, in the two sections the file heads "# given names" and
+    "# surnames"."""
+    given: set[str] = set()
+    surnames: set[str] = set()
+    part = given
+    with (LEXICON / "word-names.txt").open(encoding="utf-8") as f:
+        for line in f:
+            w = line.strip().lower()
+            if w == "# surnames":
+                part = surnames
+            elif w and not w.startswith("#"):
+                part.add(w)
+    return frozenset(given), frozenset(surnames)
+
+
 def word_list(name: str) -> set[str]:
     """A hand-written list of the lexicon: lower-cased lines, "#" comments skipped."""
     with (LEXICON / name).open(encoding="utf-8") as f:

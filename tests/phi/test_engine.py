@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gateway.phi.detector import Finding
-from gateway.phi.engine import NER_KINDS, _NerRecognizer, whole_words, with_ages, with_weekdays, with_zips
+from gateway.phi.engine import NER_KINDS, _NerRecognizer, whole_words, with_ages, with_weekdays, with_word_names, with_zips
 from tests.phi.fake_ner import guesses
 
 
@@ -116,6 +116,31 @@ def test_a_zip_code_right_after_a_place(text, place, zip_code):
 def test_no_zip_code_where_the_number_is_something_else(text, start, end, kind):
     found = [Finding(kind, start, end, 0.7)]
     assert with_zips(text, found) == found
+
+
+@pytest.mark.parametrize("text, found, name", [
+    ("Cx'd appt w/ Hope Quaxley PT; offered Thu", "Quaxley", "Hope Quaxley"),
+    ("pacu handoff\npt: mercy quaxley-owusu, 91 yo F", "quaxley-owusu", "mercy quaxley-owusu"),
+    ("hi dr q its rhonda (rhonda king) - the pt", "rhonda", "rhonda king"),
+    ("LIST SIGNED BY QUELLA SNOW.", "QUELLA", "QUELLA SNOW"),
+])
+def test_a_name_that_is_a_word_too_joins_the_name_beside_it(text, found, name):
+    start = text.rindex(found)
+    [f] = with_word_names(text, [Finding("PERSON", start, start + len(found), 0.8)])
+    assert text[f.start:f.end] == name
+
+
+@pytest.mark.parametrize("text, found", [
+    ("EMOTIONAL SUPPORT TO FRIEND QUELLA QUAXLEY.", "QUELLA QUAXLEY"),   # a relation, not a given name
+    ("Pt's pastor, Bishop Quaxley, visited", "Quaxley"),                 # a title
+    ("spoke with hope Quaxley", "Quaxley"),                               # not written as the name is
+    ("Quaxley king size bed requested", "Quaxley"),
+    ("Quella said amber urine noted", "Quella"),                         # a word after a given name
+])
+def test_no_word_joins_a_name_unless_it_names_too(text, found):
+    start = text.index(found)
+    f = Finding("PERSON", start, start + len(found), 0.8)
+    assert with_word_names(text, [f]) == [f]
 
 
 def test_weekdays_extend_only_dates():
