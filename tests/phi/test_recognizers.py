@@ -30,6 +30,9 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # a chain's store told by its number or its street needs no prescription word (dev-f, dev-o, session 29)
+    ("ORGANIZATION", "  20    5    30  QUAXLEY, L (DDS)       CVS #1183 QUAXTON        3302871", "CVS"),
+    ("ORGANIZATION", "copay card applied at Walgreens on Quaxley Ave) OK", "Walgreens"),
     # a month/day with a leading zero needs no date word (dev, dev-d, session 29)
     ("DATE", "PAGE 03/11 0214  TO: 5578  FROM: 7W RN QUAXLEY x3321", "03/11"),
     ("DATE", "PHQ-9 due\n05/06  08:03  qokafor2      Quaxley, Quella T", "05/06"),
@@ -1567,6 +1570,8 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # a chain's letters that are something else, with no store number or street (session 29)
+    ("ORGANIZATION", "CVS: S1S2, no murmur. ROS: CVS neg. Safeway on the way home"),
     # leading zeros that are a reading, a strength or a dose, not a date (session 29)
     ("DATE", "BP 09/06 on arrival, strength 04/05 LUE, 02/05 mg tabs, 1.02/03 ratio, 7/07% sat"),
     # a letter after a dash that signs nothing, capitals after a title that are no initial (session 29)
