@@ -1571,7 +1571,7 @@ def test_detects(analyzer, kind, text, value):
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
     # a chain's letters that are something else, with no store number or street (session 29)
-    ("ORGANIZATION", "CVS: S1S2, no murmur. ROS: CVS neg. Safeway on the way home"),
+    ("ORGANIZATION", "CVS: S1S2, no murmur. ROS: CVS neg, CVS on Lasix 40 for edema"),
     # leading zeros that are a reading, a strength or a dose, not a date (session 29)
     ("DATE", "BP 09/06 on arrival, strength 04/05 LUE, 02/05 mg tabs, 1.02/03 ratio, 7/07% sat"),
     # a letter after a dash that signs nothing, capitals after a title that are no initial (session 29)
