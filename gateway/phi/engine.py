@@ -423,6 +423,14 @@ _PARTICLES_BETWEEN = re.compile(
     r"|da|di|du|dos|das|bin|ibn|bint)[ \t]+")
 
 
+# a surname's particle opening a field, before the rest of the name: '"VAN DER QUAXLEY, ANA"',
+# "|DE LA QUENBY^ANA^E|", '"De la Quaxley Ramírez, Jorge"'; written as names are (not "de" in Spanish prose)
+_PARTICLE_OPENING = re.compile(
+    r"(?:^|(?<=[\"'|^:;,(\t])|(?<=[ ]{2}))[ ]?((?-i:Van|VAN|Von|VON|De|DE|Del|DEL|Della|DELLA|Di|DI|Da|DA|Du|DU|Bin|BIN"
+    r"|Ibn|IBN|Al|AL|El|EL|La|LA|Le|LE|Ten|TEN|Dos|DOS)[ ](?:(?-i:der|DER|den|DEN|la|LA|las|LAS|los|LOS)[ ])?)\Z",
+    re.MULTILINE)
+
+
 # "Makai Women's and Children's Hospital": an organization's name joined by "and" after a
 # possessive (two organizations listed, "Oakdale Post-Acute and Riverbank Health", stay two)
 _AND_BETWEEN = re.compile(r"['’]s[ \t]+(?:and|&)[ \t]+")
@@ -432,7 +440,8 @@ _AND_HEAD = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w'’-])")
 
 def joined_names(text: str, findings: list[Finding]) -> list[Finding]:
     """Two parts of a name found apart ("María de" and "Ángeles Cuxil" around "los") are one
-    name with the particle between them: the particle alone would tell which name it was. So
+    name with the particle between them: the particle alone would tell which name it was; so is
+    a particle opening a field before a name ('"VAN DER QUAXLEY, ANA"'). So
     are the parts of an organization's name around "and", and a kind of organization after it
     ("Nursing and Rehabilitation")."""
     out: list[Finding] = []
@@ -443,6 +452,8 @@ def joined_names(text: str, findings: list[Finding]) -> list[Finding]:
                 or (f.type == "ORGANIZATION" and _AND_BETWEEN.fullmatch(text, last.end, f.start))):
             out[-1] = Finding(f.type, last.start, f.end, max(last.score, f.score))
             continue
+        if f.type == "PERSON" and (m := _PARTICLE_OPENING.search(text, max(0, f.start - 12), f.start)):
+            f = Finding(f.type, m.start(1), f.end, f.score)
         if f.type == "ORGANIZATION":
             while (m := _AND_HEAD.match(text, f.end)) and m.group(1).lower() in ORG_HEADS:
                 f = Finding(f.type, f.start, m.end(), f.score)

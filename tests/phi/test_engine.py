@@ -289,6 +289,13 @@ def test_the_detector_finds_a_list_after_its_first_value(detector):
     # two people, or a name beside a place: not joined
     ("Juan y María Quaxil", ["Juan", "María Quaxil"], ["Juan", "María Quaxil"]),
     ("Quenby de Paris", ["Quenby", "Paris"], ["Quenby de Paris"]),
+    # a particle opening a field before the name it begins (session 29)
+    ('CLM|HC-4471288|"VAN DER QUAXLEY, ANA"|10/08/1939', ["QUAXLEY, ANA"], ["VAN DER QUAXLEY, ANA"]),
+    ("PART A|||DE LA QUENBY^MARIA^E|SEL", ["QUENBY^MARIA^E"], ["DE LA QUENBY^MARIA^E"]),
+    ('4,"De la Quaxley Ramírez, Jorge"', ["Quaxley Ramírez, Jorge"], ["De la Quaxley Ramírez, Jorge"]),
+    # not a particle inside a sentence
+    ("la mamá de Quenby Quaxil llamó", ["Quenby Quaxil"], ["Quenby Quaxil"]),
+    ("sent to De Quaxley's office", ["Quaxley"], ["Quaxley"]),
 ])
 def test_a_names_parts_join_across_its_particles(text, parts, expected):
     from gateway.phi.engine import joined_names
