@@ -30,6 +30,12 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # identity numbers and postcodes abroad (session 29)
+    ("LOCATION", "UK contact: 14 Quaxley Road, Leeds LS6 2QX, +44 113 496 0777", "LS6 2QX"),
+    ("ID", "Mexican ID on file, his curp is QUXA850312HDFRRN09 per mom", "QUXA850312HDFRRN09"),
+    ("ID", "RFC QUXA850312AB1 for the invoice", "QUXA850312AB1"),
+    ("ID", "Pasaporte en trámite; DNI 44718290-K (Peru)", "44718290-K"),
+    ("ID", "Cédula 001-1234567-8 (República Dominicana)", "001-1234567-8"),
     # a chain's store told by its number or its street needs no prescription word (dev-f, dev-o, session 29)
     ("ORGANIZATION", "  20    5    30  QUAXLEY, L (DDS)       CVS #1183 QUAXTON        3302871", "CVS"),
     ("ORGANIZATION", "copay card applied at Walgreens on Quaxley Ave) OK", "Walgreens"),
@@ -1570,6 +1576,9 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # letters and digits shaped like a British postcode or a CURP that are neither (session 29)
+    ("LOCATION", "CD4 5AM count pending; CD8 3OV ratio; HbA1c 7.2; SpO2 94 on 2L"),
+    ("ID", "lot QUXA850312ZZ, QUXA850312HDFRRN (16 chars), the dni was not brought"),
     # a chain's letters that are something else, with no store number or street (session 29)
     ("ORGANIZATION", "CVS: S1S2, no murmur. ROS: CVS neg, CVS on Lasix 40 for edema"),
     # leading zeros that are a reading, a strength or a dose, not a date (session 29)
