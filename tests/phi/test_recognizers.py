@@ -30,6 +30,10 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # VA facilities kind first, a C-file with a space after its letter, a DoD benefits number (session 29)
+    ("ORGANIZATION", "Transferred from VAMC Quenby Falls to community care", "VAMC Quenby Falls"),
+    ("ID", "Veteran: QUENBY, ANA R   VA file C 22 418 907   SC 70%", "C 22 418 907"),
+    ("ID", "TRICARE Prime, DBN 12847593, sponsor SSN on file", "12847593"),
     # identity numbers and postcodes abroad (session 29)
     ("LOCATION", "UK contact: 14 Quaxley Road, Leeds LS6 2QX, +44 113 496 0777", "LS6 2QX"),
     ("ID", "Mexican ID on file, his curp is QUXA850312HDFRRN09 per mom", "QUXA850312HDFRRN09"),
@@ -1576,6 +1580,8 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # a VA kind of facility with no town after it (session 29)
+    ("ORGANIZATION", "call the VAMC operator; CBOC hours 8-4:30; VAHCS policy"),
     # letters and digits shaped like a British postcode or a CURP that are neither (session 29)
     ("LOCATION", "CD4 5AM count pending; CD8 3OV ratio; HbA1c 7.2; SpO2 94 on 2L"),
     ("ID", "lot QUXA850312ZZ, QUXA850312HDFRRN (16 chars), the dni was not brought"),
