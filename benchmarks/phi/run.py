@@ -108,6 +108,12 @@ CORPORA = {
                           "machine-made text, specialty outpatient clinics, transitions of care) by two authors who "
                           "saw neither the detector nor the other corpora (`benchmarks/phi/unseen-i/README.md`); its "
                           "leaks are not shown either"},
+    "unseen-j": {"title": "hand-written unseen documents, tenth set (benchmarks/phi/unseen-j/)", "ignore": [],
+                 "hide_leaks": True,
+                 "about": "; written on 2026-12-07 from a tenth brief (prompts to an AI assistant, quality "
+                          "registries and mandatory reporting, scheduling and access centers, military and "
+                          "veterans health) by two authors who saw neither the detector nor the other corpora "
+                          "(`benchmarks/phi/unseen-j/README.md`); its leaks are not shown either"},
 }
 
 # The prompt the gateway benchmark sends (benchmarks/gateway/loadgen.py): no identifiers.
