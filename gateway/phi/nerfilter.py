@@ -457,7 +457,8 @@ class NerFilter:
         # other words ("QUAXTON REFERENCE LABORATORIES", "Quaxley Family Dentistry"); a lowercase
         # one is what is done ("morphology of rhythm", "vna services")
         if any(w.lower() in HEADS for w in ws) or (
-                r.entity_type == "ORGANIZATION" and not ws[-1].islower() and ws[-1].lower() in self._org_heads):
+                r.entity_type == "ORGANIZATION" and not ws[-1].islower() and ws[-1].lower() in self._org_heads
+                and any(w.lower() not in self._org_heads for w in ws)):
             # lowercase words at the edges of a capitalized name are not part of it
             # ("consulted Pediatric Cardiology")
             capital = [i for i, w in enumerate(ws) if not w.islower()]

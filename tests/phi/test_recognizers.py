@@ -30,6 +30,17 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # military units, squadrons and ships (dev-p, session 29)
+    ("ORGANIZATION", "41 yo Marine (2002-2010; 3rd Battalion, 7th Marines), two tours", "3rd Battalion, 7th Marines"),
+    ("ORGANIZATION", "Unit: B Btry, 5th Bn, 4th ADA Regt   Home station: Quaxton", "B Btry, 5th Bn, 4th ADA Regt"),
+    ("ORGANIZATION", "deployed with C Co, 1-506th IN, Camp Quaxley", "C Co, 1-506th IN"),
+    ("ORGANIZATION", "HEADQUARTERS, 2ND BATTALION, 135TH INFANTRY REGIMENT\n1000 ARMORY DR",
+     "2ND BATTALION, 135TH INFANTRY REGIMENT"),
+    ("ORGANIZATION", "Army veteran, 31B military police 2007-2015 (93rd MP Bn, Fort Quaxley)", "93rd MP Bn"),
+    ("ORGANIZATION", "pain since parachute landing injury (served 25th ID). MRI", "25th ID"),
+    ("ORGANIZATION", "Helmand province (3/5 Marines, Kilo Co)", "3/5 Marines, Kilo Co"),
+    ("ORGANIZATION", "Navy veteran (2014-2020, AM, VFA-106, NAS Quaxton)", "VFA-106"),
+    ("ORGANIZATION", "UNIT: USS Quaxley Quenby (CVN-70), V-1 Division", "USS Quaxley Quenby (CVN-70)"),
     # VA facilities kind first, a C-file with a space after its letter, a DoD benefits number (session 29)
     ("ORGANIZATION", "Transferred from VAMC Quenby Falls to community care", "VAMC Quenby Falls"),
     ("ID", "Veteran: QUENBY, ANA R   VA file C 22 418 907   SC 70%", "C 22 418 907"),
@@ -1580,6 +1591,9 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # ordinals before words that name no unit, and units' codes where service is not the subject (session 29)
+    ("ORGANIZATION", "pt on 2nd floor, 3rd Street; 2nd ID band; 1st MP visit; 4th IN a row; 2nd Division of fees; "
+                     "3rd Group session; 1-2 IN between"),
     # a VA kind of facility with no town after it (session 29)
     ("ORGANIZATION", "call the VAMC operator; CBOC hours 8-4:30; VAHCS policy"),
     # letters and digits shaped like a British postcode or a CURP that are neither (session 29)
