@@ -30,7 +30,7 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (MIXED + "morphology of rhythm changed; colateral supply present; when vna services contacted",
      "ORGANIZATION", "morphology of rhythm"),
     (MIXED + "colateral supply present; when vna services contacted", "ORGANIZATION", "vna services"),
-    (MIXED + "Attended the session, then Services called", "ORGANIZATION", "Services"),   # a kind alone
+    (UPPER + "SESSION HELD, THEN SERVICES CALLED", "ORGANIZATION", "SERVICES"),   # a kind alone
     (LOWER + "gi: pt onto commode ~14 times", "PERSON", "onto commode"),
     (MIXED + "Walked approx 20 feet and then walked another 20 feet back", "PERSON", "then walked another"),
     (LOWER + "cardiac--hr 60-70's sr, occ pvc's noted", "ORGANIZATION", "occ pvc's noted"),
