@@ -30,6 +30,11 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # military bases and outposts (dev-p, session 29)
+    ("LOCATION", "Stressor #2: small-arms fire at COP Quaxley Nov 2009, platoon leader", "COP Quaxley"),
+    ("LOCATION", "Locations/dates: Joint Base Quaxton, Iraq -- Jan 2007 to Dec 2007", "Joint Base Quaxton"),
+    ("LOCATION", "Deployed Quaxton Airfield x2. Civilian noise: HVAC", "Quaxton Airfield"),
+    ("LOCATION", "veteran recalls mortar impacts at FOB Quaxley in 2008", "FOB Quaxley"),
     # military units, squadrons and ships (dev-p, session 29)
     ("ORGANIZATION", "41 yo Marine (2002-2010; 3rd Battalion, 7th Marines), two tours", "3rd Battalion, 7th Marines"),
     ("ORGANIZATION", "Unit: B Btry, 5th Bn, 4th ADA Regt   Home station: Quaxton", "B Btry, 5th Bn, 4th ADA Regt"),
@@ -1591,6 +1596,9 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # an antibody, a blood type, the father of the baby (session 29)
+    ("LOCATION", "THYROID PEROXIDASE AB  PENDING; Blood Bank AB positive; Type AB; Support: FOB Quella Quaxley; "
+                 "COP score 4"),
     # ordinals before words that name no unit, and units' codes where service is not the subject (session 29)
     ("ORGANIZATION", "pt on 2nd floor, 3rd Street; 2nd ID band; 1st MP visit; 4th IN a row; 2nd Division of fees; "
                      "3rd Group session; 1-2 IN between"),

@@ -628,6 +628,20 @@ def title_name(value: str) -> bool:
     return len(words) > 1 or not _lexicon().is_plain(value.strip())
 
 
+_BASE_KIND = re.compile(r"(?i)\b(?:air[ ]base|airfield|army[ ]airfield|afb|arb|aaf|ab|joint[ ]base|fob|cop|nas|naf|mcas"
+                        r"|mcb|mcrd|naval[ ](?:air[ ])?station|patrol[ ]base|combat[ ]outpost|forward[ ]operating[ ]base)\b")
+
+
+@validator("base_name")
+def base_name(value: str) -> bool:
+    """A military base's own name beside its kind: no word of it an ordinary word that is never a
+    name or a clinical term ("Bagram Airfield", "FOB Quaxley", "Ramstein AB"; not "Deployed
+    Bagram Airfield", "Type AB", "Blood Bank AB")."""
+    f = _lexicon()
+    words = re.findall(r"[^\W\d_][\w'’-]*", _BASE_KIND.sub(" ", value))
+    return bool(words) and not any(f.is_plain(w) or f.is_term(w) for w in words)
+
+
 @validator("has_name_word")
 def has_name_word(value: str) -> bool:
     """Some word of the value is no ordinary word that is never a name: "DORCHESTER DRUG",
