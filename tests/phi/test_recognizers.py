@@ -30,6 +30,10 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # a verification screen's last four and the VA's initial-and-last-four code (dev-p, session 29)
+    ("SSN", "Verified: name/DOB/last4 0915\nPt: Quaxley, Ana", "0915"),
+    ("SSN", "Veteran: Quaxley, Lyle   Last 4: 6230   DOB 10/03/1968", "6230"),
+    ("SSN", "PATIENT: QUAXLEY,MINH KHOA (Q4417)    PACT: BLUE TEAM 2", "Q4417"),
     # military bases and outposts (dev-p, session 29)
     ("LOCATION", "Stressor #2: small-arms fire at COP Quaxley Nov 2009, platoon leader", "COP Quaxley"),
     ("LOCATION", "Locations/dates: Joint Base Quaxton, Iraq -- Jan 2007 to Dec 2007", "Joint Base Quaxton"),
@@ -1596,6 +1600,8 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # four digits after "last 4" that count something, a code whose letter is not the surname's (session 29)
+    ("SSN", "last 4 doses 1000 mg; last 4: 1200 units; QUAXLEY, JOHN order A1234; last 4 visits"),
     # an antibody, a blood type, the father of the baby (session 29)
     ("LOCATION", "THYROID PEROXIDASE AB  PENDING; Blood Bank AB positive; Type AB; Support: FOB Quella Quaxley; "
                  "COP score 4"),
