@@ -30,6 +30,9 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # a day and a month's abbreviation without a year (dev-p, session 29)
+    ("DATE", "Quaxton, LA  318-555-0172 -- notified by rear det 11 MAR\n\nINJURY", "11 MAR"),
+    ("DATE", "MDRO screen pending (Acinetobacter swab sent 10 Mar).", "10 Mar"),
     # a verification screen's last four and the VA's initial-and-last-four code (dev-p, session 29)
     ("SSN", "Verified: name/DOB/last4 0915\nPt: Quaxley, Ana", "0915"),
     ("SSN", "Veteran: Quaxley, Lyle   Last 4: 6230   DOB 10/03/1968", "6230"),
@@ -1600,6 +1603,8 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # a medication administration record's entries and doses (session 29)
+    ("DATE", "checked 2 MAR entries at 0800; 3 MAR doses held; 12 MAR overrides"),
     # four digits after "last 4" that count something, a code whose letter is not the surname's (session 29)
     ("SSN", "last 4 doses 1000 mg; last 4: 1200 units; QUAXLEY, JOHN order A1234; last 4 visits"),
     # an antibody, a blood type, the father of the baby (session 29)
