@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from gateway.phi.nerfilter import DRUG_STEMS, TITLES, word_list
+from gateway.phi.nerfilter import DRUG_STEMS, TITLES, word_names
 
 Validator = Callable[[str], "bool | float | None"]
 
@@ -801,7 +801,8 @@ def quoted_nickname(value: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _word_names() -> frozenset[str]:
-    return frozenset(word_list("word-names.txt"))
+    given, surnames = word_names()
+    return given | surnames
 
 
 @validator("login_name")
