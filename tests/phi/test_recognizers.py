@@ -30,6 +30,10 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # a ZIP code after its label (whose "code" had kept it out), coordinates after a label's aside (dev-p, session 29)
+    ("LOCATION", "Addr at Dx - Postal Code ...... 43917\nCounty at Dx ...... Quaxton", "43917"),
+    ("LOCATION", "Patient zip code: 02134 per registration", "02134"),
+    ("LOCATION", "Scene GPS (ePCR): 40.58213, -79.90144\nPlace of injury", "40.58213, -79.90144"),
     # a day and a month's abbreviation without a year (dev-p, session 29)
     ("DATE", "Quaxton, LA  318-555-0172 -- notified by rear det 11 MAR\n\nINJURY", "11 MAR"),
     ("DATE", "MDRO screen pending (Acinetobacter swab sent 10 Mar).", "10 Mar"),
@@ -1603,6 +1607,8 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # a procedure's and a diagnosis's code are no ZIP code (session 29)
+    ("LOCATION", "CPT code 99213, ICD code 12345, billing code 44950 x 2 units"),
     # a medication administration record's entries and doses (session 29)
     ("DATE", "checked 2 MAR entries at 0800; 3 MAR doses held; 12 MAR overrides"),
     # four digits after "last 4" that count something, a code whose letter is not the surname's (session 29)
