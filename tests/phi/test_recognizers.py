@@ -34,6 +34,7 @@ POSITIVE = [
     ("LOCATION", "Addr at Dx - Postal Code ...... 43917\nCounty at Dx ...... Quaxton", "43917"),
     ("LOCATION", "Patient zip code: 02134 per registration", "02134"),
     ("LOCATION", "Scene GPS (ePCR): 40.58213, -79.90144\nPlace of injury", "40.58213, -79.90144"),
+    ("LOCATION", "Found at GPS 46.9012 N, 119.6270 W. EMS on scene 0532", "46.9012 N, 119.6270 W"),
     # a day and a month's abbreviation without a year (dev-p, session 29)
     ("DATE", "Quaxton, LA  318-555-0172 -- notified by rear det 11 MAR\n\nINJURY", "11 MAR"),
     ("DATE", "MDRO screen pending (Acinetobacter swab sent 10 Mar).", "10 Mar"),
