@@ -390,7 +390,7 @@ def with_word_names(text: str, findings: list[Finding]) -> list[Finding]:
     Friend"): written as the name is (capitalized, in capitals or in lower case), they are its
     parts. Alone such words stay words ("hope", "king size"), and a relation's or a title's
     word before a name is no given name ("FRIEND QUELLA", "Bishop Quaxley")."""
-    given, surnames = _word_names()
+    given, surnames = word_names()
     out = []
     for f in findings:
         if f.type == "PERSON":
@@ -403,11 +403,6 @@ def with_word_names(text: str, findings: list[Finding]) -> list[Finding]:
                 f = Finding(f.type, f.start, m.end(1), f.score)
         out.append(f)
     return out
-
-
-@lru_cache(maxsize=1)
-def _word_names() -> tuple[frozenset[str], frozenset[str]]:
-    return word_names()
 
 
 def _same_case(word: str, name: str) -> bool:

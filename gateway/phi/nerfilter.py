@@ -64,6 +64,7 @@ import gzip
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 LEXICON = Path(__file__).parent / "lexicon"
@@ -119,10 +120,11 @@ def _read(name: str) -> set[str]:
         return {line.strip() for line in f if line.strip()}
 
 
+@lru_cache(maxsize=1)
 def word_names() -> tuple[frozenset[str], frozenset[str]]:
     """lexicon/word-names.txt's given names and its surnames ("hope", "destiny"; "king", "young"):
     names that are ordinary words too, in the two sections the file heads "# given names" and
-    "# surnames"."""
+    "# surnames". Read once per process."""
     given: set[str] = set()
     surnames: set[str] = set()
     part = given

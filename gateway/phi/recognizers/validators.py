@@ -628,15 +628,15 @@ def title_name(value: str) -> bool:
     return len(words) > 1 or not _lexicon().is_plain(value.strip())
 
 
-_BASE_KIND = re.compile(r"(?i)\b(?:air[ ]base|airfield|army[ ]airfield|afb|arb|aaf|ab|joint[ ]base|fob|cop|nas|naf|mcas"
+_BASE_KIND = re.compile(r"(?i)\b(?:air[ ]base|airfield|army[ ]airfield|afb|arb|aaf|joint[ ]base|fob|cop|nas|naf|mcas"
                         r"|mcb|mcrd|naval[ ](?:air[ ])?station|patrol[ ]base|combat[ ]outpost|forward[ ]operating[ ]base)\b")
 
 
 @validator("base_name")
 def base_name(value: str) -> bool:
-    """A military base's own name beside its kind: no word of it an ordinary word that is never a
-    name or a clinical term ("Bagram Airfield", "FOB Quaxley", "Ramstein AB"; not "Deployed
-    Bagram Airfield", "Type AB", "Blood Bank AB")."""
+    """A military base's own name beside its kind (patterns.yaml's location_military_base): no
+    word of it an ordinary word that is never a name or a clinical term ("Quaxton Airfield", "FOB
+    Quaxley"; not "Deployed Quaxton Airfield", "Blood Bank AFB")."""
     f = _lexicon()
     words = re.findall(r"[^\W\d_][\w'’-]*", _BASE_KIND.sub(" ", value))
     return bool(words) and not any(f.is_plain(w) or f.is_term(w) for w in words)
