@@ -30,6 +30,10 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # numbers a federal program gives a facility or a query, after their label (session 30)
+    ("ID", "Facility: Quaxton Bend Dialysis    CCN 362718\n22. Physician", "362718"),
+    ("ID", "Hospice: Quenby Grove Hospice   CCN 10-1587\nBeneficiary", "10-1587"),
+    ("ID", "verification complete (NPDB query 5500004471193 -- no reports)", "5500004471193"),
     # a ZIP code after its label (whose "code" had kept it out), coordinates after a label's aside (dev-p, session 29)
     ("LOCATION", "Addr at Dx - Postal Code ...... 43917\nCounty at Dx ...... Quaxton", "43917"),
     ("LOCATION", "Patient zip code: 02134 per registration", "02134"),
@@ -1608,6 +1612,8 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # a CCN label before no number of its shape (session 30)
+    ("ID", "CCN 12 pending; CCN review 2024; NPDB query pending"),
     # a procedure's and a diagnosis's code are no ZIP code (session 29)
     ("LOCATION", "CPT code 99213, ICD code 12345, billing code 44950 x 2 units"),
     # a medication administration record's entries and doses (session 29)
