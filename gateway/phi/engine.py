@@ -390,7 +390,7 @@ def with_word_names(text: str, findings: list[Finding]) -> list[Finding]:
     Friend"): written as the name is (capitalized, in capitals or in lower case), they are its
     parts. Alone such words stay words ("hope", "king size"), and a relation's or a title's
     word before a name is no given name ("FRIEND QUELLA", "Bishop Quaxley")."""
-    given, surnames = word_names()
+    given, surnames, after_a_name = word_names()
     out = []
     for f in findings:
         if f.type == "PERSON":
@@ -398,7 +398,8 @@ def with_word_names(text: str, findings: list[Finding]) -> list[Finding]:
             if (m := _WORD_BEFORE_NAME.search(text, max(0, f.start - 30), f.start)) and \
                     m.group(1).lower() in given and _same_case(m.group(1), first):
                 f = Finding(f.type, m.start(1), f.end, f.score)
-            if (m := _WORD_AFTER_NAME.match(text, f.end)) and m.group(1).lower() in surnames and \
+            if (m := _WORD_AFTER_NAME.match(text, f.end)) and \
+                    (m.group(1).lower() in surnames or m.group(1).lower() in after_a_name) and \
                     _same_case(m.group(1), first):
                 f = Finding(f.type, f.start, m.end(1), f.score)
         out.append(f)

@@ -121,21 +121,21 @@ def _read(name: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def word_names() -> tuple[frozenset[str], frozenset[str]]:
-    """lexicon/word-names.txt's given names and its surnames ("hope", "destiny"; "king", "young"):
-    names that are ordinary words too, in the two sections the file heads "# given names" and
-    "# surnames". Read once per process."""
-    given: set[str] = set()
-    surnames: set[str] = set()
-    part = given
+def word_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """lexicon/word-names.txt's given names, its surnames ("hope", "destiny"; "king", "young") and
+    its surnames only after a name ("will", "sunday"): names that are ordinary words too, in the
+    three sections the file heads "# given names", "# surnames" and "# surnames after a name".
+    Read once per process."""
+    parts: dict[str, set[str]] = {"# given names": set(), "# surnames": set(), "# surnames after a name": set()}
+    part = parts["# given names"]
     with (LEXICON / "word-names.txt").open(encoding="utf-8") as f:
         for line in f:
             w = line.strip().lower()
-            if w == "# surnames":
-                part = surnames
+            if w in parts:
+                part = parts[w]
             elif w and not w.startswith("#"):
                 part.add(w)
-    return frozenset(given), frozenset(surnames)
+    return tuple(frozenset(p) for p in parts.values())  # type: ignore[return-value]
 
 
 def word_list(name: str) -> set[str]:

@@ -123,6 +123,9 @@ def test_no_zip_code_where_the_number_is_something_else(text, start, end, kind):
     ("pacu handoff\npt: mercy quaxley-owusu, 91 yo F", "quaxley-owusu", "mercy quaxley-owusu"),
     ("hi dr q its rhonda (rhonda king) - the pt", "rhonda", "rhonda king"),
     ("LIST SIGNED BY QUELLA SNOW.", "QUELLA", "QUELLA SNOW"),
+    # surnames a role must not take, after a given name (session 30)
+    ("notified by Sgt Quella Sunday, Quaxton County Sheriff", "Quella", "Quella Sunday"),
+    ("Veteran: Quella A. Major      C-file", "Quella A.", "Quella A. Major"),
 ])
 def test_a_name_that_is_a_word_too_joins_the_name_beside_it(text, found, name):
     start = text.rindex(found)
@@ -136,6 +139,8 @@ def test_a_name_that_is_a_word_too_joins_the_name_beside_it(text, found, name):
     ("spoke with hope Quaxley", "Quaxley"),                               # not written as the name is
     ("Quaxley king size bed requested", "Quaxley"),
     ("Quella said amber urine noted", "Quella"),                         # a word after a given name
+    ("Quella sunday dose held", "Quella"),                               # not written as the name is
+    ("Quella will call back", "Quella"),                                 # a verb is no surname
 ])
 def test_no_word_joins_a_name_unless_it_names_too(text, found):
     start = text.index(found)

@@ -801,7 +801,7 @@ def quoted_nickname(value: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _word_names() -> frozenset[str]:
-    given, surnames = word_names()
+    given, surnames, _ = word_names()
     return given | surnames
 
 
