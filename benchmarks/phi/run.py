@@ -114,6 +114,13 @@ CORPORA = {
                           "registries and mandatory reporting, scheduling and access centers, military and "
                           "veterans health) by two authors who saw neither the detector nor the other corpora "
                           "(`benchmarks/phi/unseen-j/README.md`); its leaks are not shown either"},
+    "unseen-k": {"title": "hand-written unseen documents, eleventh set (benchmarks/phi/unseen-k/)", "ignore": [],
+                 "hide_leaks": True,
+                 "about": "; written on 2026-12-07 from an eleventh brief (organ donation and transplantation, "
+                          "school, camp, college and sports health, medical education and case discussion, "
+                          "health-plan care and utilization management) by four authors who saw neither the "
+                          "detector nor the other corpora (`benchmarks/phi/unseen-k/README.md`); its leaks are not "
+                          "shown either"},
 }
 
 # The prompt the gateway benchmark sends (benchmarks/gateway/loadgen.py): no identifiers.

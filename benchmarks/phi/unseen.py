@@ -36,9 +36,12 @@ DOCS_H = HERE / "unseen-h" / "docs"
 DOCS_I = HERE / "unseen-i" / "docs"
 # a tenth, written 2026-12-07 in four more genres by two authors (unseen-j/README.md)
 DOCS_J = HERE / "unseen-j" / "docs"
+# an eleventh, written 2026-12-07 in four more genres by four authors (unseen-k/README.md)
+DOCS_K = HERE / "unseen-k" / "docs"
 # every corpus that measures text nobody tuned on, by its benchmark name
 UNSEEN = {"unseen": DOCS, "unseen-b": DOCS_B, "unseen-c": DOCS_C, "unseen-d": DOCS_D, "unseen-e": DOCS_E,
-          "unseen-f": DOCS_F, "unseen-g": DOCS_G, "unseen-h": DOCS_H, "unseen-i": DOCS_I, "unseen-j": DOCS_J}
+          "unseen-f": DOCS_F, "unseen-g": DOCS_G, "unseen-h": DOCS_H, "unseen-i": DOCS_I, "unseen-j": DOCS_J,
+          "unseen-k": DOCS_K}
 sys.path.insert(0, str(HERE.parents[1]))
 from gateway.phi.kinds import KINDS  # noqa: E402
 
