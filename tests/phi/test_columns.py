@@ -300,3 +300,14 @@ def test_a_date_cell_is_its_date(value, date):
     from gateway.phi.recognizers.columns import cell_value
     start, end = cell_value("DATE", value)
     assert value[start:end] == date
+
+
+def test_a_school_logs_student_ids_and_a_rosters_state_licences(columns):
+    # a health office's log by student and id, a network roster's "GA Lic" (dev-q, session 30)
+    log = ("Time  | Student               | Gr/Tchr          | Stu ID   | Complaint\n"
+           "0742  | Quaxley, Jaylen       | 3 / Quenby        | 2219087  | daily med\n")
+    assert ("ID", "2219087") in cells(columns, log)
+    assert ("PERSON", "Quaxley, Jaylen") in cells(columns, log)
+    roster = ("Action | Last         | First     | Deg  | NPI        | GA Lic     | Specialty\n"
+              "ADD    | Quaxley      | Eri       | MD   | 1265039918 | MD083301   | Family Med\n")
+    assert ("LICENSE", "MD083301") in cells(columns, roster)
