@@ -459,8 +459,11 @@ def joined_names(text: str, findings: list[Finding]) -> list[Finding]:
 
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?"
 _WEEKDAY_BEFORE = re.compile(rf"(?i)\b{_WEEKDAY}\.?,?[ \t]+$")
-# "03/14/2025 (FRI)", "3/21 (Fri)", "2025-07-03 (Thursday)"
-_WEEKDAY_AFTER = re.compile(rf"(?i)[ \t]*\([ \t]*{_WEEKDAY}\.?[ \t]*\)")
+# "03/14/2025 (FRI)", "3/21 (Fri)", "2025-07-03 (Thursday)"; without parentheses only written as a
+# weekday's name is ("09/29 Mon", "7/13 SUN"; not "10/5 sun exposure")
+_WEEKDAY_TITLE = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?"
+_WEEKDAY_AFTER = re.compile(
+    rf"(?i)[ \t]*\([ \t]*{_WEEKDAY}\.?[ \t]*\)|[ \t]{{1,2}}(?-i:{_WEEKDAY_TITLE}|{_WEEKDAY_TITLE.upper()})\.?(?![\w-])")
 
 
 def with_weekdays(text: str, findings: list[Finding]) -> list[Finding]:

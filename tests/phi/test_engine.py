@@ -66,6 +66,11 @@ def test_an_organization_led_by_a_quantity_is_dropped():
     ("Recheck INR 3/21 (Fri) via home monitor", "3/21", "3/21 (Fri)"),
     ("on 3/21 (pending) again", "3/21", "3/21"),
     ("Sunday: 6/28", "6/28", "6/28"),           # a label, not a weekday written against the date
+    # after the date without parentheses, written as a weekday's name is (session 30)
+    ("Quaxley, Ana        | 09/29 Mon   | 19:00 |", "09/29", "09/29 Mon"),
+    ("RTP step 4 on 7/13 SUN, cleared", "7/13", "7/13 SUN"),
+    ("avoid 10/5 sun exposure", "10/5", "10/5"),
+    ("seen 3/4 Monitor placed", "3/4", "3/4"),
 ])
 def test_a_weekday_written_against_a_date_is_part_of_it(text, date, expected):
     start = text.index(date)
