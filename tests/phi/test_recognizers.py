@@ -30,6 +30,18 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # transplant: member codes in a match run, an OPO by its acronym, a donor's UNOS id (dev-q, session 30)
+    ("ORGANIZATION", " 3   ---  QUAXLEY, JOSEPH        QUAX-TX1  O    47   97    2/1/1", "QUAX-TX1"),
+    ("ORGANIZATION", "Donor: deceased, UNOS QXAB290, OPO QXDA, specimen: LN + spleen", "QXDA"),
+    ("ID", "Donor: Quaxley Quenby     UNOS Donor ID: QXAB290     Referral:", "QXAB290"),
+    ("ID", "wedge biopsy (deceased donor QXAB290, QXDA)", "QXAB290"),
+    # a draft's tracked-change comments by initials (dev-q, session 30)
+    ("PERSON", "A 67-year-old man [COMMENT QA: should we change age to late 60s?]", "QA"),
+    ("PERSON", "He underwent AVR. Comment [QM1]: remove surgeon name", "QM"),
+    # equipment, infusion and specialty pharmacy companies, a transplant lab (dev-q, session 30)
+    ("ORGANIZATION", "home O2 2L - DME (Apria) delivered, concentrator on", "Apria"),
+    ("ORGANIZATION", "Serologies (Viracor accession VX2510140088): HIV NR", "Viracor"),
+    ("ORGANIZATION", "Cell 956-555-0145      Work: H-E-B #412 (call cell)", "H-E-B"),
     # numbers a federal program gives a facility or a query, after their label (session 30)
     ("ID", "Facility: Quaxton Bend Dialysis    CCN 362718\n22. Physician", "362718"),
     ("ID", "Hospice: Quenby Grove Hospice   CCN 10-1587\nBeneficiary", "10-1587"),
@@ -1612,6 +1624,10 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # OPO and donor labels before no code of their shape (session 30)
+    ("ORGANIZATION", "OPO: YES notified 0410; OPO notified; Target OR 9/23; DME rep"),
+    ("ID", "Donor ABO O; donor #3; Donor Cr 1.0; UNOS status 1A"),
+    ("PERSON", "[COMMENT: none] [comment re: dose] comment [x]: see above"),
     # a CCN label before no number of its shape (session 30)
     ("ID", "CCN 12 pending; CCN review 2024; NPDB query pending"),
     # a procedure's and a diagnosis's code are no ZIP code (session 29)
