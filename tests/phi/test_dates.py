@@ -114,7 +114,10 @@ def test_does_not_flag_date(analyzer, text):
     ("1/3-1/2", False),      # backwards as dates: a range of fractions
     ("1/4-3/4", False),      # two months apart
     ("2/30-3/2", False),     # no such date
-    ("6/1-7/20", False),     # more than three weeks
+    ("6/1-7/12", False),     # more than three weeks, to a day a fraction could have
+    ("6/1-7/20", True),      # a period to a day no fraction has (session 30): "auth 10/1-12/31"
+    ("10/1-12/31", True), ("8/1-10/31", True),
+    ("1/1-7/20", False),     # more than half a year
     ("6/1", False),
 ])
 def test_month_day_range(value, ok):

@@ -30,6 +30,12 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # a relative's age after an aside, a life's length in words (dev-q, session 30)
+    ("AGE", "Walt Quaxley (great-grandfather, lives w/ family, 91), N. Quenby", "91"),
+    ("AGE", "great-grandmother also in the home, 96, pt is partly her caregiver", "96"),
+    ("AGE", 'member says "I\'ve lived ninety-one years, I don\'t want the hospital"', "ninety-one"),
+    # a period of coverage or authorization between two month/day dates (dev-q, session 30)
+    ("DATE", "Mbr also had Marketplace plan (Ambetter) 8/1-10/31 -> Ambetter primary", "8/1-10/31"),
     # transplant: member codes in a match run, an OPO by its acronym, a donor's UNOS id (dev-q, session 30)
     ("ORGANIZATION", " 3   ---  QUAXLEY, JOSEPH        QUAX-TX1  O    47   97    2/1/1", "QUAX-TX1"),
     ("ORGANIZATION", "Donor: deceased, UNOS QXAB290, OPO QXDA, specimen: LN + spleen", "QXDA"),
@@ -1624,6 +1630,10 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # numbers in an aside about a relative, a span of years lived somewhere (session 30)
+    ("AGE", "mother, BP 140/90, 92, stable; father, weighs 180, 95); lived ninety days in rehab"),
+    # a range of fractions of an inch is no period of dates (session 30)
+    ("DATE", "nodule 1/4-3/4 inch, margin 1/8-1/4 in"),
     # OPO and donor labels before no code of their shape (session 30)
     ("ORGANIZATION", "OPO: YES notified 0410; OPO notified; Target OR 9/23; DME rep"),
     ("ID", "Donor ABO O; donor #3; Donor Cr 1.0; UNOS status 1A"),

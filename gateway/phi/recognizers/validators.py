@@ -923,7 +923,9 @@ _MD_PAIR = re.compile(r"(\d{1,2})/(\d{1,2})\s*(?:[-–/]|to|thru|through)\s*(\d{
 def month_day_range(value: str) -> bool:
     """Two month/day dates in a row ("6/30-7/2", "8/2 - 8/10", "10/03/10/04"): both must exist,
     the second on or after the first (across New Year too) and at most 21 days later. Ranges
-    of fractions run the other way as dates ("1/3-1/2", "1/4-1/3") or span months ("1/4-3/4")."""
+    of fractions run the other way as dates ("1/3-1/2", "1/4-1/3") or span months ("1/4-3/4").
+    A second date whose day is no fraction's (13 or more) may close a period of up to half a year,
+    as an authorization's or a coverage's does ("10/1-12/31", "8/1-10/31")."""
     m = _MD_PAIR.fullmatch(value.strip())
     if not m:
         return False
@@ -937,4 +939,4 @@ def month_day_range(value: str) -> bool:
     first, second = first.timetuple().tm_yday, second.timetuple().tm_yday
     if second < first:
         second += 366
-    return 0 <= second - first <= 21
+    return 0 <= second - first <= (184 if d2 > 12 else 21)
