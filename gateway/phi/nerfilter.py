@@ -115,6 +115,11 @@ HEADS = ORG_HEADS | frozenset("""
 """.split())
 
 
+# a guess ending in "Health" before "Plan": the name of a payer (GUIDELINES.md: unlabelled)
+_HEALTH_END = re.compile(r"(?:Health|HEALTH)\Z")
+_HEALTH_PLAN_NEXT = re.compile(r"[ \t]+(?:Plans?|PLANS?)(?![\w-])")
+
+
 def _read(name: str) -> set[str]:
     with gzip.open(LEXICON / name, "rt", encoding="utf-8") as f:
         return {line.strip() for line in f if line.strip()}
@@ -297,6 +302,8 @@ class NerFilter:
             r = _with_surname(text, _hyphenated(text, r, self), self)
             if r.entity_type == "PERSON" and EPONYM_NEXT.match(text, r.end):
                 continue             # "Jackson-Pratt drain", "Swan-Ganz catheter": a device's or a sign's name
+            if _HEALTH_PLAN_NEXT.match(text, r.end) and _HEALTH_END.search(text, r.start, r.end):
+                continue             # "Quaxton Ridge Health Plan": a payer, which names no one's provider
             words = list(_WORD.finditer(text, r.start, r.end))
             if not words or len(words) == 1 and (self._misspelling(words[0].group(), style)
                                                   or self._ordinary(words[0].group(), style)

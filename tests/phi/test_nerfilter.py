@@ -114,6 +114,9 @@ UPPER = "PT RESTING COMFORTABLY OVERNIGHT. PLAN: CONTINUE CURRENT REGIMEN. "
     (MIXED + "Case manager assigned. Halal meals flagged in kitchen.", "PERSON", "Halal"),
     # a blood group antigen as a blood bank writes it
     (MIXED + "Requirements ........ Jk(a-) RBCs, AHG crossmatch", "PERSON", "Jk(a-"),
+    # a health plan's name is a payer's (session 30)
+    (MIXED + "Thank you for being a Quaxton Ridge Health Plan member.", "ORGANIZATION", "Quaxton Ridge Health"),
+    (UPPER + "QUAXTON RIDGE HEALTH PLAN -- MEMBER SERVICES", "ORGANIZATION", "QUAXTON RIDGE HEALTH"),
 ])
 def test_ordinary_words_are_no_identifier(recognizer, text, label, words):
     assert guesses(recognizer, text, [(label, words)]) == []
