@@ -344,7 +344,9 @@ def merge(findings: list[Finding]) -> list[Finding]:
 def tidy(text: str, findings: list[Finding]) -> list[Finding]:
     """Findings as the detector returns them: overlaps merged, weekdays joined to their dates,
     whole words, a name's parts joined across its particles, an age of 90 or more beside a name,
-    a ZIP code after a place, a given name or surname that is a word too beside a name."""
+    a ZIP code after a place, a given name or surname that is a word too beside a name, a listed
+    given name after a surname in capitals and its comma."""
+    findings = with_given_names(text, findings)
     found = merge(whole_words(text, with_weekdays(text, merge(with_zips(text, with_ages(text, findings))))))
     return joined_names(text, merge(with_word_names(text, found)))
 
@@ -404,6 +406,36 @@ def with_word_names(text: str, findings: list[Finding]) -> list[Finding]:
                 f = Finding(f.type, f.start, m.end(1), f.score)
         out.append(f)
     return out
+
+
+# a given name in capitals after a surname's comma, and a second given name ("QUAXLEY, ROSANGELA seq 9",
+# "QUENBY, XIU YING CRG2201"); the name list decides
+_GIVEN_AFTER_COMMA = re.compile(r",[ ]?([A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?)(?:[ ]([A-Z][A-Z'’]+))?(?![\w'’-])")
+
+
+def with_given_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """A surname found alone in capitals, its comma and a given name in capitals that the name
+    list (or word-names.txt's given names) has, or that no word list has: "NAKAGAWA-QUENBY, EMI",
+    "QUAXLEY, ROSANGELA". The lists decide, so a word or a credential after a comma stays out
+    ("QUAXLEY, RN", "QUAXLEY, SITTER REQUESTED")."""
+    names = None
+    out = []
+    for f in findings:
+        if f.type == "PERSON" and (m := _GIVEN_AFTER_COMMA.match(text, f.end)):
+            name = text[f.start:f.end]
+            if name.isupper() and "," not in name and not any(c.isspace() for c in name.strip()):
+                names = names or ner_filter()
+                parts = m.group(1).split("-")
+                if any(_given(names, p) for p in parts) and all(_given(names, p) or not names.is_word(p) for p in parts):
+                    end = m.end(2) if m.group(2) and _given(names, m.group(2)) else m.end(1)
+                    f = Finding(f.type, f.start, end, f.score)
+        out.append(f)
+    return out
+
+
+def _given(names: NerFilter, word: str) -> bool:
+    """A given name the list has, or a word no list has ("ROSANGELA", "ISATU")."""
+    return names.is_listed_name(word) or word.lower() in word_names()[0] or (len(word) > 2 and names.is_unknown(word))
 
 
 def _same_case(word: str, name: str) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gateway.phi.detector import Finding
-from gateway.phi.engine import NER_KINDS, _NerRecognizer, whole_words, with_ages, with_weekdays, with_word_names, with_zips
+from gateway.phi.engine import (NER_KINDS, _NerRecognizer, whole_words, with_ages, with_given_names, with_weekdays,
+                                with_word_names, with_zips)
 from tests.phi.fake_ner import guesses
 
 
@@ -355,3 +356,27 @@ def test_the_patterns_romanized_syllables_are_the_engines():
     ours = set(macro.split("|"))
     engine = set(_re.sub(r"\s", "", _SYLLABLE_TAIL.pattern.split("(?:", 1)[1].split(")", 1)[0]).split("|"))
     assert ours == engine - {"a", "in", "man"}
+
+
+@pytest.mark.parametrize("text, found, name", [
+    # a given name in capitals after a surname found alone and its comma (dev-q, session 30)
+    (" 4   ---  NAKAGAWA-QUENBY, ISATU    QUAX-TX1 O    26", "NAKAGAWA-QUENBY", "NAKAGAWA-QUENBY, ISATU"),
+    ("allocated to QUAXLEY, ROSANGELA seq 9 (QUAX-TX1).", "QUAXLEY", "QUAXLEY, ROSANGELA"),
+    ('"QUAXLEY, PRECIOUS"|03/30/1935|HUMANA', "QUAXLEY", "QUAXLEY, PRECIOUS"),  # a word-name
+])
+def test_a_given_name_after_a_surnames_comma_joins_it(text, found, name):
+    start = text.index(found)
+    [f] = with_given_names(text, [Finding("PERSON", start, start + len(found), 0.65)])
+    assert text[f.start:f.end] == name
+
+
+@pytest.mark.parametrize("text, found", [
+    ("PER DR QUAXLEY, SITTER REQUESTED.", "QUAXLEY"),          # an ordinary word
+    ("QUAXLEY, RN -- called", "QUAXLEY"),                      # a credential
+    ("2025-10-02,35,PENDING,AUTOPSY,QM,OPEN-TOX", "QM"),       # a word joined to another
+    ("Quaxley, Rosangela called", "Quaxley"),                  # not in capitals
+])
+def test_no_word_after_a_comma_joins_a_surname(text, found):
+    start = text.index(found)
+    f = Finding("PERSON", start, start + len(found), 0.65)
+    assert with_given_names(text, [f]) == [f]
