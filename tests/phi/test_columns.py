@@ -311,3 +311,27 @@ def test_a_school_logs_student_ids_and_a_rosters_state_licences(columns):
     roster = ("Action | Last         | First     | Deg  | NPI        | GA Lic     | Specialty\n"
               "ADD    | Quaxley      | Eri       | MD   | 1265039918 | MD083301   | Family Med\n")
     assert ("LICENSE", "MD083301") in cells(columns, roster)
+
+
+def test_staff_initials_count_in_any_table_but_only_as_initials(columns):
+    # a vaccine log and a therapy record vouch for nothing else; their staff columns hold initials (session 30)
+    log = ("VACCINE            DOSE  DATE GIVEN   LOT         MFR   SITE  GIVEN BY\n"
+           "HepB               1     06/02/2019   HB4471X     MSD   RT    QL\n"
+           "DTaP-IPV-Hib-HepB  1     08/05/2019   VX21C33     SP    LT    OK\n")
+    assert cells(columns, log) == [("PERSON", "QL")]       # not the date, the lot, the site or "OK"
+    record = ("Fx   Date        Daily  Cum    Imaging   Ther     Notes\n"
+              " 1   01/05/26    267    267    kV/CBCT   QB/QM    trace ok\n")
+    assert cells(columns, record) == [("PERSON", "QB/QM")]
+
+
+def test_a_row_holding_a_staff_word_does_not_end_a_table(columns):
+    table = ("Patient            MRN        Role  Note\n"
+             "QUAXLEY, ANA       00771342   RN    first\n"
+             "QUENBY, LI         01196620   MD    second\n")
+    assert ("MRN", "01196620") in cells(columns, table)
+
+
+def test_credentials_after_a_name_are_no_initials(columns):
+    lines = ("Reported by: Quella Quaxley, RN, ext 5120\n"
+             "Manager review: P. Quenby, MSN, RN   3/9/25\n")
+    assert cells(columns, lines) == []

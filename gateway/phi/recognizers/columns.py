@@ -15,7 +15,9 @@ of 90 or more). Rows run to the first blank line (one right under the header is 
 an address, an age or a date of care counts only in a table that also has an identifier, a
 birth date, a phone, an e-mail or a name's part ("Last name") column, or both a name and an age
 column: "Name  MRN  DOB", "Patient  Age  Dx", not a medication list's "Name  Dose  Route". So
-does any other numbered column ("registry_id", "Tag #": columns.yaml's `other_ids`).
+does any other numbered column ("registry_id", "Tag #": columns.yaml's `other_ids`). A column of
+who did the row's work ("Tech", "Given by", "Check", columns.yaml's `staff_initials`) needs no
+company when its cells are initials ("JB/MR", "LB"): those are staff, in any table.
 """
 from __future__ import annotations
 
@@ -55,6 +57,11 @@ _NUMBER_WORD = regex.compile(r"(?i)(?:ninety|one hundred)(?:[ -](?:one|two|three
 # a capital alone or with a period, not a Roman numeral ("Factor V", "Type II")
 _INITIAL = regex.compile(r"(?<![\p{L}.])(?![IVX]\b)\p{Lu}\.?(?![\p{L}])")
 _HUMP = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")           # camelCase
+# a cell of staff initials: "LB", "JB/MR", "MR / GT", "kvo" (not "N/A", "OK")
+_INITIALS_CELL = regex.compile(r"\p{Lu}{2,3}(?:[ ]?/[ ]?\p{Lu}{2,3}){0,2}|\p{Ll}{2,3}(?:[ ]?/[ ]?\p{Ll}{2,3}){0,2}")
+_NOT_INITIALS = frozenset("na nd ok no yes not nil none unk tbd am pm all any dc done ref "
+                          # credentials after a name in a line that reads like a row ("P. Quaxley, MSN, RN")
+                          "rn md do np pa lpn lvn cna msn bsn dnp phd mph rph cma emt ma pt ot slp rd".split())
 _MAX_ROWS = 200
 
 
@@ -64,6 +71,7 @@ class _Column:
     start: int          # offset of the header cell in its line
     index: int          # its index among the line's cells
     vouches: bool       # says by itself that the table is about people (see Headers.kind)
+    initials: bool = False   # a staff column read for initials only (Headers.staff)
 
 
 class Headers:
@@ -81,6 +89,7 @@ class Headers:
         self._name_parts = _whole(spec.get("name_parts") or [])
         self._dates = _whole(spec.get("dates") or [])
         self._other_ids = _whole(spec.get("other_ids") or [])
+        self._staff = _whole(spec.get("staff_initials") or [])
         from gateway.phi.recognizers.loader import load_macro_words   # lazily: loader builds this module's recognizers
         self._not_ids = frozenset(load_macro_words("NUMBERED_NOT_ID"))
         self.kinds = frozenset(spec["columns"])
@@ -102,6 +111,12 @@ class Headers:
         if others and self._other_ids.match(h) and h.split()[0] not in self._not_ids:
             return "ID", False
         return None
+
+
+    def staff(self, header: str) -> bool:
+        """Whether a header names who did the row's work, whose cells may be their initials."""
+        h = normal_header(header)
+        return bool(h) and self._staff.match(h) is not None
 
 
 def normal_header(header: str) -> str:
@@ -156,6 +171,14 @@ def cell_value(kind: str, value: str, sure: bool = False) -> tuple[int, int] | N
     return (0, len(value)) if _VALUE.fullmatch(value) is not None and not _DATE.fullmatch(value) else None
 
 
+def initials_cell(value: str) -> tuple[int, int] | None:
+    """A cell of staff initials ("JB/MR", "LB"), not a word of two or three letters ("OK", "N/A")."""
+    v = value.strip()
+    if _INITIALS_CELL.fullmatch(v) is None or any(p.strip().lower() in _NOT_INITIALS for p in v.split("/")):
+        return None
+    return 0, len(value)
+
+
 def _lexicon_allows(name: str) -> bool:
     """Some word of a name is no ordinary or clinical word: not a medication list's "Metformin"
     or "Blood pressure" under a "Name" header. A word beside an initial is a name however
@@ -200,8 +223,8 @@ class ColumnRecognizer(EntityRecognizer):
                 i += 1                          # one blank line under a header still leads to its rows
             while i < len(lines) and lines[i][1].strip() and rows < _MAX_ROWS:
                 row_start, row = lines[i]
-                if self._header(row)[0]:
-                    break                       # a new table starts
+                if any(not c.initials for c in self._header(row)[0]):
+                    break                       # a new table starts (a row may hold a staff word: "RN")
                 cells = _split(row, mode)
                 if mode == "csv" and len(cells) != width:
                     cells = _rejoined(row, cells, width)
@@ -210,7 +233,7 @@ class ColumnRecognizer(EntityRecognizer):
                 for column, (cs, value) in _cells_under(cells, columns, mode, width):
                     if column.kind not in wanted:
                         continue
-                    span = cell_value(column.kind, value, column.vouches)
+                    span = initials_cell(value) if column.initials else cell_value(column.kind, value, column.vouches)
                     if span is not None:
                         out.append(self._result(column.kind, row_start + cs + span[0], row_start + cs + span[1]))
                 i += 1
@@ -235,6 +258,11 @@ class ColumnRecognizer(EntityRecognizer):
             kinds = {c.kind for c in columns}
             if any(c.vouches for c in columns) or {"PERSON", "AGE"} <= kinds:
                 return columns, mode
+            # staff initials need no company ("VACCINE  DOSE  DATE GIVEN  LOT  SITE  GIVEN BY")
+            staff = [_Column("PERSON", cs, index, False, True) for index, (cs, cell) in enumerate(cells)
+                     if cell and self._headers.staff(cell)]
+            if staff:
+                return staff, mode
         return [], ""
 
     def _result(self, kind: str, start: int, end: int) -> RecognizerResult:
@@ -255,11 +283,11 @@ def load_spec(path: Path = COLUMNS) -> dict:
     with path.open(encoding="utf-8") as f:
         data = yamlfile.load(f)
     headers = data.get("columns") if isinstance(data, dict) else None
-    lists = [headers] + [{k: data.get(k) or []} for k in ("name_parts", "dates", "other_ids")] if headers else []
+    lists = [headers] + [{k: data.get(k) or []} for k in ("name_parts", "dates", "other_ids", "staff_initials")] if headers else []
     if not isinstance(headers, dict) or not all(
             isinstance(v, list) and all(isinstance(p, str) for p in v) for d in lists for v in d.values()):
         raise ValueError(f"{path}: 'columns' must map each kind to a list of header patterns "
-                         "('name_parts', 'dates' and 'other_ids' are lists of header patterns)")
+                         "('name_parts', 'dates', 'other_ids' and 'staff_initials' are lists of header patterns)")
     return data
 
 
