@@ -121,6 +121,12 @@ CORPORA = {
                           "health-plan care and utilization management) by four authors who saw neither the "
                           "detector nor the other corpora (`benchmarks/phi/unseen-k/README.md`); its leaks are not "
                           "shown either"},
+    "unseen-l": {"title": "hand-written unseen documents, twelfth set (benchmarks/phi/unseen-l/)", "ignore": [],
+                 "hide_leaks": True,
+                 "about": "; written on 2026-12-07 from a twelfth brief (the privacy and compliance office, "
+                          "patient financial services, genomics and biobanks, crisis lines and mobile crisis care) "
+                          "by four authors who saw neither the detector nor the other corpora "
+                          "(`benchmarks/phi/unseen-l/README.md`); its leaks are not shown either"},
 }
 
 # The prompt the gateway benchmark sends (benchmarks/gateway/loadgen.py): no identifiers.

@@ -38,10 +38,12 @@ DOCS_I = HERE / "unseen-i" / "docs"
 DOCS_J = HERE / "unseen-j" / "docs"
 # an eleventh, written 2026-12-07 in four more genres by four authors (unseen-k/README.md)
 DOCS_K = HERE / "unseen-k" / "docs"
+# a twelfth, written 2026-12-07 in four more genres by four authors (unseen-l/README.md)
+DOCS_L = HERE / "unseen-l" / "docs"
 # every corpus that measures text nobody tuned on, by its benchmark name
 UNSEEN = {"unseen": DOCS, "unseen-b": DOCS_B, "unseen-c": DOCS_C, "unseen-d": DOCS_D, "unseen-e": DOCS_E,
           "unseen-f": DOCS_F, "unseen-g": DOCS_G, "unseen-h": DOCS_H, "unseen-i": DOCS_I, "unseen-j": DOCS_J,
-          "unseen-k": DOCS_K}
+          "unseen-k": DOCS_K, "unseen-l": DOCS_L}
 sys.path.insert(0, str(HERE.parents[1]))
 from gateway.phi.kinds import KINDS  # noqa: E402
 

@@ -59,7 +59,8 @@ def test_duplicate_ids_and_missing_headers_are_refused(tmp_path):
                                               (unseen.DOCS_D, 100), (unseen.DOCS_E, 100),
                                               (unseen.DOCS_F, 100), (unseen.DOCS_G, 120),
                                               (unseen.DOCS_H, 120), (unseen.DOCS_I, 120),
-                                              (unseen.DOCS_J, 120), (unseen.DOCS_K, 120)])
+                                              (unseen.DOCS_J, 120), (unseen.DOCS_K, 120),
+                                              (unseen.DOCS_L, 120)])
 def test_the_committed_corpora_convert(folder, at_least):
     docs = unseen.build(sorted(folder.glob("*.txt")))
     assert len(docs) >= at_least
@@ -72,7 +73,8 @@ def test_the_committed_corpora_convert(folder, at_least):
 
 
 @pytest.mark.parametrize("corpus", ["unseen", "unseen-b", "unseen-c", "unseen-d", "unseen-e", "unseen-f", "unseen-g",
-                                    "unseen-h", "unseen-i", "unseen-j", "unseen-k"])
+                                    "unseen-h", "unseen-i", "unseen-j", "unseen-k",
+                                    "unseen-l"])
 def test_attribute_will_not_read_the_unseen_corpora(corpus):
     proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "phi" / "attribute.py"), corpus],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
