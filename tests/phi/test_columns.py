@@ -335,3 +335,10 @@ def test_credentials_after_a_name_are_no_initials(columns):
     lines = ("Reported by: Quella Quaxley, RN, ext 5120\n"
              "Manager review: P. Quenby, MSN, RN   3/9/25\n")
     assert cells(columns, lines) == []
+
+
+def test_an_audit_exports_logins_in_capitals(columns):
+    # an EHR access log writes its users' logins in capitals (dev-r, session 30)
+    log = ("  User ID    Name                  Date        Workstation   Activity\n"
+           "  QABDIRA1   Quaxley, Hodan        08/14/2025  NPWDC-FD02    Chart Review\n")
+    assert ("PERSON", "QABDIRA1") in cells(columns, log)

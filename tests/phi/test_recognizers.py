@@ -30,6 +30,11 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # a card or bank account by its last four after a mask, a guarantor's number (dev-r, session 30)
+    ("ACCOUNT", "Set up plan $107/mo x 6. Card on file Visa x0934. Plan PP-0032104.", "0934"),
+    ("ACCOUNT", "$275.40 ACH ****2210 — ACCEPTED, conf WEB-88301542", "2210"),
+    ("ACCOUNT", "Payment type: VISA (chip)\nCard: ************3320\nAuth code: 04417B", "3320"),
+    ("ACCOUNT", "Guarantor: Quaxley, Ana — gtr 90027930 — email on profile", "90027930"),
     # a relative's age after an aside, a life's length in words (dev-q, session 30)
     ("AGE", "Walt Quaxley (great-grandfather, lives w/ family, 91), N. Quenby", "91"),
     ("AGE", "great-grandmother also in the home, 96, pt is partly her caregiver", "96"),
@@ -1630,6 +1635,8 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # a dose or a count after "x" beside a card word (session 30)
+    ("ACCOUNT", "card reader x2 replaced; debit balance 1200; credit x 4 visits; ACH batch 2210 posted"),
     # numbers in an aside about a relative, a span of years lived somewhere (session 30)
     ("AGE", "mother, BP 140/90, 92, stable; father, weighs 180, 95); lived ninety days in rehab"),
     # a range of fractions of an inch is no period of dates (session 30)

@@ -139,8 +139,10 @@ def cell_value(kind: str, value: str, sure: bool = False) -> tuple[int, int] | N
             sure or "," in name or _lexicon_allows(name)) and not (len(words) >= 2 and all(map(plain_word, words)))
         # under a header that names a name outright, a login too ("qokafor3", "m.lindqvist"; not
         # "system", a service account "svc_hl7_lab")
-        ok = ok or (sure and _LOGIN.fullmatch(name) is not None and not plain_word(name)
-                    and _SERVICE.search(name) is None)
+        # (in capitals too, as an EHR's audit export writes them: "QABDIRA1")
+        login = name.lower() if name.isupper() else name
+        ok = ok or (sure and _LOGIN.fullmatch(login) is not None and not plain_word(login)
+                    and _SERVICE.search(login) is None)
         # under any person's header, a login no word makes ("fmoreno", "r.quaxley")
         ok = ok or (_LOGIN.fullmatch(name) is not None and _SERVICE.search(name) is None
                     and (login_name(name) or bare_login(name)))
