@@ -30,6 +30,9 @@ def _ids(cases):
 # ------------------------------------------------------------------ positives
 # (kind, text, the exact value that must be reported as that kind)
 POSITIVE = [
+    # a contact's number stamped with its day (dev-r, session 30)
+    ("ID", "2025-0713-11802  | Trevor (no last)        | 717-555-0143", "2025-0713-11802"),
+    ("ID", "  - Contact 2025-0911-15522, 9/11 2230, 38 min, counselor Q. Quaxley.", "2025-0911-15522"),
     # a card or bank account by its last four after a mask, a guarantor's number (dev-r, session 30)
     ("ACCOUNT", "Set up plan $107/mo x 6. Card on file Visa x0934. Plan PP-0032104.", "0934"),
     ("ACCOUNT", "$275.40 ACH ****2210 — ACCEPTED, conf WEB-88301542", "2210"),
@@ -1635,6 +1638,8 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # a date, a range of years and a phone are no day-stamped serial (session 30)
+    ("ID", "seen 2025-07-13; grant 2019-2023-01; call 555-0713-118 later; ICD 2025-1350-77 no"),
     # a dose or a count after "x" beside a card word (session 30)
     ("ACCOUNT", "card reader x2 replaced; debit balance 1200; credit x 4 visits; ACH batch 2210 posted"),
     # numbers in an aside about a relative, a span of years lived somewhere (session 30)
