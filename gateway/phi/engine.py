@@ -345,8 +345,8 @@ def tidy(text: str, findings: list[Finding]) -> list[Finding]:
     """Findings as the detector returns them: overlaps merged, weekdays joined to their dates,
     whole words, a name's parts joined across its particles, an age of 90 or more beside a name,
     a ZIP code after a place, a given name or surname that is a word too beside a name, a listed
-    given name after a surname in capitals and its comma."""
-    findings = with_given_names(text, findings)
+    given name after a surname in capitals and its comma, an organization's "of"/"for" tail."""
+    findings = with_org_of(text, with_given_names(text, findings))
     found = merge(whole_words(text, with_weekdays(text, merge(with_zips(text, with_ages(text, findings))))))
     return joined_names(text, merge(with_word_names(text, found)))
 
@@ -429,6 +429,32 @@ def with_given_names(text: str, findings: list[Finding]) -> list[Finding]:
                 if any(_given(names, p) for p in parts) and all(_given(names, p) or not names.is_word(p) for p in parts):
                     end = m.end(2) if m.group(2) and _given(names, m.group(2)) else m.end(1)
                     f = Finding(f.type, f.start, end, f.score)
+        out.append(f)
+    return out
+
+
+# an organization named for what or where it serves, after a head word the NER cut it at:
+# "Quaxley Institute for Human Genetics", "Mental Health America of Quaxton County"; the tail in
+# Title Case, no month or weekday, and not a reason run on into prose ("Quaxley Hospital for
+# Whipple procedure": a hospital is "of" a place, an institute "for" a purpose). Not in capitals,
+# where every word is capitalized ("CALVERT HOSPITAL FOR MENTAL STATUS CHANGES").
+_OF_HEAD = re.compile(r"(?:Hospital|Clinic|Home|House|Sisters|Friends|America|Board|Division|Department|Dept\.?|Office"
+                      r"|Bureau|Commission|University|College|School|Academy|(?P<purpose>Institute|Center|Centre|Society"
+                      r"|Association|Congress|Foundation|Council|Alliance|Coalition|Network))\Z")
+_OF_TAIL = re.compile(r"[ ](?:(?P<for>for)|of|of[ ]the)[ ](?!(?:January|February|March|April|May|June|July|August|September"
+                      r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                      r"[A-Z][a-z][\w'’.-]*(?:[ ](?:[A-Z][a-z][\w'’.-]*|&|and(?=[ ][A-Z])))*"
+                      r"(?(for)(?![\w'’.-]|[ ][a-z])|(?![\w'’.-]))")
+
+
+def with_org_of(text: str, findings: list[Finding]) -> list[Finding]:
+    """An organization found up to a head word, and its "of"/"for" tail ("Quaxley Institute" +
+    " for Human Genetics"): the tail's words are its name's."""
+    out = []
+    for f in findings:
+        if f.type == "ORGANIZATION" and (h := _OF_HEAD.search(text, f.start, f.end)) is not None \
+                and (m := _OF_TAIL.match(text, f.end)) is not None and (h.group("purpose") or not m.group("for")):
+            f = Finding(f.type, f.start, m.end(), f.score)
         out.append(f)
     return out
 

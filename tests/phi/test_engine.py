@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gateway.phi.detector import Finding
-from gateway.phi.engine import (NER_KINDS, _NerRecognizer, whole_words, with_ages, with_given_names, with_weekdays,
-                                with_word_names, with_zips)
+from gateway.phi.engine import (NER_KINDS, _NerRecognizer, whole_words, with_ages, with_given_names, with_org_of,
+                                with_weekdays, with_word_names, with_zips)
 from tests.phi.fake_ner import guesses
 
 
@@ -380,3 +380,30 @@ def test_no_word_after_a_comma_joins_a_surname(text, found):
     start = text.index(found)
     f = Finding("PERSON", start, start + len(found), 0.65)
     assert with_given_names(text, [f]) == [f]
+
+
+@pytest.mark.parametrize("text, found, name", [
+    # an organization's "for"/"of" tail after a head word the NER cut it at (dev-r, session 30)
+    ("FREEZER AUDIT, Quaxley Institute for Human Genetics\nAuditor", "Quaxley Institute",
+     "Quaxley Institute for Human Genetics"),
+    ("Dropoff: Quenby Hospital Center for Advanced Medicine, 4921 Quaxton Pl", "Quenby Hospital Center",
+     "Quenby Hospital Center for Advanced Medicine"),
+    ("warmline: Quaxton Friends of Dauphin County warmline.", "Quaxton Friends", "Quaxton Friends of Dauphin County"),
+])
+def test_an_organizations_of_or_for_tail_joins_it(text, found, name):
+    start = text.index(found)
+    [f] = with_org_of(text, [Finding("ORGANIZATION", start, start + len(found), 0.65)])
+    assert text[f.start:f.end] == name
+
+
+@pytest.mark.parametrize("text, found", [
+    ("to Quaxley Hospital for Whipple procedure. Family", "Quaxley Hospital"),        # a hospital's reason
+    ("to Quaxton Medical Center for Nissen fundoplication.", "Quaxton Medical Center"),  # prose after the tail
+    ("FROM QUAXLEY HOSPITAL FOR MENTAL STATUS CHANGES", "QUAXLEY HOSPITAL"),          # capitals
+    ("records from Quaxley Medical Center for January 1, 2023", "Quaxley Medical Center"),  # a month
+    ("at Quaxton Medical Center for BMP/VBG.", "Quaxton Medical Center"),             # a lab test
+])
+def test_no_tail_joins_an_organization_where_it_is_prose(text, found):
+    start = text.index(found)
+    f = Finding("ORGANIZATION", start, start + len(found), 0.65)
+    assert with_org_of(text, [f]) == [f]
