@@ -2,8 +2,11 @@
 
 `LivePolicy` is what the pipeline calls; `watch()` polls the files' modification
 times and sizes (cheap: a few stat calls a second, no extra thread) and swaps in a
-freshly loaded set only when every file loads. A bad change is logged (file, line,
-rule, field: policy text, never request data) and the last good set stays in force.
+freshly loaded set only when every file loads. A change is read once it has stood
+still for one poll: an editor or `cp` that truncates a file and then writes it must
+not be caught half-way and reported as a bad policy. A bad change is logged (file,
+line, rule, field: policy text, never request data) and the last good set stays in
+force.
 """
 from __future__ import annotations
 
@@ -35,6 +38,7 @@ class LivePolicy:
         self.path, self._load = path, load
         self._count_output_phi = count_output_phi   # medgate.phi.scan_output: false skips a `flag` scan
         self._seen = _fingerprint(path)
+        self._changing: tuple | None = None   # a change seen at the last poll, not yet read
         self.current = load(path)      # at start a bad policy raises: the gateway does not start
         self.last_error: str | None = None
 
@@ -65,15 +69,26 @@ class LivePolicy:
         self.current = fresh
         return True
 
+    def poll(self) -> None:
+        """One look at the files: reload a change that has not moved since the last look."""
+        now = _fingerprint(self.path)
+        if now == self._seen:
+            self._changing = None
+            return
+        if now != self._changing:    # changed since the last look: it may still be being written
+            self._changing = now
+            return
+        self._changing = None
+        try:
+            self.reload()
+        except Exception as exc:   # keep watching; the last good set stays in force
+            self._seen = _fingerprint(self.path)
+            log.error("policy reload failed (%s); keeping version %s", type(exc).__name__, self.version)
+
     async def watch(self, interval: float) -> None:
         while True:
             await asyncio.sleep(interval)
-            if _fingerprint(self.path) != self._seen:
-                try:
-                    self.reload()
-                except Exception as exc:   # keep watching; the last good set stays in force
-                    self._seen = _fingerprint(self.path)
-                    log.error("policy reload failed (%s); keeping version %s", type(exc).__name__, self.version)
+            self.poll()
 
 
 SHIPPED = Path(__file__).resolve().parents[2] / "policies"

@@ -111,3 +111,24 @@ def test_decisions_carry_the_policy_version(tmp_path):
     assert live.decide(request).fired_rules == ("pseudonymize-external", f"policy:{live.version}")
     (tmp_path / "site.yaml").write_text(BLOCK_BATCH)
     assert live.reload() and live.decide(request).fired_rules[-1] == f"policy:{live.version}"
+
+
+def test_a_file_caught_half_written_is_read_only_once_it_stands_still(tmp_path):
+    # an editor truncates and then writes: a poll between the two must not report a bad policy
+    from gateway.policy.loader import load_policy_set
+    from gateway.policy.reload import LivePolicy
+    (tmp_path / "site.yaml").write_text(BASE)
+    live = LivePolicy(tmp_path, load_policy_set)
+    first = live.version
+    (tmp_path / "site.yaml").write_text("")                 # truncated, not yet written
+    live.poll()
+    assert live.last_error is None and live.version == first
+    (tmp_path / "site.yaml").write_text(BLOCK_BATCH)        # written: changed again since the last look
+    live.poll()
+    assert live.last_error is None and live.version == first
+    live.poll()                                             # stood still for one look: read
+    assert live.last_error is None and live.version != first
+    (tmp_path / "site.yaml").write_text(BLOCK_BATCH.replace("==", "="))   # a bad change, once it stands still
+    live.poll()
+    live.poll()
+    assert "CEL syntax error" in live.last_error and live.version != first
