@@ -443,8 +443,8 @@ _OF_HEAD = re.compile(r"(?:Hospital|Clinic|Home|House|Sisters|Friends|America|Bo
                       r"|Association|Congress|Foundation|Council|Alliance|Coalition|Network))\Z")
 _OF_TAIL = re.compile(r"[ ](?:(?P<for>for)|of|of[ ]the)[ ](?!(?:January|February|March|April|May|June|July|August|September"
                       r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-                      r"[A-Z][a-z][\w'’.-]*(?:[ ](?:[A-Z][a-z][\w'’.-]*|&|and(?=[ ][A-Z])))*"
-                      r"(?(for)(?![\w'’.-]|[ ][a-z])|(?![\w'’.-]))")
+                      r"[A-Z][a-z][\w'’-]*(?:[ ](?:[A-Z][a-z][\w'’-]*|&|and(?=[ ][A-Z])))*"
+                      r"(?(for)(?![\w'’-]|[ ][a-z])|(?![\w'’-]))")
 
 
 def with_org_of(text: str, findings: list[Finding]) -> list[Finding]:

@@ -389,6 +389,7 @@ def test_no_word_after_a_comma_joins_a_surname(text, found):
     ("Dropoff: Quenby Hospital Center for Advanced Medicine, 4921 Quaxton Pl", "Quenby Hospital Center",
      "Quenby Hospital Center for Advanced Medicine"),
     ("warmline: Quaxton Friends of Dauphin County warmline.", "Quaxton Friends", "Quaxton Friends of Dauphin County"),
+    ("Seen at Quaxley Institute for Human Genetics. Next", "Quaxley Institute", "Quaxley Institute for Human Genetics"),
 ])
 def test_an_organizations_of_or_for_tail_joins_it(text, found, name):
     start = text.index(found)
