@@ -342,3 +342,12 @@ def test_an_audit_exports_logins_in_capitals(columns):
     log = ("  User ID    Name                  Date        Workstation   Activity\n"
            "  QABDIRA1   Quaxley, Hodan        08/14/2025  NPWDC-FD02    Chart Review\n")
     assert ("PERSON", "QABDIRA1") in cells(columns, log)
+
+
+def test_a_write_off_lists_guarantors_and_visit_accounts(columns):
+    # "Gtr #" and "Visit acct" name a guarantor's and a visit's accounts (dev-r, session 30)
+    batch = ("Gtr #      Guarantor                      Visit acct    DOS          Bal        Agency  Notes\n"
+             "90009114   QUAXLEY MORENO, JOSE L         2100198772    10/02/24     1,904.55   SCRG    no contact\n")
+    found = cells(columns, batch)
+    assert ("ACCOUNT", "90009114") in found and ("ACCOUNT", "2100198772") in found
+    assert ("PERSON", "QUAXLEY MORENO, JOSE L") in found
