@@ -351,3 +351,13 @@ def test_a_write_off_lists_guarantors_and_visit_accounts(columns):
     found = cells(columns, batch)
     assert ("ACCOUNT", "90009114") in found and ("ACCOUNT", "2100198772") in found
     assert ("PERSON", "QUAXLEY MORENO, JOSE L") in found
+
+
+def test_a_recontact_log_and_a_bad_debt_list_by_their_headers(columns):
+    # "Part ID", "HIC/MBI", "Beneficiary" (dev-r, session 30)
+    log = ("Part ID    | Name                    | Contact            | Outcome\n"
+           "BR-031155  | Quaxley, Comfort        | 216-555-0122       | AGREED\n")
+    assert ("PERSON", "Quaxley, Comfort") in cells(columns, log) and ("ID", "BR-031155") in cells(columns, log)
+    mbi = ("HIC/MBI          Beneficiary               Ded/Coins unpaid\n"
+           "4RT3PL8YX22      Quenby, Ida               200.00\n")
+    assert cells(columns, mbi) == [("HEALTH_PLAN", "4RT3PL8YX22"), ("PERSON", "Quenby, Ida")]
