@@ -401,8 +401,7 @@ def with_word_names(text: str, findings: list[Finding]) -> list[Finding]:
                     m.group(1).lower() in given and _same_case(m.group(1), first):
                 f = Finding(f.type, m.start(1), f.end, f.score)
             if (m := _WORD_AFTER_NAME.match(text, f.end)) and \
-                    (m.group(1).lower() in surnames or m.group(1).lower() in after_a_name) and \
-                    _same_case(m.group(1), first):
+                    ((w := m.group(1).lower()) in surnames or w in after_a_name) and _same_case(m.group(1), first):
                 f = Finding(f.type, f.start, m.end(1), f.score)
         out.append(f)
     return out

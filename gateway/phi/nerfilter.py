@@ -140,7 +140,8 @@ def word_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                 part = parts[w]
             elif w and not w.startswith("#"):
                 part.add(w)
-    return tuple(frozenset(p) for p in parts.values())  # type: ignore[return-value]
+    given, surnames, after_a_name = (frozenset(p) for p in parts.values())
+    return given, surnames, after_a_name
 
 
 def word_list(name: str) -> set[str]:

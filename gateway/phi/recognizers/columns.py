@@ -112,7 +112,6 @@ class Headers:
             return "ID", False
         return None
 
-
     def staff(self, header: str) -> bool:
         """Whether a header names who did the row's work, whose cells may be their initials."""
         h = normal_header(header)
