@@ -1268,6 +1268,9 @@ POSITIVE = [
     ("ID", "Intake #: MSP-INT-2025-30412", "MSP-INT-2025-30412"),
     ("ID", "using family code FAM-0883172-A. Sister already tested", "FAM-0883172-A"),
     ("ID", "Claim number for this request: RX25121903318.", "RX25121903318"),
+    # a long bare number listed without a label (session 31)
+    ("ID", "Accounts to be covered: 2100349987 (ED visit + obs 8/30-8/31/25), 2100352210", "2100349987"),
+    ("ID", "| QUAXLEY,ANA M         | 720044198      | 2025-10-04 03:12:00 |", "720044198"),
     # employers and suppliers by the kind of business
     ("ORGANIZATION", "works night shifts at Barre Granite Works; dose at 7 pm", "Barre Granite Works"),
     ("ORGANIZATION", "fell asleep driving a forklift at work (Bluegrass Auto Parts Distribution), HTN",
@@ -1638,6 +1641,9 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # a code's value, a lot, money and a count are no bare long number (session 31)
+    ("ID", 'SNOMED code 233604007; "code": "1659149"; OBX|5|CWE|||10828004^Positive^SCT||; strip lot 44012103 '
+           "quarantined; paid $12345678.00; 1234567 copies/mL; 12,345,678 cells"),
     # a date, a range of years and a phone are no day-stamped serial (session 30)
     ("ID", "seen 2025-07-13; grant 2019-2023-01; call 555-0713-118 later; ICD 2025-1350-77 no"),
     # a dose or a count after "x" beside a card word (session 30)
