@@ -67,6 +67,18 @@ def test_an_address_whose_components_a_sender_shifted(hl7):
     assert {v for _, v in values(hl7, text)} == {"QUENBY^BO", "12 QUAX RD", "QUAX^ANA", "9 QUAX ST", "TORONTO", "M5V 2T6"}
 
 
+def test_a_visit_or_policy_number_a_field_away_counts_only_when_shaped_like_one(hl7):
+    text = ("PV1|1|E|ED^14^01^QRMC|||||||||||||||||E25048117\n"          # PV1-20, not 19
+            "PV1|1|I|4W^412^B|||||||||||||||IN||01\n"                      # a patient type, a class
+            "IN1|1|QUAXCARE|||||||220981|||||||||19710820|||||||||||||||||||XOF882910455\n"   # 9, 37
+            "IN1|2|QUAXMED|||||||GOLD PLAN||||||||||||||||||||||||||H5216||25.00")       # a plan code, a deductible
+    got = values(hl7, text)
+    assert {("ACCOUNT", "E25048117"), ("HEALTH_PLAN", "220981"), ("HEALTH_PLAN", "XOF882910455")} <= set(got)
+    kept = {v for _, v in got}
+    for code in ("IN", "01", "GOLD PLAN", "H5216", "25.00"):
+        assert code not in kept
+
+
 def test_a_date_and_time_is_a_date_in_any_field(hl7):
     # a sender's admit and discharge times a field off their place; the message's own time stays MSH-7's
     text = ("PV1|1|I|4W^412^B||||||||||||||||||06|||QGH||||||202503050812|202503091415|||||V50088213\n"

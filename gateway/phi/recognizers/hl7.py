@@ -36,7 +36,12 @@ _ZIP = regex.compile(r"\d{5}(?:-\d{4})?")
 # ("618 ELM AVE^APT 3R^^EVANSTON^IL^60202": the city in the state's, the state in the ZIP's, the
 # ZIP in the country's), each a LOCATION only when it is: PLACE a town the gazetteer knows (never
 # a state or a country), ZIP a ZIP code, POSTAL anything but a two-letter state or province code
-_SPEC_KINDS = _KINDS | {"PLACE", "ZIP", "POSTAL"}
+_SPEC_KINDS = _KINDS | {"PLACE", "ZIP", "POSTAL", "ACCOUNT_NUMBER", "PLAN_NUMBER"}
+# ACCOUNT_NUMBER, PLAN_NUMBER: a visit or policy number a sender put a field or two away from its
+# place (PV1-18/20 for PV1-19, IN1-35/39 for IN1-36), counted only when shaped like one: a run of
+# five digits or more after at most a short letter prefix, and no date ("V0088201", "01", "IN")
+_NUMBER_SHAPED = regex.compile(r"[A-Z]{0,4}-?\d{5,}(?:-?[A-Z0-9]{1,4})?")
+_SHAPED = {"ACCOUNT_NUMBER": "ACCOUNT", "PLAN_NUMBER": "HEALTH_PLAN"}
 _TWO_LETTERS = regex.compile(r"\p{L}{2}")
 
 
@@ -138,6 +143,11 @@ class Hl7Recognizer(EntityRecognizer):
                         else not _TWO_LETTERS.fullmatch(v)):
                     continue
                 kind = "LOCATION"
+            if kind in _SHAPED:
+                v = value.strip()
+                if not _NUMBER_SHAPED.fullmatch(v) or _DIGITS_DATE.fullmatch(v):
+                    continue
+                kind = _SHAPED[kind]
             yield kind, s, e
 
     def _result(self, kind: str, start: int, end: int) -> RecognizerResult:
