@@ -352,9 +352,10 @@ def tidy(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 # an age of 90 or more right after a name, the way lists and tables give it: "Quaxley (96)",
-# "QUAXLEY, E     93  F", "| Ana Quaxley   | 94  |"
+# "QUAXLEY, E     93  F", "| Ana Quaxley   | 94  |", "Quaxley, Ana, 94, 9:00", "Quaxley, Ana 96  hip fx"
 _AGE_AFTER_NAME = re.compile(r"[ \t]*\((9\d|1[01]\d)\)|[ \t]+(9\d|1[01]\d)[ \t]+[MF](?![\w/])"
-                             r"|[ \t]*\|[ \t]*(9\d|1[01]\d)[ \t]*\|")
+                             r"|[ \t]*\|[ \t]*(9\d|1[01]\d)[ \t]*\||,[ \t]*(9\d|1[01]\d)(?=,)"
+                             r"|[ \t]+(9\d|1[01]\d)(?=[ \t]{2,}\S)")
 
 
 def with_ages(text: str, findings: list[Finding]) -> list[Finding]:
@@ -363,7 +364,7 @@ def with_ages(text: str, findings: list[Finding]) -> list[Finding]:
     ages = []
     for f in findings:
         if f.type == "PERSON" and (m := _AGE_AFTER_NAME.match(text, f.end)):
-            group = next(g for g in (1, 2, 3) if m.group(g))
+            group = next(g for g in range(1, 6) if m.group(g))
             ages.append(Finding("AGE", m.start(group), m.end(group), f.score))
     return findings + ages if ages else findings
 

@@ -83,6 +83,8 @@ def test_a_weekday_written_against_a_date_is_part_of_it(text, date, expected):
     ("filter the 90+ ones like Quaxley (95) and Quenby (93)?", "Quaxley", "95"),
     ("02   QUAXLEY, E         93  F   AMS/UTI?", "QUAXLEY, E", "93"),
     ("| RED    | Ana Quaxley              | 94  | flail chest", "Ana Quaxley", "94"),
+    ("No-shows:   - Quaxley, Ana, 94, 9:00 Dr Quenby -- forgot", "Quaxley, Ana", "94"),
+    ("Quaxton Med Ctr        Quaxley, Ana 96  hip fx, NSTEMI", "Quaxley, Ana", "96"),
 ])
 def test_an_age_of_90_or_more_beside_a_name(text, name, age):
     start = text.index(name)
@@ -94,6 +96,7 @@ def test_an_age_of_90_or_more_beside_a_name(text, name, age):
     ("seen with Quaxley (45) and", "Quaxley"),               # under 90: no identifier
     ("QUAXLEY, E   93 mg/dL", "QUAXLEY, E"),                 # no sex after it: a value
     ("Quaxley room 96 (F)", "Quaxley"),                      # not right after the name
+    ("Quaxley, 94 kg, 91% on RA", "Quaxley"),                # a weight, then a saturation
 ])
 def test_no_age_beside_a_name_where_none_is_given(text, name):
     start = text.index(name)

@@ -1268,6 +1268,8 @@ POSITIVE = [
     ("ID", "Intake #: MSP-INT-2025-30412", "MSP-INT-2025-30412"),
     ("ID", "using family code FAM-0883172-A. Sister already tested", "FAM-0883172-A"),
     ("ID", "Claim number for this request: RX25121903318.", "RX25121903318"),
+    ("ID", "Encounters to move:   V0044812275   1/14/25  ED visit", "V0044812275"),
+    ("ID", "specimens to the reference lab (QD8840217). Last week CRP 4.1", "QD8840217"),
     # a long bare number listed without a label (session 31)
     ("ID", "Accounts to be covered: 2100349987 (ED visit + obs 8/30-8/31/25), 2100352210", "2100349987"),
     ("ID", "| QUAXLEY,ANA M         | 720044198      | 2025-10-04 03:12:00 |", "720044198"),
@@ -1641,6 +1643,8 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # a catalog's, a model's or a Bates number is no reference (session 31)
+    ("ID", "dressing kits x15 (cat. M8275052/5); pages (Bates MCH000001-MCH000212); model AB1234567"),
     # a code's value, a lot, money and a count are no bare long number (session 31)
     ("ID", 'SNOMED code 233604007; "code": "1659149"; OBX|5|CWE|||10828004^Positive^SCT||; strip lot 44012103 '
            "quarantined; paid $12345678.00; 1234567 copies/mL; 12,345,678 cells"),
