@@ -1270,6 +1270,12 @@ POSITIVE = [
     ("ID", "Claim number for this request: RX25121903318.", "RX25121903318"),
     ("ID", "Encounters to move:   V0044812275   1/14/25  ED visit", "V0044812275"),
     ("ID", "specimens to the reference lab (QD8840217). Last week CRP 4.1", "QD8840217"),
+    # a dated entry's writer in capitals, in parentheses (session 31)
+    ("PERSON", "Follow-up 12/9/25 (QN): Unlabelled tubes traced to a 2022 draw", "QN"),
+    ("PERSON", "ADDENDUM 12/30/2025 (QMK): CVS 12/22, uncomplicated", "QMK"),
+    ("ID", "Deviation #: DEV-2025-09   Date discovered: 10/9/2025", "DEV-2025-09"),
+    ("ID", "Tumor NGS already sent (TNGS-26-0055). Note from", "TNGS-26-0055"),
+    ("ID", "Specimen: bone marrow aspirate BM-26-0219-A Patient:", "BM-26-0219-A"),
     # a long bare number listed without a label (session 31)
     ("ID", "Accounts to be covered: 2100349987 (ED visit + obs 8/30-8/31/25), 2100352210", "2100349987"),
     ("ID", "| QUAXLEY,ANA M         | 720044198      | 2025-10-04 03:12:00 |", "720044198"),
@@ -1643,6 +1649,10 @@ def test_detects(analyzer, kind, text, value):
 # ------------------------------------------------------------------ negatives
 # (kind, text): nothing of that kind may be reported
 NEGATIVE = [
+    # a department or a test in parentheses after a date is no writer (session 31)
+    ("PERSON", "seen 3/9 (ED): stable; 4/1 (CT): neg; 5/2 (PT): walking; 6/3 (NA): none"),
+    # ranges of values and a protocol's number are no reference (session 31)
+    ("ID", "VALUES FOR IABP- AD-91-118  MAP-75-100; vent AC-20-50-400-5; Sponsor protocol: KLR-4401-20"),
     # a catalog's, a model's or a Bates number is no reference (session 31)
     ("ID", "dressing kits x15 (cat. M8275052/5); pages (Bates MCH000001-MCH000212); model AB1234567"),
     # a code's value, a lot, money and a count are no bare long number (session 31)
