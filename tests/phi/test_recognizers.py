@@ -1276,6 +1276,16 @@ POSITIVE = [
     ("ID", "Deviation #: DEV-2025-09   Date discovered: 10/9/2025", "DEV-2025-09"),
     ("ID", "Tumor NGS already sent (TNGS-26-0055). Note from", "TNGS-26-0055"),
     ("ID", "Specimen: bone marrow aspirate BM-26-0219-A Patient:", "BM-26-0219-A"),
+    # a driver's licence and an ID in spaced groups (session 31)
+    ("LICENSE", "DOB 11/02/1979  (45)   PA DL 28 491 773 Home: 6 Quaxley Way", "28 491 773"),
+    ("LICENSE", "W/M   DOB 01-22-1970   OLN PA 19 884 203 Address:", "19 884 203"),
+    ("ID", "5/21 -- Medicaid approved! ID 01 447 829 305. Brought pill organizer.", "01 447 829 305"),
+    ("ID", "his SSN on the PA form is wrong, should end in 0932 not 0923", "0932"),
+    ("ID", "last 4 of Medicaid ID (3318) Callback #: 404-555-0117", "3318"),
+    # a plate in two groups (session 31)
+    ("VEHICLE", "Peterbilt 579, ND plate TR 48213  HEALTH HISTORY", "TR 48213"),
+    ("VEHICLE", "green 2014 Subaru Forester, NH plate 4471 KX. Wife to drive", "4471 KX"),
+    ("VEHICLE", "one is a peds. Plate on the car was 7KDW 219 per police", "7KDW 219"),
     # a long bare number listed without a label (session 31)
     ("ID", "Accounts to be covered: 2100349987 (ED visit + obs 8/30-8/31/25), 2100352210", "2100349987"),
     ("ID", "| QUAXLEY,ANA M         | 720044198      | 2025-10-04 03:12:00 |", "720044198"),
@@ -1653,6 +1663,7 @@ NEGATIVE = [
     ("PERSON", "seen 3/9 (ED): stable; 4/1 (CT): neg; 5/2 (PT): walking; 6/3 (NA): none"),
     # ranges of values and a protocol's number are no reference (session 31)
     ("ID", "VALUES FOR IABP- AD-91-118  MAP-75-100; vent AC-20-50-400-5; Sponsor protocol: KLR-4401-20"),
+    ("ID", "I&O FLOWSHEET (24 h ending 0600 8/14/24); shift ending 1900 h; last 4 hours"),
     # a catalog's, a model's or a Bates number is no reference (session 31)
     ("ID", "dressing kits x15 (cat. M8275052/5); pages (Bates MCH000001-MCH000212); model AB1234567"),
     # a code's value, a lot, money and a count are no bare long number (session 31)
