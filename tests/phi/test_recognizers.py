@@ -1286,6 +1286,9 @@ POSITIVE = [
     ("VEHICLE", "Peterbilt 579, ND plate TR 48213  HEALTH HISTORY", "TR 48213"),
     ("VEHICLE", "green 2014 Subaru Forester, NH plate 4471 KX. Wife to drive", "4471 KX"),
     ("VEHICLE", "one is a peds. Plate on the car was 7KDW 219 per police", "7KDW 219"),
+    # employers and stores named alone (session 31)
+    ("ORGANIZATION", "9/11: Caller disclosed job loss (Amazon MDT5 warehouse, Quaxton)", "Amazon"),
+    ("ORGANIZATION", "- Quaxley Park basketball, Planet Fitness on Trindle Rd", "Planet Fitness"),
     # a long bare number listed without a label (session 31)
     ("ID", "Accounts to be covered: 2100349987 (ED visit + obs 8/30-8/31/25), 2100352210", "2100349987"),
     ("ID", "| QUAXLEY,ANA M         | 720044198      | 2025-10-04 03:12:00 |", "720044198"),
