@@ -135,6 +135,7 @@ def test_no_zip_code_where_the_number_is_something_else(text, start, end, kind):
     # surnames a role must not take, after a given name (session 30)
     ("notified by Sgt Quella Sunday, Quaxton County Sheriff", "Quella", "Quella Sunday"),
     ("Veteran: Quella A. Major      C-file", "Quella A.", "Quella A. Major"),
+    ("Dietitian Quella Tan started the formula", "Quella", "Quella Tan"),     # session 31
 ])
 def test_a_name_that_is_a_word_too_joins_the_name_beside_it(text, found, name):
     start = text.rindex(found)
@@ -149,6 +150,7 @@ def test_a_name_that_is_a_word_too_joins_the_name_beside_it(text, found, name):
     ("Quaxley king size bed requested", "Quaxley"),
     ("Quella said amber urine noted", "Quella"),                         # a word after a given name
     ("Quella sunday dose held", "Quella"),                               # not written as the name is
+    ("Quella tan, dry skin", "Quella"),
     ("Quella will call back", "Quella"),                                 # a verb is no surname
 ])
 def test_no_word_joins_a_name_unless_it_names_too(text, found):
