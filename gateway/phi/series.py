@@ -6,7 +6,8 @@ pattern finds the first and the rest of the list leaks. A value written the same
 same letters, digits and punctuation, letter for letter; dates may differ by a digit per part,
 "1/9, 12/24") right next to a pattern's finding, joined by a comma, a slash between spaces,
 "and", "or" or "&" (each value may carry a short tag in parentheses: "MA IDs 00419827 (A) /
-00419828 (B)"), is taken for the same kind, in both directions and along the whole list.
+00419828 (B)", "QX-0031 (97 y), QX-0044"), is taken for the same kind, in both directions and
+along the whole list.
 
 A range counts as a list ("for 12-0001 through 12-0005").
 
@@ -32,8 +33,8 @@ SKIP_KINDS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "AGE"})
 SCORE = 0.6
 _VALUE = r"[\p{L}\d](?:[\p{L}\d./-]*[\p{L}\d])?"
 _SEP = r"(?:[ \t]*[,;+&][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+/[ \t]+|[ \t]+(?:and|or|&|through|thru|to)[ \t]+)"
-# a short tag in parentheses after a value: "MA IDs 00419827 (A) / 00419828 (B)"
-_TAG = r"(?:[ \t]*\([\p{L}\d]{1,3}\))?"
+# a short tag in parentheses after a value: "MA IDs 00419827 (A) / 00419828 (B)", "QX-0031 (97 y),"
+_TAG = r"(?:[ \t]*\([\p{L}\d]{1,3}(?:[ \t][\p{L}\d]{1,3})?\))?"
 # the value right after a finding, and the value right before one
 _NEXT = regex.compile(_TAG + _SEP + r"(" + _VALUE + r")(?![\p{L}\d/-]|\.[\p{L}\d])", regex.IGNORECASE)
 _PREV = regex.compile(r"(?<![\p{L}\d./-])(" + _VALUE + r")" + _TAG + _SEP + r"\Z", regex.IGNORECASE)

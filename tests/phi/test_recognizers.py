@@ -1289,6 +1289,8 @@ POSITIVE = [
     # employers and stores named alone (session 31)
     ("ORGANIZATION", "9/11: Caller disclosed job loss (Amazon MDT5 warehouse, Quaxton)", "Amazon"),
     ("ORGANIZATION", "- Quaxley Park basketball, Planet Fitness on Trindle Rd", "Planet Fitness"),
+    ("ID", "VIN on file. Metro PD report 25-119044, Ofc Quaxley. Camera 14 pulled", "25-119044"),
+    ("ID", "Waste event reported, SI# 2025-0412. Recipient cards mailed", "2025-0412"),
     # a long bare number listed without a label (session 31)
     ("ID", "Accounts to be covered: 2100349987 (ED visit + obs 8/30-8/31/25), 2100352210", "2100349987"),
     ("ID", "| QUAXLEY,ANA M         | 720044198      | 2025-10-04 03:12:00 |", "720044198"),
@@ -1667,6 +1669,7 @@ NEGATIVE = [
     # ranges of values and a protocol's number are no reference (session 31)
     ("ID", "VALUES FOR IABP- AD-91-118  MAP-75-100; vent AC-20-50-400-5; Sponsor protocol: KLR-4401-20"),
     ("ID", "I&O FLOWSHEET (24 h ending 0600 8/14/24); shift ending 1900 h; last 4 hours"),
+    ("ID", "Army veteran, military police 2007-2015; file 12-2024 closed"),
     # a catalog's, a model's or a Bates number is no reference (session 31)
     ("ID", "dressing kits x15 (cat. M8275052/5); pages (Bates MCH000001-MCH000212); model AB1234567"),
     # a code's value, a lot, money and a count are no bare long number (session 31)

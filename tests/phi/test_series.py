@@ -64,6 +64,12 @@ def test_values_with_a_short_tag_in_parentheses_are_a_list():
     assert _values(text, out) == [("HEALTH_PLAN", "00419827"), ("HEALTH_PLAN", "00419828"), ("PHONE", "612-555-0140")]
 
 
+def test_a_tag_may_be_two_short_words():
+    text = "Affected participants include QX-0031 (97 y), QX-0044, QX-0052. Dad (call after 5) / QX-0099"
+    out = siblings(text, [_found(text, "QX-0031")], _pattern)
+    assert _values(text, out) == [("ID", "QX-0031"), ("ID", "QX-0044"), ("ID", "QX-0052")]
+
+
 def test_a_range_is_a_list():
     text = "SDV: 100% for 12-0001 through 12-0005; queries for 12-0007"
     out = siblings(text, [_found(text, "12-0001")], _pattern)
