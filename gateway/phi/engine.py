@@ -364,8 +364,8 @@ def with_ages(text: str, findings: list[Finding]) -> list[Finding]:
     ages = []
     for f in findings:
         if f.type == "PERSON" and (m := _AGE_AFTER_NAME.match(text, f.end)):
-            group = next(g for g in range(1, 6) if m.group(g))
-            ages.append(Finding("AGE", m.start(group), m.end(group), f.score))
+            # each alternative holds one group: the one that matched is the last
+            ages.append(Finding("AGE", m.start(m.lastindex), m.end(m.lastindex), f.score))
     return findings + ages if ages else findings
 
 

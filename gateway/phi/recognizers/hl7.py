@@ -37,9 +37,10 @@ _ZIP = regex.compile(r"\d{5}(?:-\d{4})?")
 # ZIP in the country's), each a LOCATION only when it is: PLACE a town the gazetteer knows (never
 # a state or a country), ZIP a ZIP code, POSTAL anything but a two-letter state or province code
 _SPEC_KINDS = _KINDS | {"PLACE", "ZIP", "POSTAL", "ACCOUNT_NUMBER", "PLAN_NUMBER"}
-# ACCOUNT_NUMBER, PLAN_NUMBER: a visit or policy number a sender put a field or two away from its
-# place (PV1-18/20 for PV1-19, IN1-35/39 for IN1-36), counted only when shaped like one: a run of
-# five digits or more after at most a short letter prefix, and no date ("V0088201", "01", "IN")
+# ACCOUNT_NUMBER, PLAN_NUMBER: a visit, group or policy number a sender miscounted into a field
+# near its own (PV1-18/20 for PV1-19, IN1-9 for IN1-8, IN1-35 to -40 for IN1-36), counted only
+# when shaped like one: five digits or more after at most a short letter prefix, and no date
+# ("V0088201" counts; a patient type "IN" or a financial class "01" does not)
 _NUMBER_SHAPED = regex.compile(r"[A-Z]{0,4}-?\d{5,}(?:-?[A-Z0-9]{1,4})?")
 _SHAPED = {"ACCOUNT_NUMBER": "ACCOUNT", "PLAN_NUMBER": "HEALTH_PLAN"}
 _TWO_LETTERS = regex.compile(r"\p{L}{2}")
