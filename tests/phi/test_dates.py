@@ -42,6 +42,8 @@ POSITIVE = [
     # a month with a year, "of" between them: the month is reported
     ("back in april of 2019 she broke her wrist", "april"),
     ("FINAL RADIATION DOSE OCTOBER OF 1990.", "OCTOBER"),
+    # a word after the sentence's end is no unit of the date (session 31)
+    ("pain after lifting a valve overhead on 1/28. Pain 6/10 at rest", "1/28"),
 ]
 
 
@@ -98,6 +100,8 @@ NEGATIVE = [
     "history of MI in 2019",
     "PMH: HTN, MI '02, CABGx3 '05, GERD",
     "TIA 81'. APPY 85'.",
+    # within its sentence a unit still makes a fraction ("on 1/28 pain"), and no capital, no new sentence
+    "took it on 1/28 pain scale; given 3/4. tabs left",
 ]
 
 

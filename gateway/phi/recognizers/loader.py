@@ -91,8 +91,9 @@ _PATTERN_FIELDS = {"name", "regex", "score", "context_required", "anchor", "anch
 PREFILTER_MAX_LENGTH = 15_000
 # a line break before a list item: a bullet, a checkbox or a number ("- ", "[x]", "2)")
 _NEXT_ITEM = regex.compile(r"\n[ \t]*(?:[-*•][ \t]|\[[ xX✓]?\]|\d{1,2}[.)][ \t])")
-# the end of a clause right after a value: what follows it is no unit of that value
-_CLAUSE_END = regex.compile(r"[ \t]*[:;](?:[ \t]|$)", regex.MULTILINE)
+# the end of a clause right after a value: what follows it is no unit of that value; a sentence
+# ends one too ("overhead on 1/28. Pain 6/10": the pain is no unit of the date)
+_CLAUSE_END = regex.compile(r"[ \t]*[:;](?:[ \t]|$)|\.[ \t]+(?=\p{Lu}\p{Ll})", regex.MULTILINE)
 DEFAULT_ANCHOR_BEFORE = 80
 DEFAULT_ANCHOR_AFTER = 40
 _WORD_ALTERNATION = regex.compile(r"\s*\w+(?:\s*\|\s*\w+)*\s*")
