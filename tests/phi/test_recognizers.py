@@ -1294,6 +1294,7 @@ POSITIVE = [
     # a long bare number listed without a label (session 31)
     ("ID", "Accounts to be covered: 2100349987 (ED visit + obs 8/30-8/31/25), 2100352210", "2100349987"),
     ("ID", "| QUAXLEY,ANA M         | 720044198      | 2025-10-04 03:12:00 |", "720044198"),
+    ("ID", "ok, full # is 2100338457. Policy allows last 4", "2100338457"),
     # employers and suppliers by the kind of business
     ("ORGANIZATION", "works night shifts at Barre Granite Works; dose at 7 pm", "Barre Granite Works"),
     ("ORGANIZATION", "fell asleep driving a forklift at work (Bluegrass Auto Parts Distribution), HTN",
