@@ -388,6 +388,7 @@ class NerFilter:
         verdicts = self._misspelt_alone(words, verdicts, style)
         if style.kind == "mixed":
             verdicts = self._surnames_that_are_words(words, verdicts)
+            verdicts = self._words_inside_a_name(words, verdicts)
         kept, i = [], 0
         while i < len(words):
             if verdicts[i] is False:
@@ -441,6 +442,27 @@ class NerFilter:
                   # no clinical, department or title word (the organization test's word list)
                   and self.names_an_organization(prev) and not prev.lower().endswith(("ed", "ing"))):
                 out[i - 1] = True
+        return out
+
+    def _words_inside_a_name(self, words: list[re.Match], verdicts: list) -> list:
+        """In capitalized text, a capitalized ordinary word is part of the name it sits in: between
+        two name words, one space on each side ("Rangi Te Awa", "Ana Da Silva"), as the surname
+        before a comma and a given name ("Lopes, Antonio"), or as the given name after a surname
+        and its comma ("Young, Mercy"). Never a title or a
+        clinical term."""
+        out = list(verdicts)
+        text = words[0].string
+        for i, m in enumerate(words):
+            w = m.group()
+            if verdicts[i] is not False or not _titlecase(w) or w.lower() in TITLES or self.is_term(w):
+                continue
+            before = text[words[i - 1].end():m.start()] if i else None
+            after = text[m.end():words[i + 1].start()] if i + 1 < len(words) else None
+            if (before == " " and after == " " and verdicts[i - 1] is True and verdicts[i + 1] is True
+                    or i == 0 and after == ", " and verdicts[1] is True and _titlecase(words[1].group())
+                    or i == 1 and before == ", " and verdicts[0] is True and _titlecase(words[0].group())
+                    and len(words) == 2):
+                out[i] = True
         return out
 
     def _no_word(self, word: str) -> bool:

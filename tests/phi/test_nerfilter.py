@@ -230,6 +230,11 @@ def test_a_guess_is_cut_or_grown_to_its_name(recognizer, text, label, words, kep
     (MIXED + "Pt: Sky Whitehorse, MICU bed 9", "PERSON", "Sky Whitehorse"),
     (MIXED + "Vendor rep present: Sky Beaulieu (Zimmer Biomet)", "PERSON", "Sky Beaulieu"),
     (MIXED + "Summary for Sonata Ambrasas (58 yo F)", "PERSON", "Sonata Ambrasas"),
+    # ... and between two name words, or as a surname before a comma and a given name, or a
+    # given name after a surname and its comma
+    (MIXED + "Pt: Rangi Te Quaxawa (MRN 7719302)", "PERSON", "Rangi Te Quaxawa"),
+    (MIXED + "4 | Lopes, Antonio | 5477361 | 12/9/24", "PERSON", "Lopes, Antonio"),
+    (MIXED + "1/15 1351   Quaxley, Mercy / HC00552319", "PERSON", "Quaxley, Mercy"),
     # a name before a word that follows people in sentences is no eponym
     (MIXED + "Will have daughter Annika sign the consent tomorrow", "PERSON", "Annika"),
     (MIXED + "Called and told Marisol test results are normal", "PERSON", "Marisol"),
@@ -255,6 +260,19 @@ def test_names_survive(recognizer, text, label, words):
      [("ORGANIZATION", "Quaxley Senior Care")]),
 ])
 def test_a_clinical_term_next_to_a_name_stays(recognizer, text, ents, found):
+    assert guesses(recognizer, text, ents) == found
+
+
+@pytest.mark.parametrize("text,ents,found", [
+    # a clinical term or a title inside a name guess is still cut out of it
+    (MIXED + "Seen by Quaxley, Lasix held", [("PERSON", "Quaxley, Lasix")], [("PERSON", "Quaxley")]),
+    (MIXED + "Ana Lasix Quaxley came", [("PERSON", "Ana Lasix Quaxley")], [("PERSON", "Ana"), ("PERSON", "Quaxley")]),
+    # a lowercase word between two names is no part of either
+    (MIXED + "Ana two Quaxley came", [("PERSON", "Ana two Quaxley")], [("PERSON", "Ana"), ("PERSON", "Quaxley")]),
+    # nor a word after a surname's comma when more words follow it ("Quaxley, Two Bulls" is no given name)
+    (MIXED + "Quaxley, Mercy Two came", [("PERSON", "Quaxley, Mercy Two")], [("PERSON", "Quaxley")]),
+])
+def test_ordinary_words_in_a_name_guess(recognizer, text, ents, found):
     assert guesses(recognizer, text, ents) == found
 
 
