@@ -1609,6 +1609,11 @@ POSITIVE = [
     ("ORGANIZATION", "QUAXTON CORRECTIONAL FACILITY — HEALTH SERVICES PROGRESS NOTE", "QUAXTON CORRECTIONAL FACILITY"),
     ("ORGANIZATION", "brought from Quenby County Jail by two deputies", "Quenby County Jail"),
     ("ORGANIZATION", "per the Quaxley County Medical Examiner, no autopsy", "Quaxley County Medical Examiner"),
+    # insurers, state police, eye banks and consultants, in capitals too
+    ("ORGANIZATION", "QUAXTON EYE BANK OF SOUTHERN QUENBY - OCULAR TISSUE DONOR SUMMARY", "QUAXTON EYE BANK OF SOUTHERN QUENBY"),
+    ("ORGANIZATION", "QUENBY RETINA CONSULTANTS  -  Intravitreal injection visit", "QUENBY RETINA CONSULTANTS"),
+    ("ORGANIZATION", "WC CLAIM OPENED WITH QUAXLEY MUTUAL INSURANCE, CLAIM PENDING", "QUAXLEY MUTUAL INSURANCE"),
+    ("ORGANIZATION", "crash report from the Quenby Highway Patrol, trooper on scene", "Quenby Highway Patrol"),
     # a dependant's suffix after a member number; a Medicaid number a few words after its program
     ("HEALTH_PLAN", "I have new insurance, Cigna, member ID U48821907 01, group 3340912.", "U48821907 01"),
     ("HEALTH_PLAN", "Mi Medicaid es el mismo, 108822374WA. Gracias", "108822374WA"),
@@ -2376,6 +2381,8 @@ NEGATIVE = [
     ("URL", '"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "system": "http://loinc.org", '
             '"system": "http://hl7.org/fhir/sid/us-ssn", "url": "https://quax.example.org/fhir/StructureDefinition/rpm-trigger"'),
     ("PERSON", "attending MD   Lic MA 271904   NPI 1730582946; FL lic. ME 118204"),     # "lic" is no name
+    # a kind with no name of its own ("BLOOD BANK", "NO INSURANCE", "HIGHWAY PATROL" alone)
+    ("ORGANIZATION", "BLOOD BANK CALLED WITH CROSSMATCH. PT HAS NO INSURANCE. BROUGHT IN BY HIGHWAY PATROL."),
 ]
 
 

@@ -501,7 +501,7 @@ _CAPS_HEADS = frozenset("""inc llc llp pllc corp corporation company group assoc
     institute services supply supplies pharmacy hospice hospital network church school elementary academy
     college university department district agency foundation association laboratories laboratory
     system clinic clinics ems ambulance authority offices office firm lab labs facility jail prison penitentiary
-    examiner coroner""".split())
+    examiner coroner consultants bank insurance patrol""".split())
 
 
 @lru_cache(maxsize=1)
