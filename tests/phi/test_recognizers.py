@@ -1275,6 +1275,11 @@ POSITIVE = [
     ("PERSON", "ADDENDUM 12/30/2025 (QMK): CVS 12/22, uncomplicated", "QMK"),
     ("ID", "Deviation #: DEV-2025-09   Date discovered: 10/9/2025", "DEV-2025-09"),
     ("ID", "Tumor NGS already sent (TNGS-26-0055). Note from", "TNGS-26-0055"),
+    # a year or a site's number, an office's letters and a serial; two groups of letters, two of digits
+    ("ID", "Linked safety event: 2024-PS-11520\n\nReported problem", "2024-PS-11520"),
+    ("ID", "Letters Testamentary, Quaxley County District Court, file 09-PR-25-318, naming", "09-PR-25-318"),
+    ("ID", "Screening ID: pending   Subject ID if enrolled: 117-HR-009\nPt:", "117-HR-009"),
+    ("ID", "HOTLINE INTAKE QPH-HL-25-0352\nCaller:", "QPH-HL-25-0352"),
     ("ID", "Specimen: bone marrow aspirate BM-26-0219-A Patient:", "BM-26-0219-A"),
     # a driver's licence and an ID in spaced groups (session 31)
     ("LICENSE", "DOB 11/02/1979  (45)   PA DL 28 491 773 Home: 6 Quaxley Way", "28 491 773"),
@@ -2381,6 +2386,8 @@ NEGATIVE = [
     ("URL", '"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "system": "http://loinc.org", '
             '"system": "http://hl7.org/fhir/sid/us-ssn", "url": "https://quax.example.org/fhir/StructureDefinition/rpm-trigger"'),
     ("PERSON", "attending MD   Lic MA 271904   NPI 1730582946; FL lic. ME 118204"),     # "lic" is no name
+    # vital signs' ranges after their label, in capitals or not
+    ("ID", "RESP: RR-18-20 REG. CVP 12-14,PAD-28-30. bp-110-133, sats 97-98-99"),
     # a kind with no name of its own ("BLOOD BANK", "NO INSURANCE", "HIGHWAY PATROL" alone)
     ("ORGANIZATION", "BLOOD BANK CALLED WITH CROSSMATCH. PT HAS NO INSURANCE. BROUGHT IN BY HIGHWAY PATROL."),
 ]
