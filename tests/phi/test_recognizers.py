@@ -1280,6 +1280,10 @@ POSITIVE = [
     ("ID", "Letters Testamentary, Quaxley County District Court, file 09-PR-25-318, naming", "09-PR-25-318"),
     ("ID", "Screening ID: pending   Subject ID if enrolled: 117-HR-009\nPt:", "117-HR-009"),
     ("ID", "HOTLINE INTAKE QPH-HL-25-0352\nCaller:", "QPH-HL-25-0352"),
+    # a federal court's case number; an employer's tax number after its label
+    ("ID", "United States Bankruptcy Court\nCase no.: 4:25-bk-09417-QXW    Chapter: 7", "4:25-bk-09417-QXW"),
+    ("ID", "Quaxley v. Quenby, Civil Action No. 1:24-cv-03318 (D. Md.)", "1:24-cv-03318"),
+    ("ID", "with questions. Our TIN is 46-3301829; group NPI 1801197742.", "46-3301829"),
     ("ID", "Specimen: bone marrow aspirate BM-26-0219-A Patient:", "BM-26-0219-A"),
     # a driver's licence and an ID in spaced groups (session 31)
     ("LICENSE", "DOB 11/02/1979  (45)   PA DL 28 491 773 Home: 6 Quaxley Way", "28 491 773"),
@@ -2386,6 +2390,8 @@ NEGATIVE = [
     ("URL", '"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "system": "http://loinc.org", '
             '"system": "http://hl7.org/fhir/sid/us-ssn", "url": "https://quax.example.org/fhir/StructureDefinition/rpm-trigger"'),
     ("PERSON", "attending MD   Lic MA 271904   NPI 1730582946; FL lic. ME 118204"),     # "lic" is no name
+    # a time and a range, a phone number's parts, a bare pair of numbers with a dash
+    ("ID", "at 4:25-4:40 pm; range 1:24-2:30; tin 46 mg; ratio 12-3456789 units"),
     # vital signs' ranges after their label, in capitals or not
     ("ID", "RESP: RR-18-20 REG. CVP 12-14,PAD-28-30. bp-110-133, sats 97-98-99"),
     # a kind with no name of its own ("BLOOD BANK", "NO INSURANCE", "HIGHWAY PATROL" alone)

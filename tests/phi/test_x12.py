@@ -61,6 +61,16 @@ def test_a_remittance_on_one_line_with_its_own_separator(x12):
     assert ("DATE", "567.55") not in got and ("ACCOUNT", "45") not in got
 
 
+def test_a_remittances_bank_account_and_an_employers_number(x12):
+    # the practice's account paid (BPR-15) and an employer's number (REF*EI) identify; the payer's
+    # account (BPR-9), its routing numbers and the amount do not
+    text = ("BPR*I*2211.40*C*ACH*CCP*01*061209757*DA*1000228817*1581927733**01*061113415*DA*0088217736*20251028~\n"
+            "REF*EI*582298410~\n")
+    got = values(x12, text)
+    assert ("ACCOUNT", "0088217736") in got and ("ID", "582298410") in got and ("DATE", "20251028") in got
+    assert not {v for _, v in got} & {"1000228817", "061209757", "061113415", "2211.40"}
+
+
 def test_only_an_interchange_header_sets_the_separator(x12):
     # "VISA " is no ISA segment: its space must not become the separator
     text = "Copay paid by VISA card ~\nNM1*IL*1*QUAXLEY*JEAN****MI*QX0041877~\nDMG*D8*19580212*M~\n"
