@@ -562,6 +562,9 @@ POSITIVE = [
     ("ORGANIZATION", "FLOWN TO FREDERICK REGIONAL WHERE TROPONIN WAS POSITIVE.", "FREDERICK REGIONAL"),
     ("ORGANIZATION", "transferred from Shore Regional Medical Center today", "Shore Regional Medical Center"),
     ("DATE", "confirmed Turner, Sam L., DOB April 9, 1924, SSN on file", "April 9, 1924"),  # no litre
+    # two days of one month and their year
+    ("DATE", "Study date: night of Feb 24-25, 2025    Referring: Quella Quaxley, APRN", "Feb 24-25, 2025"),
+    ("DATE", "Inpatient Mar 3–5, 2024 at Quenby General", "Mar 3–5, 2024"),
     ("DATE", "called re: Frazier, Christopher K. (Thu, Aug 13, 1959). heparin", "Aug 13, 1959"),
     ("DATE", "Re: de la Cruz, Noël, DOB June 21, 1947", "June 21, 1947"),   # the l of Noël is no litre
     ("DATE", "Electronically signed by Trinh Vũ, MD on 10/23/19  12:15pm", "10/23/19"),
@@ -2546,6 +2549,8 @@ def test_calendar_date(value, ok):
     ("March 14", True), ("March 14th, 2024", True), ("14-Mar-2024", True), ("Feb 30", True),
     ("Feb 29, 2023", True), ("14th of March", True), ("Mar '24", True), ("Sept. 9, 2023", True),
     ("Apr 31", True), ("March 2024", True), ("Feb 32", False), ("March 0", False),
+    # two days of a month before the year: the first must exist
+    ("Feb 24-25, 2025", True), ("Mar 3–5, 2024", True), ("Feb 32-33, 2025", False),
 ])
 def test_textual_date(value, ok):
     assert V.textual_date(value) is ok

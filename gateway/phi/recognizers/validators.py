@@ -188,6 +188,9 @@ _WORD = re.compile(r"[a-z]+")
 _NUM = re.compile(r"(?<![\d'])(\d{1,4})(?:st|nd|rd|th)?(?!\d)")
 
 
+_SECOND_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[ \t]*[-–][ \t]*\d{1,2}(?:st|nd|rd|th)?(?=[ \t]*,?[ \t]*\d{4}\b)")
+
+
 @validator("textual_date")
 def textual_date(value: str) -> bool:
     """A date with a month name: the day (if any) must exist in that month,
@@ -196,6 +199,8 @@ def textual_date(value: str) -> bool:
     month = next((_MONTHS[w] for w in _WORD.findall(low) if w in _MONTHS), None)
     if month is None:
         return False
+    # two days of the month before its year ("Feb 24-25, 2025"): the first is checked
+    low = _SECOND_DAY.sub(r"\1", low)
     day = year = None
     for n in _NUM.findall(low):
         if len(n) == 4 or day is not None:
