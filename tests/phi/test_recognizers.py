@@ -2395,6 +2395,8 @@ NEGATIVE = [
     ("PERSON", "attending MD   Lic MA 271904   NPI 1730582946; FL lic. ME 118204"),     # "lic" is no name
     # a time and a range, a phone number's parts, a bare pair of numbers with a dash
     ("ID", "at 4:25-4:40 pm; range 1:24-2:30; tin 46 mg; ratio 12-3456789 units"),
+    # a vital sign's range after a rhythm's "REG." (regular) is no registration number
+    ("LICENSE", "TELE: SR, RR-18-20 REG. HR-110-133. CVP 12-14. rhythm reg. map-65-70"),
     # vital signs' ranges after their label, in capitals or not
     ("ID", "RESP: RR-18-20 REG. CVP 12-14,PAD-28-30. bp-110-133, sats 97-98-99"),
     # a kind with no name of its own ("BLOOD BANK", "NO INSURANCE", "HIGHWAY PATROL" alone)
