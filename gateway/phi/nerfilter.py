@@ -28,6 +28,9 @@ kept only for its words that could be a name:
   unless it ends like a hospital's initials ("KVHS", "SLRMC");
 - a title ("Dr", "Mrs") is not part of the name, nor "HO" (house officer) before one ("HO Falco
   notified"; "Ho aware" alone);
+- in capitalized text a capitalized ordinary word inside a name guess is part of the name: between
+  two name words ("Rangi Te Quaxawa"), as the surname of "Lopes, Antonio" or the given name of
+  "Quaxley, Mercy";
 - a word that no list has but that is one letter off an English or clinical word is that word
   misspelt: in all-caps or all-lowercase text a word of six letters or more with a letter
   dropped, added or two swapped ("STAEDY", "RECIEVED", "quickley"; not one letter changed, as
@@ -446,10 +449,9 @@ class NerFilter:
 
     def _words_inside_a_name(self, words: list[re.Match], verdicts: list) -> list:
         """In capitalized text, a capitalized ordinary word is part of the name it sits in: between
-        two name words, one space on each side ("Rangi Te Awa", "Ana Da Silva"), as the surname
-        before a comma and a given name ("Lopes, Antonio"), or as the given name after a surname
-        and its comma ("Young, Mercy"). Never a title or a
-        clinical term."""
+        two name words, one space on each side ("Rangi Te Quaxawa"), as the surname before a comma
+        and a given name ("Lopes, Antonio"), or as the given name after a surname and its comma
+        ("Quaxley, Mercy"). Never a title or a clinical term."""
         out = list(verdicts)
         text = words[0].string
         for i, m in enumerate(words):
