@@ -602,6 +602,10 @@ POSITIVE = [
     ("DATE", "excusing him from work from 10-23 through November 6.", "10-23"),
     ("DATE", "Meadowbrook Rehab offered a bed for Mrs Cunningham for 1-28. Her mother agrees", "1-28"),
     ("DATE", "ROYBAL, DIEGO D.\nADMITTED THE 7TH VIA ED, S/P HEMICOLECTOMY", "7TH"),
+    # an ordinal day before a range or a sentence that goes on
+    ("DATE", "bella 9:07: k. dr quenby is out tues the 11th so maybe thurs w ridge?", "11th"),
+    ("DATE", "CCU NURSING ADDENDUM THE 18TH -- QUAXLEY, ANA 78 YO F", "18TH"),
+    ("DATE", "Quella Quaxley at Quenby Middle School: out the 17th to Tuesday for flu", "17th"),
     ("DATE", "troponin 1.49. Discharged the 3rd to Northshore Manor.", "3rd"),
     ("ORGANIZATION", "OSH D/C SUMMARY FROM LAWRENCE GENERAL FAXED.", "LAWRENCE GENERAL"),
     ("ORGANIZATION", "PCP: PRICE NP, MEADOWBROOK OB/GYN", "MEADOWBROOK OB/GYN"),
@@ -2397,6 +2401,8 @@ NEGATIVE = [
     ("ID", "at 4:25-4:40 pm; range 1:24-2:30; tin 46 mg; ratio 12-3456789 units"),
     # a vital sign's range after a rhythm's "REG." (regular) is no registration number
     ("LICENSE", "TELE: SR, RR-18-20 REG. HR-110-133. CVP 12-14. rhythm reg. map-65-70"),
+    # an ordinal that counts, not dates ("the 2nd to last dose", "the 2nd and 3rd toes", "the 4th floor")
+    ("DATE", "held the 2nd to last dose; the 2nd and 3rd toes dusky; up to the 4th floor so she can rest"),
     # vital signs' ranges after their label, in capitals or not
     ("ID", "RESP: RR-18-20 REG. CVP 12-14,PAD-28-30. bp-110-133, sats 97-98-99"),
     # a kind with no name of its own ("BLOOD BANK", "NO INSURANCE", "HIGHWAY PATROL" alone)
